@@ -1,0 +1,89 @@
+/**
+ * The Calico objects the chart creates from its values, with the classes `cdk8s import`
+ * generated from the v3.30 CRDs.
+ */
+import { ApiObject, JsonPatch } from 'cdk8s';
+import { Construct } from 'constructs';
+import {
+  BgpConfiguration,
+  BgpConfigurationSpec,
+  BgpPeer,
+  GlobalNetworkPolicy,
+  IpamConfig,
+  IpPool,
+  IpPoolSpec,
+} from './imports/crd.projectcalico.org';
+import type { ChartInput } from './context';
+import { chartLabels } from './context';
+import type { IpPoolValues } from '../src/values/types';
+
+export class CalicoResources extends Construct {
+  constructor(scope: Construct, id: string, input: ChartInput) {
+    super(scope, id);
+    const labels = chartLabels(input);
+    const values = input.values;
+    for (const [name, pool] of Object.entries(values.IPPools)) {
+      const ipPool = new IpPool(this, `ippool-${name}`, { metadata: { name, labels }, spec: ipPoolSpec(pool) });
+      // `cdk8s import` folds `natOutgoing` and the legacy `nat-outgoing` into one prop that
+      // serialises as `nat-outgoing`, which Calico rejects: write both keys as the values say
+      for (const key of ['natOutgoing', 'nat-outgoing'] as const) {
+        const value = (pool as unknown as Record<string, unknown>)[key];
+        if (value !== undefined) ipPool.addJsonPatch(JsonPatch.add(`/spec/${key}`, value));
+      }
+    }
+    for (const [router, peer] of Object.entries(values.BGPPeers)) {
+      for (const family of ['ipv4', 'ipv6'] as const) {
+        new BgpPeer(this, `bgppeer-${router}-${family}`, {
+          metadata: { name: `${router}-${family}`, labels },
+          spec: { nodeSelector: peer.nodeSelector, asNumber: values.PeerAS, peerIp: peer[family], numAllowedLocalAsNumbers: values.ASLoop },
+        });
+      }
+    }
+    if (Object.keys(values.BGPConfiguration).length > 0) {
+      new BgpConfiguration(this, 'bgpconfiguration', { metadata: { name: 'default', labels }, spec: bgpConfigurationSpec(input) });
+    }
+    new IpamConfig(this, 'ipamconfig', {
+      metadata: { name: 'default', labels },
+      spec: {
+        autoAllocateBlocks: values.IPAMConfig.autoAllocateBlocks,
+        maxBlocksPerHost: values.IPAMConfig.maxBlocksPerHost,
+        strictAffinity: values.IPAMConfig.strictAffinity,
+      },
+    });
+    for (const [name, spec] of Object.entries(values.GlobalNetworkPolicies)) {
+      // the chart copies a policy spec verbatim; the typed props would drop what they do not model
+      new ApiObject(this, `globalnetworkpolicy-${name}`, { ...GlobalNetworkPolicy.GVK, metadata: { name, labels }, spec });
+    }
+  }
+}
+
+/**
+ * The chart copies a pool's spec and adds `vxlanMode: Never` and `ipipMode: Never` where it sets
+ * neither. Keys go through the generated props, whose names differ from the JSON ones.
+ */
+function ipPoolSpec(pool: IpPoolValues): IpPoolSpec {
+  const { disableBGPExport, natOutgoing: _natOutgoing, ...rest } = pool;
+  return {
+    ...(rest as IpPoolSpec),
+    ipipMode: pool.ipipMode ?? 'Never',
+    vxlanMode: pool.vxlanMode ?? 'Never',
+    disableBgpExport: disableBGPExport,
+  };
+}
+
+/**
+ * The chart copies BGPConfiguration as written and, when it names no prefixAdvertisements,
+ * advertises every pool with the generic community.
+ */
+function bgpConfigurationSpec(input: ChartInput): BgpConfigurationSpec {
+  const { localWorkloadPeeringIPV4, localWorkloadPeeringIPV6, ...rest } = input.values.BGPConfiguration;
+  const prefixAdvertisements =
+    rest.prefixAdvertisements ??
+    Object.values(input.values.IPPools).map((pool) => ({ cidr: pool.cidr, communities: [input.values.GenericBGPCommunity] }));
+  return {
+    ...(rest as BgpConfigurationSpec),
+    localWorkloadPeeringIpv4: localWorkloadPeeringIPV4 as string | undefined,
+    localWorkloadPeeringIpv6: localWorkloadPeeringIPV6 as string | undefined,
+    prefixAdvertisements,
+  };
+}

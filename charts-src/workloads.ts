@@ -1,0 +1,207 @@
+/**
+ * The workloads the chart runs in the release namespace: calico-node, typha, kube-controllers,
+ * and the ConfigMap calico-node reads its CNI and MTU settings from.
+ */
+import { Construct } from 'constructs';
+import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
+import type { ChartInput } from './context';
+import { chartLabels, imageRef } from './context';
+import type { ComponentValues, ResourcesValues } from '../src/values/types';
+
+const TYPHA_PORT = 5473;
+
+export class CalicoWorkloads extends Construct {
+  constructor(scope: Construct, id: string, input: ChartInput) {
+    super(scope, id);
+    const namespace = input.release.namespace;
+    const labels = chartLabels(input);
+    const meta = (name: string) => ({ name, namespace, labels });
+
+    new k8s.KubeConfigMap(this, 'calico-config', {
+      metadata: meta('calico-config'),
+      data: {
+        typha_service_name: 'calico-typha',
+        calico_backend: 'bird',
+        veth_mtu: input.values.veth_mtu,
+      },
+    });
+    new k8s.KubeDaemonSet(this, 'calico-node', {
+      metadata: meta('calico-node'),
+      spec: {
+        selector: { matchLabels: { 'k8s-app': 'calico-node' } },
+        updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: k8s.IntOrString.fromNumber(1) } },
+        template: {
+          metadata: { labels: { ...labels, 'k8s-app': 'calico-node' } },
+          spec: {
+            hostNetwork: true,
+            serviceAccountName: 'calico-node',
+            priorityClassName: 'system-node-critical',
+            nodeSelector: { 'kubernetes.io/os': 'linux' },
+            tolerations: [{ effect: 'NoSchedule', operator: 'Exists' }, { key: 'CriticalAddonsOnly', operator: 'Exists' }, { effect: 'NoExecute', operator: 'Exists' }],
+            terminationGracePeriodSeconds: 0,
+            initContainers: input.values.cni.install ? [installCni(input)] : undefined,
+            containers: [calicoNodeContainer(input)],
+            volumes: [
+              hostPath('lib-modules', '/lib/modules'),
+              hostPath('var-run-calico', '/var/run/calico'),
+              hostPath('var-lib-calico', '/var/lib/calico'),
+              hostPath('xtables-lock', '/run/xtables.lock', 'FileOrCreate'),
+              hostPath('cni-bin-dir', '/opt/cni/bin'),
+              hostPath('cni-net-dir', '/etc/cni/net.d'),
+            ],
+          },
+        },
+      },
+    });
+    new k8s.KubeDeployment(this, 'calico-typha', {
+      metadata: meta('calico-typha'),
+      spec: {
+        replicas: input.values.typha.replicaCount,
+        revisionHistoryLimit: 2,
+        selector: { matchLabels: { 'k8s-app': 'calico-typha' } },
+        template: {
+          metadata: { labels: { ...labels, 'k8s-app': 'calico-typha' } },
+          spec: {
+            hostNetwork: true,
+            serviceAccountName: 'calico-node',
+            priorityClassName: 'system-cluster-critical',
+            terminationGracePeriodSeconds: input.values.typha.shutdownTimeoutSeconds,
+            ...placement(input.values.typha, (input.values.typha as { affinity?: k8s.Affinity }).affinity),
+            containers: [
+              {
+                name: 'calico-typha',
+                image: imageRef(input, input.values.typha.imageName),
+                imagePullPolicy: input.values.image.pullPolicy,
+                ports: [{ containerPort: TYPHA_PORT, name: 'calico-typha', protocol: 'TCP' }],
+                env: [
+                  { name: 'TYPHA_LOGSEVERITYSCREEN', value: 'info' },
+                  { name: 'TYPHA_DATASTORETYPE', value: 'kubernetes' },
+                  { name: 'TYPHA_HEALTHENABLED', value: 'true' },
+                  { name: 'TYPHA_SHUTDOWNTIMEOUTSECS', value: String(input.values.typha.shutdownTimeoutSeconds) },
+                ],
+                resources: resources(input.values.typha.resources),
+                livenessProbe: { httpGet: { path: '/liveness', port: k8s.IntOrString.fromNumber(9098), host: 'localhost' }, periodSeconds: 30, initialDelaySeconds: 30 },
+                readinessProbe: { httpGet: { path: '/readiness', port: k8s.IntOrString.fromNumber(9098), host: 'localhost' }, periodSeconds: 10 },
+              },
+            ],
+          },
+        },
+      },
+    });
+    new k8s.KubeService(this, 'calico-typha-service', {
+      metadata: { ...meta('calico-typha'), labels: { ...labels, 'k8s-app': 'calico-typha' } },
+      spec: {
+        ports: [{ port: TYPHA_PORT, protocol: 'TCP', targetPort: k8s.IntOrString.fromString('calico-typha'), name: 'calico-typha' }],
+        selector: { 'k8s-app': 'calico-typha' },
+      },
+    });
+    new k8s.KubeDeployment(this, 'calico-kube-controllers', {
+      metadata: meta('calico-kube-controllers'),
+      spec: {
+        replicas: 1,
+        strategy: { type: 'Recreate' },
+        selector: { matchLabels: { 'k8s-app': 'calico-kube-controllers' } },
+        template: {
+          metadata: { labels: { ...labels, 'k8s-app': 'calico-kube-controllers' } },
+          spec: {
+            serviceAccountName: 'calico-kube-controllers',
+            priorityClassName: 'system-cluster-critical',
+            dnsPolicy: 'Default',
+            ...placement(input.values.kubeControllers),
+            containers: [
+              {
+                name: 'calico-kube-controllers',
+                image: imageRef(input, input.values.kubeControllers.imageName),
+                imagePullPolicy: input.values.image.pullPolicy,
+                env: [
+                  { name: 'ENABLED_CONTROLLERS', value: 'node' },
+                  { name: 'DATASTORE_TYPE', value: 'kubernetes' },
+                ],
+                resources: resources(input.values.kubeControllers.resources),
+                livenessProbe: { exec: { command: ['/usr/bin/check-status', '-l'] }, periodSeconds: 10, failureThreshold: 6 },
+                readinessProbe: { exec: { command: ['/usr/bin/check-status', '-r'] }, periodSeconds: 10 },
+              },
+            ],
+          },
+        },
+      },
+    });
+    for (const app of ['calico-typha', 'calico-kube-controllers']) {
+      new k8s.KubePodDisruptionBudget(this, `${app}-pdb`, {
+        metadata: meta(app),
+        spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: { 'k8s-app': app } } },
+      });
+    }
+  }
+}
+
+function calicoNodeContainer(input: ChartInput): k8s.Container {
+  const values = input.values;
+  const ipv6 = values.IPv6Support;
+  return {
+    name: 'calico-node',
+    image: imageRef(input, values.calicoNode.imageName),
+    imagePullPolicy: values.image.pullPolicy,
+    env: [
+      { name: 'DATASTORE_TYPE', value: 'kubernetes' },
+      { name: 'FELIX_TYPHAK8SSERVICENAME', valueFrom: { configMapKeyRef: { name: 'calico-config', key: 'typha_service_name' } } },
+      { name: 'NODENAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } },
+      { name: 'CALICO_NETWORKING_BACKEND', valueFrom: { configMapKeyRef: { name: 'calico-config', key: 'calico_backend' } } },
+      { name: 'CLUSTER_TYPE', value: 'k8s,bgp' },
+      { name: 'IP', value: 'autodetect' },
+      { name: 'IP6', value: ipv6 ? 'autodetect' : 'none' },
+      // pools come from the chart's IPPool objects, never from calico-node's first start
+      { name: 'NO_DEFAULT_POOLS', value: 'true' },
+      { name: 'FELIX_IPV6SUPPORT', value: String(ipv6) },
+      { name: 'FELIX_VETHMTU', valueFrom: { configMapKeyRef: { name: 'calico-config', key: 'veth_mtu' } } },
+      { name: 'FELIX_DEFAULTENDPOINTTOHOSTACTION', value: 'ACCEPT' },
+      { name: 'FELIX_HEALTHENABLED', value: 'true' },
+    ],
+    securityContext: { privileged: true },
+    resources: resources(values.calicoNode.resources),
+    livenessProbe: { exec: { command: ['/bin/calico-node', '-felix-live', '-bird-live'] }, periodSeconds: 10, initialDelaySeconds: 10, failureThreshold: 6, timeoutSeconds: 10 },
+    readinessProbe: { exec: { command: ['/bin/calico-node', '-felix-ready', '-bird-ready'] }, periodSeconds: 10, timeoutSeconds: 10 },
+    volumeMounts: [
+      { mountPath: '/lib/modules', name: 'lib-modules', readOnly: true },
+      { mountPath: '/run/xtables.lock', name: 'xtables-lock', readOnly: false },
+      { mountPath: '/var/run/calico', name: 'var-run-calico', readOnly: false },
+      { mountPath: '/var/lib/calico', name: 'var-lib-calico', readOnly: false },
+    ],
+  };
+}
+
+function installCni(input: ChartInput): k8s.Container {
+  return {
+    name: 'install-cni',
+    image: imageRef(input, 'calico/cni'),
+    imagePullPolicy: input.values.image.pullPolicy,
+    command: ['/opt/cni/bin/install'],
+    env: [{ name: 'CNI_MTU', valueFrom: { configMapKeyRef: { name: 'calico-config', key: 'veth_mtu' } } }],
+    securityContext: { privileged: true },
+    volumeMounts: [
+      { mountPath: '/host/opt/cni/bin', name: 'cni-bin-dir' },
+      { mountPath: '/host/etc/cni/net.d', name: 'cni-net-dir' },
+    ],
+  };
+}
+
+function hostPath(name: string, path: string, type?: string): k8s.Volume {
+  return { name, hostPath: { path, type } };
+}
+
+/** Tolerations, node selector and affinity, each only when the values set something. */
+function placement(component: ComponentValues, affinity?: k8s.Affinity): Partial<k8s.PodSpec> {
+  const result: { tolerations?: k8s.Toleration[]; nodeSelector?: Record<string, string>; affinity?: k8s.Affinity } = {};
+  if (Array.isArray(component.tolerations) && component.tolerations.length > 0) result.tolerations = component.tolerations as k8s.Toleration[];
+  if (component.nodeSelector && Object.keys(component.nodeSelector).length > 0) result.nodeSelector = component.nodeSelector;
+  if (affinity && Object.keys(affinity).length > 0) result.affinity = affinity;
+  return result;
+}
+
+function resources(values: ResourcesValues): k8s.ResourceRequirements {
+  const list = (section: ResourcesValues['requests']) => {
+    const entries = Object.entries(section ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+    return entries.length > 0 ? Object.fromEntries(entries.map(([key, value]) => [key, k8s.Quantity.fromString(value)])) : undefined;
+  };
+  return { requests: list(values.requests), limits: list(values.limits) };
+}

@@ -1,0 +1,17 @@
+import { defineCluster } from '../src/model/define';
+import { fleetDefaults } from './shared/fleet';
+import { mainGroup } from './shared/groups/main';
+
+export default defineCluster(fleetDefaults, mainGroup, {
+  name: 'ams-main',
+  site: 'ams',
+  kubeContext: 'ams-main',
+  ipPools: {
+    ipv4: { cidr: '10.64.0.0/17' },
+    ipv6: { cidr: '2001:db8:a00:c000::/64' },
+  },
+  bgp: { asNumber: 64601, serviceClusterIPs: ['10.64.128.0/20', '2001:db8:a00:c001::/108'] },
+  typha: { resources: { requests: { cpu: '700m', memory: '1.5Gi' }, limits: { memory: null } } },
+  kubeControllers: { resources: { requests: { cpu: '300m', memory: '2Gi' }, limits: { cpu: null, memory: null } } },
+  capacity: { expectedNodes: 180 },
+});

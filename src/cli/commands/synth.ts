@@ -1,0 +1,59 @@
+import * as path from 'node:path';
+import { parseCommandArgs, oneOf } from '../args';
+import type { CliIo } from '../io';
+import { EXIT_FAILURE, EXIT_OK } from '../io';
+import { synthesizeFleet } from '../../pipeline';
+import { summarise } from '../../validate/finding';
+import { formatFindings } from '../../report/findings';
+import { orphanClusterDirs, removeOrphans, staleFiles, writeClusters } from '../../write/files';
+
+const help = `usage: calico-gen synth [--cluster NAME]... [--out DIR] [--check] [--format text|json|github]
+
+Validates the cluster definitions in clusters/ and writes generated/<cluster>/calico-values.yaml
+and manifests.yaml. Nothing is written when any cluster has an error finding.
+  --cluster NAME   only this cluster (repeatable)
+  --out DIR        write here instead of generated/
+  --check          write nothing; exit 1 with a diff when generated/ differs from a fresh synthesis
+  --strict         warnings fail too
+`;
+
+export async function synth(argv: string[], io: CliIo): Promise<number> {
+  const { values: args } = parseCommandArgs('synth', argv, {
+    cluster: { type: 'string', multiple: true },
+    out: { type: 'string', default: 'generated' },
+    check: { type: 'boolean' },
+    strict: { type: 'boolean' },
+    format: { type: 'string' },
+  });
+  if (args.help) {
+    io.stdout.write(help);
+    return EXIT_OK;
+  }
+  const format = oneOf('format', args.format, ['text', 'json', 'github'] as const, 'text');
+  const only = args.cluster ?? [];
+  const outDir = path.resolve(io.cwd, args.out!);
+  const fleet = synthesizeFleet({ clustersDir: path.resolve(io.cwd, args['clusters-dir']!), only });
+  const report = summarise(fleet.findings);
+  const failed = report.summary.errors > 0 || (args.strict && report.summary.warnings > 0);
+  if (report.findings.length > 0 || failed) io.stderr.write(formatFindings(report, format));
+  if (failed) {
+    io.stderr.write(`calico-gen: synth: nothing written: fix the errors above\n`);
+    return EXIT_FAILURE;
+  }
+  // a cluster folder without a definition is only ours to judge when the whole fleet was synthesised
+  const orphans = only.length === 0 ? orphanClusterDirs(outDir, fleet.files.map((f) => f.cluster)) : [];
+  if (args.check) {
+    const stale = staleFiles(outDir, fleet.files, orphans);
+    for (const file of stale) io.stdout.write(file.diff);
+    if (stale.length > 0) {
+      io.stderr.write(`calico-gen: synth --check: ${stale.length} generated file(s) out of date: run \`calico-gen synth\`\n`);
+      return EXIT_FAILURE;
+    }
+    io.stdout.write(`generated files are up to date (${fleet.files.length} cluster(s))\n`);
+    return EXIT_OK;
+  }
+  const written = writeClusters(outDir, fleet.files);
+  removeOrphans(orphans);
+  io.stdout.write(`synthesised ${fleet.files.length} cluster(s): ${written.length} file(s) written, ${orphans.length} removed\n`);
+  return EXIT_OK;
+}

@@ -1,0 +1,14 @@
+/** What a command needs from its process: streams and the environment, injectable for tests. */
+export interface CliIo {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export type Command = (argv: string[], io: CliIo) => Promise<number> | number;
+
+/** Exit statuses of DESIGN.md's CLI contract. */
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_CHANGES = 2;

@@ -1,0 +1,89 @@
+/**
+ * Stage 1, load: `clusters/<name>.ts` files → cluster definitions, with the local modules each
+ * one imports (for the synthesis cache and for review).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ClusterDefinition } from '../model/definition';
+import { UserError, describeError } from '../util/errors';
+import { registerTypeScriptLoader } from './transpile';
+
+export interface LoadedCluster {
+  name: string;
+  /** absolute path of `clusters/<name>.ts` */
+  file: string;
+  definition: ClusterDefinition;
+  /** absolute paths of every local module the definition imports, transitively, itself included */
+  dependencies: string[];
+}
+
+export interface LoadOptions {
+  clustersDir: string;
+  /** only these clusters (by name); all when empty */
+  only?: readonly string[];
+  cacheDir?: string;
+}
+
+/** Cluster files are the `.ts` files directly in `clusters/`; shared modules live in subfolders. */
+export function listClusterFiles(clustersDir: string): Map<string, string> {
+  if (!fs.existsSync(clustersDir)) throw new UserError(`${clustersDir}: no such folder of cluster definitions`);
+  const files = new Map<string, string>();
+  for (const entry of fs.readdirSync(clustersDir).sort()) {
+    if (entry.endsWith('.ts') && !entry.endsWith('.d.ts')) {
+      files.set(entry.slice(0, -3), path.resolve(clustersDir, entry));
+    }
+  }
+  return files;
+}
+
+export function loadClusters(options: LoadOptions): LoadedCluster[] {
+  const files = listClusterFiles(options.clustersDir);
+  const names = selectNames(files, options.only ?? []);
+  registerTypeScriptLoader(options.cacheDir ?? defaultCacheDir());
+  return names.map((name) => loadCluster(name, files.get(name)!));
+}
+
+export function defaultCacheDir(): string {
+  return path.resolve('node_modules', '.cache', 'calico-gen', 'transpile');
+}
+
+function selectNames(files: Map<string, string>, only: readonly string[]): string[] {
+  if (only.length === 0) return [...files.keys()];
+  const unknown = only.filter((name) => !files.has(name));
+  if (unknown.length > 0) {
+    throw new UserError(`unknown cluster ${unknown.join(', ')}: clusters are ${[...files.keys()].join(', ')}`);
+  }
+  return [...new Set(only)].sort();
+}
+
+function loadCluster(name: string, file: string): LoadedCluster {
+  const display = path.relative(process.cwd(), file);
+  let exported: unknown;
+  try {
+    exported = require(file);
+  } catch (error) {
+    if (error instanceof UserError) throw new UserError(`cluster ${name}: ${error.message}`, { file, cluster: name });
+    throw new UserError(`${display}: cluster ${name}: the definition threw: ${describeError(error)}`, { file, cluster: name });
+  }
+  const definition = (exported as { default?: unknown }).default;
+  if (!isClusterDefinition(definition)) {
+    throw new UserError(`${display}: cluster ${name}: the file must \`export default defineCluster(...)\``, { file, cluster: name });
+  }
+  return { name, file, definition, dependencies: localDependencies(file) };
+}
+
+function isClusterDefinition(value: unknown): value is ClusterDefinition {
+  return typeof value === 'object' && value !== null && (value as ClusterDefinition).kind === 'ClusterDefinition';
+}
+
+/** Walks Node's module graph: every non-package module the definition pulled in. */
+function localDependencies(file: string): string[] {
+  const seen = new Set<string>();
+  const visit = (id: string) => {
+    if (seen.has(id) || id.includes(`${path.sep}node_modules${path.sep}`)) return;
+    seen.add(id);
+    for (const child of require.cache[id]?.children ?? []) visit(child.id);
+  };
+  visit(file);
+  return [...seen].sort();
+}

@@ -1,0 +1,68 @@
+/**
+ * Loads TypeScript definition files at run time: esbuild strips the types (no type-check; that
+ * is `npm test`'s job), and the result is cached by content hash so unchanged files cost a read.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Module from 'node:module';
+import { UserError } from '../util/errors';
+
+interface NodeModuleInternals {
+  _compile(code: string, filename: string): void;
+}
+
+let registeredCacheDir: string | undefined;
+
+/** Installs the `.ts` require hook once per process. */
+export function registerTypeScriptLoader(cacheDir: string): void {
+  if (registeredCacheDir !== undefined) return;
+  registeredCacheDir = cacheDir;
+  const extensions = (Module as unknown as { _extensions: Record<string, unknown> })._extensions;
+  extensions['.ts'] = (module: NodeModuleInternals, filename: string) => {
+    module._compile(transpileCached(filename, cacheDir), filename);
+  };
+}
+
+function transpileCached(filename: string, cacheDir: string): string {
+  const source = fs.readFileSync(filename, 'utf8');
+  const key = createHash('sha256').update(filename).update('\0').update(source).digest('hex');
+  const cached = path.join(cacheDir, `${key}.js`);
+  try {
+    return fs.readFileSync(cached, 'utf8');
+  } catch {
+    const code = transpile(source, filename);
+    writeCache(cacheDir, cached, code);
+    return code;
+  }
+}
+
+function transpile(source: string, filename: string): string {
+  // esbuild is required lazily: a warm cache never needs it
+  const esbuild = require('esbuild') as typeof import('esbuild');
+  try {
+    return esbuild.transformSync(source, {
+      loader: 'ts',
+      format: 'cjs',
+      target: 'node20',
+      sourcefile: filename,
+    }).code;
+  } catch (error) {
+    const first = (error as { errors?: { text: string; location?: { line: number; column: number } }[] }).errors?.[0];
+    const where = first?.location ? `:${first.location.line}:${first.location.column + 1}` : '';
+    throw new UserError(`${path.relative(process.cwd(), filename)}${where}: syntax error: ${first?.text ?? String(error)}`, {
+      file: filename,
+    });
+  }
+}
+
+function writeCache(cacheDir: string, file: string, code: string): void {
+  try {
+    fs.mkdirSync(cacheDir, { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, code);
+    fs.renameSync(temporary, file);
+  } catch {
+    // a read-only checkout still works, only slower
+  }
+}

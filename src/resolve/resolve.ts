@@ -1,0 +1,43 @@
+/**
+ * Stage 2, resolve: a loaded definition (layers) → one complete, checked ClusterSpec.
+ */
+import * as path from 'node:path';
+import type { ClusterSpec } from '../model/definition';
+import type { LoadedCluster } from '../load/clusters';
+import type { Finding } from '../validate/finding';
+import { mergeLayers } from '../util/merge';
+import { describeSchemaErrors, schemaValidator } from '../schemas';
+import { chartDefaults } from './defaults';
+
+export interface ResolvedCluster {
+  name: string;
+  /** the definition file, relative to the working directory, for headers and findings */
+  definitionFile: string;
+  spec: ClusterSpec;
+  dependencies: string[];
+}
+
+export type ResolveResult = { ok: true; cluster: ResolvedCluster } | { ok: false; findings: Finding[] };
+
+export function resolveCluster(loaded: LoadedCluster): ResolveResult {
+  const merged = mergeLayers([chartDefaults, ...loaded.definition.layers]);
+  const definitionFile = path.relative(process.cwd(), loaded.file);
+  const validate = schemaValidator('cluster-definition.schema.json');
+  const findings: Finding[] = [];
+  if (!validate(merged)) {
+    for (const violation of describeSchemaErrors(validate.errors)) {
+      findings.push(definitionFinding(loaded.name, definitionFile, violation.path, violation.message));
+    }
+  }
+  if (merged.name !== loaded.name) {
+    findings.push(
+      definitionFinding(loaded.name, definitionFile, '/name', `the cluster is named ${JSON.stringify(merged.name)} but its file is ${path.basename(loaded.file)}: rename one so that they match`),
+    );
+  }
+  if (findings.length > 0) return { ok: false, findings };
+  return { ok: true, cluster: { name: loaded.name, definitionFile, spec: merged as unknown as ClusterSpec, dependencies: loaded.dependencies } };
+}
+
+function definitionFinding(cluster: string, file: string, pointer: string, message: string): Finding {
+  return { rule: 'definition-schema', severity: 'error', cluster, object: 'ClusterDefinition', path: pointer, message, source: { file } };
+}

@@ -1,0 +1,96 @@
+/**
+ * JSON Schema validators for the cluster definition, the chart values and the Calico objects.
+ * Compiled once per process and only when first needed.
+ */
+import * as path from 'node:path';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+
+export const schemasDir = path.resolve(__dirname, '..', '..', '..', 'schemas');
+
+const compiled = new Map<string, ValidateFunction>();
+
+export function schemaValidator(file: string): ValidateFunction {
+  let validate = compiled.get(file);
+  if (!validate) {
+    const Ajv = require('ajv').default as typeof import('ajv').default;
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    validate = ajv.compile(require(path.join(schemasDir, file)));
+    compiled.set(file, validate);
+  }
+  return validate;
+}
+
+export interface SchemaViolation {
+  /** JSON pointer of the offending value */
+  path: string;
+  message: string;
+}
+
+/** ajv's errors in words a user reads: where, what is wrong, what is allowed. */
+export function describeSchemaErrors(errors: readonly ErrorObject[] | null | undefined): SchemaViolation[] {
+  const violations: SchemaViolation[] = [];
+  for (const error of errors ?? []) {
+    // oneOf/anyOf/allOf wrappers repeat what their branches already said
+    if (['oneOf', 'anyOf', 'allOf', 'if'].includes(error.keyword)) continue;
+    violations.push(describe(error));
+  }
+  return dedupe(violations);
+}
+
+function describe(error: ErrorObject): SchemaViolation {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return {
+        path: `${error.instancePath}/${String(params.additionalProperty)}`,
+        message: `unknown key "${String(params.additionalProperty)}"${hintKnownKeys(error)}`,
+      };
+    case 'required':
+      return { path: `${error.instancePath}/${String(params.missingProperty)}`, message: `required key "${String(params.missingProperty)}" is missing` };
+    case 'enum':
+      return { path: error.instancePath, message: `${JSON.stringify(error.data)} is not allowed: use one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+    case 'type':
+      return { path: error.instancePath, message: `${JSON.stringify(error.data)} is a ${typeName(error.data)}, expected ${String(params.type)}` };
+    default:
+      return { path: error.instancePath, message: `${JSON.stringify(error.data)} ${error.message ?? 'is invalid'}` };
+  }
+}
+
+function hintKnownKeys(error: ErrorObject): string {
+  const properties = (error.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
+  if (!properties) return '';
+  const known = Object.keys(properties);
+  const typed = String((error.params as Record<string, unknown>).additionalProperty);
+  const close = known.find((k) => k.toLowerCase() === typed.toLowerCase() || editDistance(k.toLowerCase(), typed.toLowerCase()) <= 2);
+  return close ? `: did you mean "${close}"?` : `: known keys are ${known.join(', ')}`;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'list';
+  return typeof value === 'object' ? 'map' : typeof value;
+}
+
+function dedupe(violations: SchemaViolation[]): SchemaViolation[] {
+  const seen = new Set<string>();
+  return violations.filter((v) => {
+    const key = `${v.path}\0${v.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}

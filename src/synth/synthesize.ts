@@ -1,0 +1,20 @@
+/**
+ * One cluster through the synthesis stages: resolved definition → values → manifests.
+ */
+import type { ResolvedCluster } from '../resolve/resolve';
+import type { KubeObject } from '../model/kube';
+import type { CalicoValues } from '../values/types';
+import { emitValues } from '../values/emit';
+import { synthManifests } from './manifests';
+
+export interface SynthesizedCluster {
+  cluster: ResolvedCluster;
+  values: CalicoValues;
+  manifests: KubeObject[];
+}
+
+export function synthesizeCluster(cluster: ResolvedCluster): SynthesizedCluster {
+  const values = emitValues(cluster.spec);
+  const manifests = synthManifests(values, cluster.spec.release);
+  return { cluster, values, manifests };
+}

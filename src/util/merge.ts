@@ -1,0 +1,34 @@
+/**
+ * Helmfile/Helm layering: maps merge key by key, the later layer wins, lists and scalars are
+ * replaced whole, and `null` (`~` in YAML) removes the key a lower layer set.
+ */
+export type Mergeable = Record<string, unknown>;
+
+export function isPlainMap(value: unknown): value is Mergeable {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function mergeLayers(layers: readonly unknown[]): Mergeable {
+  let merged: Mergeable = {};
+  for (const layer of layers) {
+    if (isPlainMap(layer)) merged = mergeInto(merged, layer);
+  }
+  return merged;
+}
+
+function mergeInto(base: Mergeable, overlay: Mergeable): Mergeable {
+  const result: Mergeable = { ...base };
+  for (const [key, value] of Object.entries(overlay)) {
+    if (value === null) {
+      delete result[key];
+    } else if (isPlainMap(value) && isPlainMap(result[key])) {
+      result[key] = mergeInto(result[key] as Mergeable, value);
+    } else if (isPlainMap(value)) {
+      // a map over nothing still has its own nulls removed, as Helm's coalescing does
+      result[key] = mergeInto({}, value);
+    } else if (value !== undefined) {
+      result[key] = value;
+    }
+  }
+  return result;
+}

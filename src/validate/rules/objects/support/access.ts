@@ -1,0 +1,79 @@
+/**
+ * Defensive access to objects of unknown shape: rules receive whatever YAML held, so nothing here
+ * assumes a type and nothing reads inherited properties (`constructor`, `toString`, ...).
+ */
+
+export type JsonMap = Record<string, unknown>;
+
+export function isMap(value: unknown): value is JsonMap {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An own property, or undefined (never an inherited one). */
+export function own(map: unknown, key: string): unknown {
+  if (!isMap(map) || !Object.prototype.hasOwnProperty.call(map, key)) return undefined;
+  return map[key];
+}
+
+/** Set to something: YAML `~`/null counts as unset, as Go decodes it to the zero value. */
+export function isSet(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
+export function specOf(object: unknown): JsonMap {
+  const spec = own(object, 'spec');
+  return isMap(spec) ? spec : {};
+}
+
+export function metadataOf(object: unknown): JsonMap {
+  const metadata = own(object, 'metadata');
+  return isMap(metadata) ? metadata : {};
+}
+
+/** The object's name when it is a string, else undefined. */
+export function nameOf(object: unknown): string | undefined {
+  const name = own(metadataOf(object), 'name');
+  return typeof name === 'string' ? name : undefined;
+}
+
+export function kindOf(object: unknown): string | undefined {
+  const kind = own(object, 'kind');
+  return typeof kind === 'string' ? kind : undefined;
+}
+
+/** A string field, or undefined when absent or of another type (the type rule reports that). */
+export function stringAt(map: unknown, key: string): string | undefined {
+  const value = own(map, key);
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A non-empty string field; Calico treats "" like an absent field for most string settings. */
+export function nonEmptyStringAt(map: unknown, key: string): string | undefined {
+  const value = stringAt(map, key);
+  return value === '' ? undefined : value;
+}
+
+export function booleanAt(map: unknown, key: string): boolean | undefined {
+  const value = own(map, key);
+  return typeof value === 'boolean' ? value : undefined;
+}
+
+export function arrayAt(map: unknown, key: string): unknown[] | undefined {
+  const value = own(map, key);
+  return Array.isArray(value) ? value : undefined;
+}
+
+/** A whole number (YAML may also deliver big integers as bigint), else undefined. */
+export function integerAt(map: unknown, key: string): bigint | undefined {
+  return asInteger(own(map, key));
+}
+
+export function asInteger(value: unknown): bigint | undefined {
+  if (typeof value === 'bigint') return value;
+  if (typeof value === 'number' && Number.isInteger(value)) return BigInt(value);
+  return undefined;
+}
+
+export function isInteger(value: unknown): boolean {
+  return asInteger(value) !== undefined;
+}

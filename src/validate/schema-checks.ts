@@ -1,0 +1,53 @@
+/**
+ * Schema gate: chart values against schemas/calico-values.schema.json and Calico objects
+ * against the schemas generated from the CRDs, reported as findings.
+ */
+import type { KubeObject } from '../model/kube';
+import { CALICO_API_VERSION, objectRef } from '../model/kube';
+import { describeSchemaErrors, schemaValidator } from '../schemas';
+import type { Finding, SourceLocation } from './finding';
+
+export function checkValuesSchema(values: unknown, cluster: string, source?: SourceLocation): Finding[] {
+  const validate = schemaValidator('calico-values.schema.json');
+  if (validate(values)) return [];
+  return describeSchemaErrors(validate.errors).map((violation) => ({
+    rule: 'values-schema',
+    severity: 'error',
+    cluster,
+    object: 'values',
+    path: violation.path,
+    message: violation.message,
+    ...(source ? { source } : {}),
+  }));
+}
+
+/** Calico kinds with a generated schema (schemas/crds/<kind>.json). */
+const crdSchemaFiles: Record<string, string> = {
+  IPPool: 'crds/ippool.schema.json',
+  BGPPeer: 'crds/bgppeer.schema.json',
+  BGPConfiguration: 'crds/bgpconfiguration.schema.json',
+  IPAMConfig: 'crds/ipamconfig.schema.json',
+  GlobalNetworkPolicy: 'crds/globalnetworkpolicy.schema.json',
+};
+
+export function checkObjectSchemas(objects: readonly KubeObject[], cluster: string, source?: SourceLocation): Finding[] {
+  const findings: Finding[] = [];
+  for (const object of objects) {
+    const file = object.apiVersion === CALICO_API_VERSION ? crdSchemaFiles[object.kind] : undefined;
+    if (!file) continue;
+    const validate = schemaValidator(file);
+    if (validate(object)) continue;
+    for (const violation of describeSchemaErrors(validate.errors)) {
+      findings.push({
+        rule: 'crd-schema',
+        severity: 'error',
+        cluster,
+        object: objectRef(object),
+        path: violation.path,
+        message: violation.message,
+        ...(source ? { source } : {}),
+      });
+    }
+  }
+  return findings;
+}
