@@ -2,7 +2,7 @@
  * The Calico objects the chart creates from its values, with the classes `cdk8s import`
  * generated from the v3.30 CRDs.
  */
-import { ApiObject, JsonPatch } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
   BgpConfiguration,
@@ -23,13 +23,7 @@ export class CalicoResources extends Construct {
     const labels = chartLabels(input);
     const values = input.values;
     for (const [name, pool] of Object.entries(values.IPPools)) {
-      const ipPool = new IpPool(this, `ippool-${name}`, { metadata: { name, labels }, spec: ipPoolSpec(pool) });
-      // `cdk8s import` folds `natOutgoing` and the legacy `nat-outgoing` into one prop that
-      // serialises as `nat-outgoing`, which Calico rejects: write both keys as the values say
-      for (const key of ['natOutgoing', 'nat-outgoing'] as const) {
-        const value = (pool as unknown as Record<string, unknown>)[key];
-        if (value !== undefined) ipPool.addJsonPatch(JsonPatch.add(`/spec/${key}`, value));
-      }
+      new IpPool(this, `ippool-${name}`, { metadata: { name, labels }, spec: ipPoolSpec(pool) });
     }
     for (const [router, peer] of Object.entries(values.BGPPeers)) {
       for (const family of ['ipv4', 'ipv6'] as const) {
@@ -62,7 +56,7 @@ export class CalicoResources extends Construct {
  * neither. Keys go through the generated props, whose names differ from the JSON ones.
  */
 function ipPoolSpec(pool: IpPoolValues): IpPoolSpec {
-  const { disableBGPExport, natOutgoing: _natOutgoing, ...rest } = pool;
+  const { disableBGPExport, ...rest } = pool;
   return {
     ...(rest as IpPoolSpec),
     ipipMode: pool.ipipMode ?? 'Never',

@@ -64,7 +64,9 @@ const resources = {
 const placement = { tolerations: { type: ['array', 'object'] }, nodeSelector: { type: 'object', additionalProperties: { type: 'string' } }, affinity: { type: 'object' } };
 const component = (extra) => ({ type: 'object', additionalProperties: false, properties: { imageName: { type: 'string', minLength: 1 }, resources, ...extra } });
 const asNumber = { type: 'integer', minimum: 0, maximum: 4294967295 };
-const poolSpec = strict(specs.IPPool);
+// the APIv1 leftovers must stay unset (calico-rules.md §2.2): not part of what the chart takes
+const { ipip: _ipip, 'nat-outgoing': _natOutgoing, ...poolProperties } = specs.IPPool.properties;
+const poolSpec = strict({ ...specs.IPPool, properties: poolProperties });
 
 write(path.join(outDir, 'calico-values.schema.json'), {
   $schema: 'http://json-schema.org/draft-07/schema#',

@@ -3076,7 +3076,7 @@ export function toJson_IpPoolSpec(obj: IpPoolSpec | undefined): Record<string, a
     'disabled': obj.disabled,
     'ipip': toJson_IpPoolSpecIpip(obj.ipip),
     'ipipMode': obj.ipipMode,
-    'nat-outgoing': obj.natOutgoing,
+    'natOutgoing': obj.natOutgoing,
     'nodeSelector': obj.nodeSelector,
     'vxlanMode': obj.vxlanMode,
   };

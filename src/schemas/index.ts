@@ -13,7 +13,8 @@ export function schemaValidator(file: string): ValidateFunction {
   let validate = compiled.get(file);
   if (!validate) {
     const Ajv = require('ajv').default as typeof import('ajv').default;
-    const ajv = new Ajv({ allErrors: true, strict: false });
+    // verbose: the parent schema lets a message name the keys that were meant
+    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
     validate = ajv.compile(require(path.join(schemasDir, file)));
     compiled.set(file, validate);
   }

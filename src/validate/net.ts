@@ -150,6 +150,11 @@ export function isIpv4Mapped(ip: IpAddress): boolean {
   return ip.family === 6 && ip.value >> 32n === 0xffffn;
 }
 
+/** The IP version Calico reports (`To4() != nil`): an IPv4-mapped IPv6 address counts as 4. */
+export function ipVersion(ip: IpAddress): IpFamily {
+  return isIpv4Mapped(ip) ? 4 : ip.family;
+}
+
 // ---------------------------------------------------------------------------------------------
 // CIDRs
 

@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import * as k8s from '@kubernetes/client-node';
 import { parse } from 'yaml';
-import { FakeApiServer, decodeHelmReleaseSecret, startFakeApiServer } from './fake-apiserver';
-import { writeKubeconfig } from './fake-apiserver/kubeconfig';
+import { FakeApiServer, decodeHelmReleaseSecret, startFakeApiServer, writeKubeconfig } from './fake-apiserver';
 import { CALICO_VALUES, liveObjects } from './fake-apiserver-fixtures';
 import { helmPath, kubectlPath } from './k8s-tools';
 import { isolatedEnv, runTool } from './run-tool';
@@ -96,6 +95,7 @@ describe('fake API server with kubectl, helm and client-node', () => {
     const r = await kubectl('get', 'secrets', '-n', 'kube-system', '--chunk-size', '1', '-o', 'name');
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(r.stdout.trim().split('\n'), ['secret/sh.helm.release.v1.calico.v1', 'secret/sh.helm.release.v1.calico.v2']);
+    assert.ok(server.requests.some((q) => q.path === '/api/v1/namespaces/kube-system/secrets' && q.query.includes('continue=')));
   });
 
   test('kubectl filters by label selector', async () => {
@@ -139,7 +139,7 @@ describe('fake API server with kubectl, helm and client-node', () => {
     const secrets = await core.listNamespacedSecret({ namespace: 'kube-system', labelSelector: 'owner=helm,name=calico,status=deployed' });
     assert.equal(secrets.items.length, 1);
     assert.equal(secrets.items[0].type, 'helm.sh/release.v1');
-    const release = decodeHelmReleaseSecret(secrets.items[0] as { data?: Record<string, string> });
+    const release = decodeHelmReleaseSecret(secrets.items[0]);
     assert.deepEqual(release.config, CALICO_VALUES);
     assert.equal(release.chart.metadata.version, '0.5.2');
   });
@@ -189,7 +189,8 @@ describe('fake API server refusals', () => {
     const kubeconfig = writeKubeconfig({ ...server, token: 'not-the-token' }, home, 'intruder');
     const r = await runTool(kubectlPath(), ['--kubeconfig', kubeconfig, 'get', 'ippools.crd.projectcalico.org'], isolatedEnv(home));
     assert.notEqual(r.code, 0);
-    assert.match(r.stderr, /Unauthorized/);
+    // kubectl 1.31 words it "the server has asked for the client to provide credentials".
+    assert.match(r.stderr, /You must be logged in to the server/);
     assert.ok(server.requests.some((q) => q.status === 401));
   });
 });

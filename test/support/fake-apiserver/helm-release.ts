@@ -71,7 +71,8 @@ export function helmReleaseSecret(spec: HelmReleaseSpec): KubeObject {
 }
 
 /** The inverse, for tests: the release JSON inside such a Secret. */
-export function decodeHelmReleaseSecret(secret: { data?: Record<string, string> }): Record<string, any> {
-  const once = Buffer.from(secret.data?.release ?? '', 'base64').toString('utf8');
+export function decodeHelmReleaseSecret(secret: object): Record<string, any> {
+  const data = ((secret as { data?: Record<string, string> }).data ?? {});
+  const once = Buffer.from(data.release ?? '', 'base64').toString('utf8');
   return JSON.parse(gunzipSync(Buffer.from(once, 'base64')).toString('utf8'));
 }

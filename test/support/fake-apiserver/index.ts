@@ -15,6 +15,7 @@ import { serverTls } from './tls';
 export { helmReleaseSecret, helmReleaseRecord, helmReleaseSecretName, decodeHelmReleaseSecret } from './helm-release';
 export type { HelmReleaseSpec, HelmReleaseStatus } from './helm-release';
 export { RESOURCE_TYPES } from './catalogue';
+export { kubeconfigYaml, writeKubeconfig } from './kubeconfig';
 export type { StoreOptions } from './store';
 
 export interface FakeApiServerOptions extends StoreOptions {

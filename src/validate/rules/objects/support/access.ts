@@ -77,3 +77,8 @@ export function asInteger(value: unknown): bigint | undefined {
 export function isInteger(value: unknown): boolean {
   return asInteger(value) !== undefined;
 }
+
+/** Own entry of a lookup table keyed by untrusted text (`constructor` is not an entry). */
+export function entryOf<T>(table: Readonly<Record<string, T>>, key: unknown): T | undefined {
+  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}

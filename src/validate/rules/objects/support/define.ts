@@ -1,7 +1,7 @@
 import type { KubeObject } from '../../../../model/kube';
 import type { Severity } from '../../../finding';
 import type { ObjectRule, RuleHit } from '../../../rule';
-import { nameOf, specOf, type JsonMap } from './access';
+import { kindOf, nameOf, specOf, type JsonMap } from './access';
 
 export const IPPOOL = 'IPPool';
 export const BGPPEER = 'BGPPeer';
@@ -15,6 +15,8 @@ export interface RuleInput {
   spec: JsonMap;
   /** metadata.name when it is a string */
   name: string | undefined;
+  /** kind when it is a string */
+  kind: string | undefined;
 }
 
 interface RuleDefinition {
@@ -36,7 +38,7 @@ export function defineRule(definition: RuleDefinition): ObjectRule {
     scope: 'object',
     check(object: KubeObject): RuleHit[] {
       try {
-        return check({ object, spec: specOf(object), name: nameOf(object) });
+        return check({ object, spec: specOf(object), name: nameOf(object), kind: kindOf(object) });
       } catch (e) {
         const reason = e instanceof Error ? e.message : String(e);
         return [{ path: '', message: `internal error in rule ${meta.id} (a calico-gen bug): ${reason}` }];

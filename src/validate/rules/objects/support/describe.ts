@@ -32,3 +32,11 @@ export function oneOf(values: readonly string[]): string {
   if (values.length <= 1) return values.join('');
   return `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
 }
+
+/** The value with its type: `the string "Enabled"`, `the number 120`, `a list`, `a map`. */
+export function describeTyped(value: unknown): string {
+  if (typeof value === 'string') return `the string ${quoteText(value)}`;
+  if (typeof value === 'number' || typeof value === 'bigint') return `the number ${String(value)}`;
+  if (typeof value === 'boolean') return `the boolean ${value}`;
+  return typeName(value);
+}

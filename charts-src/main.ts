@@ -1,0 +1,24 @@
+/**
+ * The cdk8s app, so that the standard `cdk8s synth` (cdk8s.yaml) renders the same manifests as
+ * `calico-gen synth`: one chart per cluster, written to cdk8s.out/<cluster>.k8s.yaml.
+ */
+import * as path from 'node:path';
+import { App } from 'cdk8s';
+import { CalicoChart } from './calico-chart';
+import { resolveFleet } from '../src/pipeline';
+import { emitValues } from '../src/values/emit';
+import { effectiveValues } from '../src/synth/manifests';
+import { CHART } from '../src/values/chart-defaults';
+
+const projectRoot = path.resolve(__dirname, '..', '..');
+const { resolved, findings } = resolveFleet({ clustersDir: path.join(projectRoot, 'clusters') });
+if (findings.length > 0) {
+  for (const finding of findings) console.error(`${finding.source?.file}: ${finding.path}: ${finding.message}`);
+  process.exit(1);
+}
+for (const cluster of resolved) {
+  // one App per cluster: an App re-validates every chart it holds on each synthesis
+  const app = new App();
+  new CalicoChart(app, cluster.name, { values: effectiveValues(emitValues(cluster.spec)), release: cluster.spec.release, chart: CHART });
+  app.synth();
+}

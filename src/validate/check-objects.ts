@@ -1,0 +1,52 @@
+import type { KubeObject } from '../model/kube';
+import type { Finding } from './finding';
+import type { ObjectRule } from './rule';
+import { kindOf, nameOf, own } from './rules/objects/support/access';
+import { objectRules } from './rules/objects';
+
+const CALICO_GROUPS = ['crd.projectcalico.org/', 'projectcalico.org/'];
+
+/** Calico objects are checked; another project's `kind: IPPool` (Antrea has one) is not. A missing
+ * apiVersion does not exempt an object. */
+function isCalicoObject(object: unknown): boolean {
+  const apiVersion = own(object, 'apiVersion');
+  return typeof apiVersion !== 'string' || CALICO_GROUPS.some((group) => apiVersion.startsWith(group));
+}
+
+function objectLabel(object: unknown, kind: string): string {
+  return `${kind}/${nameOf(object) ?? '<unnamed>'}`;
+}
+
+function runRule(rule: ObjectRule, object: KubeObject, kind: string, cluster: string): Finding[] {
+  let hits;
+  try {
+    hits = rule.check(object);
+  } catch (e) {
+    hits = [{ path: '', message: `internal error in rule ${rule.id} (a calico-gen bug): ${String(e)}` }];
+  }
+  return hits.map((h) => ({
+    rule: rule.id,
+    severity: h.severity ?? rule.severity,
+    cluster: h.cluster ?? cluster,
+    object: h.object ?? objectLabel(object, kind),
+    path: h.path,
+    message: h.message,
+  }));
+}
+
+/** Runs every object rule that applies to each Calico object; other objects are skipped. */
+export function checkObjects(
+  objects: readonly KubeObject[],
+  cluster: string,
+  rules: readonly ObjectRule[] = objectRules,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const object of objects) {
+    const kind = kindOf(object);
+    if (kind === undefined || !isCalicoObject(object)) continue;
+    for (const rule of rules) {
+      if (rule.kinds.includes(kind)) findings.push(...runRule(rule, object, kind, cluster));
+    }
+  }
+  return findings;
+}

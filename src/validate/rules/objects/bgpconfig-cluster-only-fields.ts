@@ -1,0 +1,31 @@
+import type { RuleHit } from '../../rule';
+import { arrayAt, isSet, own } from './support/access';
+import { BGPCONFIGURATION, defineRule, hit } from './support/define';
+import { quoteText } from './support/describe';
+import { pointer } from './support/pointer';
+
+const CLUSTER_SETTINGS = ['nodeToNodeMeshEnabled', 'asNumber', 'nodeMeshPassword', 'nodeMeshMaxRestartTime'];
+const CLUSTER_LISTS = ['serviceClusterIPs', 'serviceExternalIPs', 'serviceLoadBalancerIPs'];
+
+export const bgpconfigClusterOnlyFields = defineRule({
+  id: 'bgpconfig-cluster-only-fields',
+  severity: 'error',
+  description: 'Only BGPConfiguration default sets mesh, asNumber and service*IPs; per-node objects may not',
+  kinds: [BGPCONFIGURATION],
+  check({ spec, name }) {
+    if (name === undefined || name === 'default') return [];
+    const present = [
+      ...CLUSTER_SETTINGS.filter((field) => isSet(own(spec, field))),
+      ...CLUSTER_LISTS.filter((field) => (arrayAt(spec, field) ?? []).length > 0),
+    ];
+    return present.map(
+      (field): RuleHit =>
+        hit(
+          pointer('spec', field),
+          `Cannot set ${field} on a non default BGP Configuration: ${quoteText(name)} is a per-node override. ` +
+            'Move it to BGPConfiguration default' +
+            (field === 'asNumber' ? " (or set the node's own AS in its Node spec.bgp.asNumber)." : '.'),
+        ),
+    );
+  },
+});

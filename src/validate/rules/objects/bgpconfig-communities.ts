@@ -1,0 +1,77 @@
+import type { RuleHit } from '../../rule';
+import { arrayAt, isMap, isSet, own } from './support/access';
+import { communityProblem } from './support/community';
+import { definedCommunityNames, referencedCommunities } from './support/communities';
+import { BGPCONFIGURATION, defineRule, hit } from './support/define';
+import { quoteText } from './support/describe';
+import { resourceNameProblem } from './support/names';
+import { pointer } from './support/pointer';
+
+function checkCommunity(entry: unknown, i: number, seen: Set<string>): RuleHit[] {
+  if (!isMap(entry)) return [];
+  const hits: RuleHit[] = [];
+  const name = own(entry, 'name');
+  if (!isSet(name) || name === '') {
+    hits.push(hit(pointer('spec', 'communities', i, 'name'), 'communities[].name is required: give the community a name to use in prefixAdvertisements.'));
+  } else if (typeof name === 'string') {
+    const problem = resourceNameProblem(name);
+    if (problem) hits.push(hit(pointer('spec', 'communities', i, 'name'), `community name ${quoteText(name)} is invalid: ${problem}.`));
+    if (seen.has(name)) {
+      hits.push(
+        hit(pointer('spec', 'communities', i, 'name'), `community name ${quoteText(name)} is defined twice; Calico uses the first definition.`, 'warning'),
+      );
+    }
+    seen.add(name);
+  }
+  const value = own(entry, 'value');
+  if (!isSet(value) || value === '') {
+    hits.push(hit(pointer('spec', 'communities', i, 'value'), 'communities[].value is required: a standard community aa:nn or a large community aa:nn:mm.'));
+  } else if (typeof value === 'string') {
+    const problem = communityProblem(value);
+    if (problem) {
+      hits.push(hit(pointer('spec', 'communities', i, 'value'), `invalid community value or format used: ${quoteText(value)} — ${problem}.`));
+    }
+  }
+  return hits;
+}
+
+export const bgpconfigCommunity = defineRule({
+  id: 'bgpconfig-community',
+  severity: 'error',
+  description: 'BGPConfiguration communities have a valid name and an aa:nn (16-bit) or aa:nn:mm (32-bit) value',
+  kinds: [BGPCONFIGURATION],
+  check({ spec }) {
+    const seen = new Set<string>();
+    return (arrayAt(spec, 'communities') ?? []).flatMap((entry, i) => checkCommunity(entry, i, seen));
+  },
+});
+
+export const bgpconfigCommunityUnused = defineRule({
+  id: 'bgpconfig-community-unused',
+  severity: 'error',
+  description: 'BGPConfiguration communities are used by prefixAdvertisements',
+  kinds: [BGPCONFIGURATION],
+  check({ spec }) {
+    const communities = arrayAt(spec, 'communities') ?? [];
+    if (communities.length === 0) return [];
+    if ((arrayAt(spec, 'prefixAdvertisements') ?? []).length === 0) {
+      return [
+        hit(
+          '/spec/communities',
+          'communities are defined but not used in Spec.PrefixAdvertisement[]: add prefixAdvertisements that reference ' +
+            'them (the chart only generates advertisements when the values leave both out) or remove communities.',
+        ),
+      ];
+    }
+    const used = referencedCommunities(spec);
+    const hits: RuleHit[] = [];
+    definedCommunityNames(spec).forEach((name) => {
+      if (used.has(name)) return;
+      const i = communities.findIndex((c) => own(c, 'name') === name);
+      hits.push(
+        hit(pointer('spec', 'communities', i, 'name'), `community ${quoteText(name)} is defined but no prefixAdvertisement uses it.`, 'warning'),
+      );
+    });
+    return hits;
+  },
+});

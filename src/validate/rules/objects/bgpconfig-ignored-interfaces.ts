@@ -1,0 +1,29 @@
+import type { RuleHit } from '../../rule';
+import { arrayAt } from './support/access';
+import { BGPCONFIGURATION, defineRule, hit } from './support/define';
+import { quoteText } from './support/describe';
+import { pointer } from './support/pointer';
+
+const INTERFACE_PATTERN = /^[a-zA-Z0-9_.*-]{1,15}$/;
+
+export const bgpconfigIgnoredInterfaces = defineRule({
+  id: 'bgpconfig-ignored-interfaces',
+  severity: 'error',
+  description: 'BGPConfiguration ignoredInterfaces entries are 1–15 characters of [A-Za-z0-9_.*-], not a lone *',
+  kinds: [BGPCONFIGURATION],
+  check({ spec }) {
+    const hits: RuleHit[] = [];
+    (arrayAt(spec, 'ignoredInterfaces') ?? []).forEach((name, i) => {
+      if (typeof name !== 'string') return;
+      const path = pointer('spec', 'ignoredInterfaces', i);
+      if (name === '*') {
+        hits.push(hit(path, 'ignoredInterfaces may not be a lone "*" (it would hide every interface); use a pattern such as "eth*".'));
+      } else if (!INTERFACE_PATTERN.test(name)) {
+        hits.push(
+          hit(path, `ignored interface ${quoteText(name)} is invalid: use 1–15 characters of letters, digits, '_', '.', '-' and the wildcard '*'.`),
+        );
+      }
+    });
+    return hits;
+  },
+});

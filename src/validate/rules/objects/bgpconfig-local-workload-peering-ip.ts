@@ -1,0 +1,33 @@
+import type { RuleHit } from '../../rule';
+import { ipVersion, parseIp } from '../../net';
+import { nonEmptyStringAt } from './support/access';
+import { BGPCONFIGURATION, defineRule, hit } from './support/define';
+import { quoteText } from './support/describe';
+
+const FIELDS = [
+  ['localWorkloadPeeringIPV4', 4, '169.254.0.179'],
+  ['localWorkloadPeeringIPV6', 6, 'fe80::179'],
+] as const;
+
+export const bgpconfigLocalWorkloadPeeringIp = defineRule({
+  id: 'bgpconfig-local-workload-peering-ip',
+  severity: 'error',
+  description: 'localWorkloadPeeringIPV4 is an IPv4 address and localWorkloadPeeringIPV6 an IPv6 address',
+  kinds: [BGPCONFIGURATION],
+  check({ spec }) {
+    const hits: RuleHit[] = [];
+    for (const [field, family, example] of FIELDS) {
+      const text = nonEmptyStringAt(spec, field);
+      if (text === undefined) continue;
+      const ip = parseIp(text);
+      if (ip.ok && ipVersion(ip.value) === family) continue;
+      hits.push(
+        hit(
+          `/spec/${field}`,
+          `${field} ${quoteText(text)} must be an IPv${family} address${ip.ok ? '' : ` (${ip.reason})`}; a link-local address such as ${example} is recommended.`,
+        ),
+      );
+    }
+    return hits;
+  },
+});

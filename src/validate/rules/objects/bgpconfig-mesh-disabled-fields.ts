@@ -1,0 +1,26 @@
+import type { RuleHit } from '../../rule';
+import { booleanAt, isSet, own } from './support/access';
+import { BGPCONFIGURATION, defineRule, hit } from './support/define';
+
+const MESH_FIELDS = [
+  ['nodeMeshPassword', 'NodeMeshPassword'],
+  ['nodeMeshMaxRestartTime', 'NodeMeshMaxRestartTime'],
+] as const;
+
+export const bgpconfigMeshDisabledFields = defineRule({
+  id: 'bgpconfig-mesh-disabled-fields',
+  severity: 'error',
+  description: 'nodeMeshPassword and nodeMeshMaxRestartTime are not set when nodeToNodeMeshEnabled is false',
+  kinds: [BGPCONFIGURATION],
+  check({ spec }) {
+    if (booleanAt(spec, 'nodeToNodeMeshEnabled') !== false) return [];
+    return MESH_FIELDS.filter(([field]) => isSet(own(spec, field))).map(
+      ([field, goName]): RuleHit =>
+        hit(
+          `/spec/${field}`,
+          `spec.${goName} cannot be set if spec.NodeToNodeMesh is disabled: nodeToNodeMeshEnabled is false, so ` +
+            `${field} has nothing to apply to. Remove it (or enable the mesh).`,
+        ),
+    );
+  },
+});

@@ -1,0 +1,28 @@
+import type { RuleHit } from '../../rule';
+import { booleanAt, isSet, own } from './support/access';
+import { BGPPEER, defineRule, hit } from './support/define';
+
+export const bgppeerKeepOriginalNextHop = defineRule({
+  id: 'bgppeer-keep-original-next-hop',
+  severity: 'error',
+  description: 'BGPPeer does not combine the deprecated keepOriginalNextHop: true with nextHopMode',
+  kinds: [BGPPEER],
+  check({ spec }) {
+    if (booleanAt(spec, 'keepOriginalNextHop') !== true) return [];
+    const hits: RuleHit[] = [];
+    if (isSet(own(spec, 'nextHopMode'))) {
+      hits.push(
+        hit(
+          '/spec/keepOriginalNextHop',
+          'The KeepOriginalNextHop field is deprecated. It must not be set to true when NextHopMode is configured. ' +
+            'Remove keepOriginalNextHop and use nextHopMode: Keep.',
+        ),
+      );
+    } else {
+      hits.push(
+        hit('/spec/keepOriginalNextHop', 'keepOriginalNextHop is deprecated: write nextHopMode: Keep instead.', 'info'),
+      );
+    }
+    return hits;
+  },
+});

@@ -1,0 +1,25 @@
+import type { RuleHit } from '../../rule';
+import { arrayAt, nonEmptyStringAt } from './support/access';
+import { BGPPEER, defineRule, hit } from './support/define';
+import { quoteText } from './support/describe';
+import { resourceNameProblem } from './support/names';
+import { pointer } from './support/pointer';
+
+export const bgppeerReferenceNames = defineRule({
+  id: 'bgppeer-reference-names',
+  severity: 'error',
+  description: 'BGPPeer node and filters entries are valid resource names',
+  kinds: [BGPPEER],
+  check({ spec }) {
+    const hits: RuleHit[] = [];
+    const node = nonEmptyStringAt(spec, 'node');
+    const nodeProblem = node === undefined ? undefined : resourceNameProblem(node);
+    if (nodeProblem) hits.push(hit('/spec/node', `node ${quoteText(node!)} is not a valid node name: ${nodeProblem}.`));
+    (arrayAt(spec, 'filters') ?? []).forEach((filter, i) => {
+      if (typeof filter !== 'string') return;
+      const problem = resourceNameProblem(filter);
+      if (problem) hits.push(hit(pointer('spec', 'filters', i), `filter ${quoteText(filter)} is not a valid BGPFilter name: ${problem}.`));
+    });
+    return hits;
+  },
+});

@@ -1,0 +1,35 @@
+import type { RuleHit } from '../../rule';
+import { entryOf, stringAt } from './support/access';
+import { BGPCONFIGURATION, BGPPEER, defineRule, hit } from './support/define';
+import { quoteText } from './support/describe';
+import { durationProblem } from './support/duration';
+import { pointer } from './support/pointer';
+
+const DURATION_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  [BGPPEER]: ['maxRestartTime'],
+  [BGPCONFIGURATION]: ['nodeMeshMaxRestartTime'],
+};
+
+export const duration = defineRule({
+  id: 'calico-duration',
+  severity: 'error',
+  description: 'BGPPeer maxRestartTime and BGPConfiguration nodeMeshMaxRestartTime are Go durations with a unit',
+  kinds: [BGPPEER, BGPCONFIGURATION],
+  check({ kind, spec }) {
+    const hits: RuleHit[] = [];
+    for (const field of entryOf(DURATION_FIELDS, kind) ?? []) {
+      const text = stringAt(spec, field);
+      if (text === undefined) continue;
+      const problem = durationProblem(text);
+      if (!problem) continue;
+      const bare = /^\d+$/.test(text) ? ` Did you mean "${text}s"?` : '';
+      hits.push(
+        hit(
+          pointer('spec', field),
+          `${field} ${quoteText(text)} is not a Go duration: ${problem}. Write a number with a unit, such as "120s" or "2m".${bare}`,
+        ),
+      );
+    }
+    return hits;
+  },
+});

@@ -1,0 +1,73 @@
+import type { RuleHit } from '../../rule';
+import { isMap, metadataOf, own } from './support/access';
+import { CALICO_KINDS, defineRule, hit } from './support/define';
+import { describeTyped, quoteText } from './support/describe';
+import { labelValueProblem, qualifiedNameProblem } from './support/names';
+import { pointer } from './support/pointer';
+
+const MAX_ANNOTATION_BYTES = 256 * 1024;
+
+function checkLabels(labels: Record<string, unknown>): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const [key, value] of Object.entries(labels)) {
+    const path = pointer('metadata', 'labels', key);
+    const keyProblem = qualifiedNameProblem(key);
+    if (keyProblem) hits.push(hit(path, `label key ${quoteText(key)} is invalid: ${keyProblem}.`));
+    if (typeof value !== 'string') {
+      hits.push(hit(path, `label ${quoteText(key)} must have a string value, got ${describeTyped(value)}; quote it.`));
+      continue;
+    }
+    const valueProblem = labelValueProblem(value);
+    if (valueProblem) hits.push(hit(path, `label ${quoteText(key)} has invalid value ${quoteText(value)}: ${valueProblem}.`));
+  }
+  return hits;
+}
+
+function checkAnnotations(annotations: Record<string, unknown>): RuleHit[] {
+  const hits: RuleHit[] = [];
+  let bytes = 0;
+  for (const [key, value] of Object.entries(annotations)) {
+    const path = pointer('metadata', 'annotations', key);
+    // Calico lower-cases annotation keys before checking them.
+    const keyProblem = qualifiedNameProblem(key.toLowerCase());
+    if (keyProblem) hits.push(hit(path, `annotation key ${quoteText(key)} is invalid: ${keyProblem}.`));
+    if (typeof value !== 'string') {
+      hits.push(hit(path, `annotation ${quoteText(key)} must have a string value, got ${describeTyped(value)}; quote it.`));
+      continue;
+    }
+    bytes += Buffer.byteLength(key) + Buffer.byteLength(value);
+  }
+  if (bytes > MAX_ANNOTATION_BYTES) {
+    hits.push(
+      hit(
+        '/metadata/annotations',
+        `total size of annotations is too large by ${bytes - MAX_ANNOTATION_BYTES} bytes (limit 256 KiB).`,
+      ),
+    );
+  }
+  return hits;
+}
+
+export const metadataLabels = defineRule({
+  id: 'calico-metadata-labels',
+  severity: 'error',
+  description: 'Label keys and values, and annotation keys, have the Kubernetes shapes Calico enforces',
+  kinds: CALICO_KINDS,
+  check({ object }) {
+    const metadata = metadataOf(object);
+    const hits: RuleHit[] = [];
+    for (const [field, checker] of [
+      ['labels', checkLabels],
+      ['annotations', checkAnnotations],
+    ] as const) {
+      const value = own(metadata, field);
+      if (value === undefined || value === null) continue;
+      if (!isMap(value)) {
+        hits.push(hit(pointer('metadata', field), `metadata.${field} must be a map of strings, got ${describeTyped(value)}.`));
+        continue;
+      }
+      hits.push(...checker(value));
+    }
+    return hits;
+  },
+});

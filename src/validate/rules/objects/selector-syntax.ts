@@ -1,0 +1,44 @@
+import type { RuleHit } from '../../rule';
+import { parseSelector } from '../../selector';
+import { entryOf, stringAt } from './support/access';
+import { BGPPEER, IPPOOL, defineRule, hit } from './support/define';
+import { quoteText } from './support/describe';
+import { pointer } from './support/pointer';
+
+const SELECTOR_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  [IPPOOL]: ['nodeSelector'],
+  [BGPPEER]: ['nodeSelector', 'peerSelector', 'localWorkloadSelector'],
+};
+
+/** Kubernetes-style `and`/`or` tokenize as labels, so the parser's own message misses the point. */
+function selectorAdvice(selector: string): string {
+  const outsideQuotes = selector.replace(/"[^"]*"|'[^']*'/g, '""');
+  if (/(^|[\s)])(and|or|AND|OR|not|NOT)(?=[\s(!])/.test(outsideQuotes) && !/\bnot\s*in\b/.test(outsideQuotes)) {
+    return ' Use && and || (and ! for not): words like "and" are not operators.';
+  }
+  return '';
+}
+
+export const selectorSyntax = defineRule({
+  id: 'calico-selector-syntax',
+  severity: 'error',
+  description: 'IPPool nodeSelector and BGPPeer nodeSelector/peerSelector/localWorkloadSelector parse as Calico selectors',
+  kinds: [IPPOOL, BGPPEER],
+  check({ kind, spec }) {
+    const hits: RuleHit[] = [];
+    for (const field of entryOf(SELECTOR_FIELDS, kind) ?? []) {
+      const selector = stringAt(spec, field);
+      if (selector === undefined) continue;
+      const parsed = parseSelector(selector);
+      if (parsed.ok) continue;
+      hits.push(
+        hit(
+          pointer('spec', field),
+          `${field} ${quoteText(selector)} is not a valid Calico selector at column ${parsed.error.column}: ` +
+            `${parsed.error.message}.${selectorAdvice(selector)}`,
+        ),
+      );
+    }
+    return hits;
+  },
+});
