@@ -2,7 +2,7 @@
  * Stage 4, render: synthesised values and manifests → the bytes of `generated/<cluster>/`.
  * Deterministic: keys in the order they were built, no timestamps.
  */
-import { stringify } from 'yaml';
+import { toYaml } from './yaml';
 import type { SynthesizedCluster } from './synthesize';
 
 export const VALUES_FILE = 'calico-values.yaml';
@@ -10,8 +10,6 @@ export const MANIFESTS_FILE = 'manifests.yaml';
 
 export type RenderedFiles = Record<typeof VALUES_FILE | typeof MANIFESTS_FILE, string>;
 
-// YAML 1.1 quoting: Helm's parser reads `65000:14` as a base-60 integer and `on` as a boolean
-const yamlOptions = { version: '1.1', lineWidth: 0, aliasDuplicateObjects: false } as const;
 
 function header(definitionFile: string, what: string): string {
   return [
@@ -23,9 +21,9 @@ function header(definitionFile: string, what: string): string {
 
 export function renderCluster(synthesized: SynthesizedCluster): RenderedFiles {
   const file = synthesized.cluster.definitionFile;
-  const manifests = synthesized.manifests.map((object) => stringify(object, yamlOptions)).join('---\n');
+  const manifests = synthesized.manifests.map((object) => toYaml(object)).join('---\n');
   return {
-    [VALUES_FILE]: header(file, `Helm values for the calico chart, cluster ${synthesized.cluster.name}.`) + stringify(synthesized.values, yamlOptions),
+    [VALUES_FILE]: header(file, `Helm values for the calico chart, cluster ${synthesized.cluster.name}.`) + toYaml(synthesized.values),
     [MANIFESTS_FILE]: header(file, `Objects the calico chart creates for cluster ${synthesized.cluster.name}.`) + manifests,
   };
 }

@@ -3,17 +3,73 @@
  * fleet rules. Returns every finding at once; the caller decides what fails.
  */
 import type { SynthesizedCluster } from '../synth/synthesize';
-import { effectiveValues } from '../synth/manifests';
 import type { Finding } from './finding';
+import type { ClusterRule, FleetHit, FleetRule, RuleHit } from './rule';
 import { checkObjectSchemas, checkValuesSchema } from './schema-checks';
+import { checkObjects } from './check-objects';
+import { clusterRules } from './rules/cluster';
+import { fleetRules } from './rules/fleet';
+import { fleetFactsOf, type FleetFacts } from './rules/fleet/facts';
+import { definitionSource, type ClusterSource } from './inputs/sources';
 
-export function validateSynthesized(clusters: readonly SynthesizedCluster[]): Finding[] {
+export interface ValidateOptions {
+  /**
+   * Facts of the fleet's other clusters, for the fleet rules when only some clusters are being
+   * validated (`--cluster X`); findings are reported for the validated clusters only.
+   */
+  fleet?: readonly FleetFacts[];
+}
+
+export function validateSynthesized(clusters: readonly SynthesizedCluster[], options: ValidateOptions = {}): Finding[] {
+  return validateClusters(clusters.map(definitionSource), options);
+}
+
+export function validateClusters(sources: readonly ClusterSource[], options: ValidateOptions = {}): Finding[] {
   const findings: Finding[] = [];
-  for (const synthesized of clusters) {
-    const name = synthesized.cluster.name;
-    const source = { file: synthesized.cluster.definitionFile };
-    findings.push(...checkValuesSchema(effectiveValues(synthesized.values), name, source));
-    findings.push(...checkObjectSchemas(synthesized.manifests, name, source));
+  for (const source of sources) findings.push(...checkCluster(source));
+  const own = sources.map((source) => fleetFactsOf(source.input, source.locate));
+  const validated = new Set(own.map((facts) => facts.cluster));
+  const fleet = [...own, ...(options.fleet ?? []).filter((facts) => !validated.has(facts.cluster))];
+  for (const rule of fleetRules) {
+    for (const hit of rule.check(fleet)) if (validated.has(hit.cluster)) findings.push(fleetFinding(rule, hit));
   }
   return findings;
+}
+
+function checkCluster(source: ClusterSource): Finding[] {
+  const { input } = source;
+  const found: Finding[] = [...source.findings];
+  if (input.values !== undefined) found.push(...checkValuesSchema(input.values, input.name));
+  found.push(...checkObjectSchemas(input.objects, input.name));
+  found.push(...checkObjects(input.objects, input.name));
+  for (const rule of clusterRules) found.push(...rule.check(input).map((hit) => clusterFinding(rule, hit, input.name)));
+  return found.map((finding) => (finding.source ? finding : located(finding, source)));
+}
+
+function located(finding: Finding, source: ClusterSource): Finding {
+  const where = source.locate(finding.object, finding.path);
+  return where ? { ...finding, source: where } : finding;
+}
+
+function clusterFinding(rule: ClusterRule, hit: RuleHit, cluster: string): Finding {
+  return {
+    rule: rule.id,
+    severity: hit.severity ?? rule.severity,
+    cluster: hit.cluster ?? cluster,
+    object: hit.object ?? 'values',
+    path: hit.path,
+    message: hit.message,
+  };
+}
+
+function fleetFinding(rule: FleetRule, hit: FleetHit): Finding {
+  return {
+    rule: rule.id,
+    severity: hit.severity ?? rule.severity,
+    cluster: hit.cluster,
+    object: hit.object,
+    path: hit.path,
+    message: hit.message,
+    ...(hit.source ? { source: hit.source } : {}),
+  };
 }

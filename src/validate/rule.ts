@@ -1,5 +1,7 @@
 import type { KubeObject } from '../model/kube';
-import type { Severity } from './finding';
+import type { Severity, SourceLocation } from './finding';
+import type { ClusterInput } from './rules/cluster/input';
+import type { FleetFacts } from './rules/fleet/facts';
 
 /** One problem a rule found; the engine turns it into a located Finding. */
 export interface RuleHit {
@@ -28,4 +30,30 @@ export interface ObjectRule extends RuleMeta {
   /** kinds the rule applies to (`kind` of crd.projectcalico.org/v1) */
   kinds: readonly string[];
   check(object: KubeObject): RuleHit[];
+}
+
+/**
+ * A rule on one cluster as a whole: its values (when the input has values) and all its Calico
+ * objects. A hit names the object it is about (`IPPool/ipv4`), or `values` with a pointer into the
+ * values; the engine locates it in the definition, values file or manifest it came from.
+ */
+export interface ClusterRule extends RuleMeta {
+  scope: 'cluster';
+  check(cluster: ClusterInput): RuleHit[];
+}
+
+/** A fleet rule's hit: always about one cluster's object, and already located (facts carry sources). */
+export interface FleetHit extends RuleHit {
+  cluster: string;
+  object: string;
+  source?: SourceLocation;
+}
+
+/**
+ * A rule across every cluster of the fleet. It reads only the small per-cluster summaries
+ * (FleetFacts), so that they can be cached and `validate --cluster X` need not re-synthesise the rest.
+ */
+export interface FleetRule extends RuleMeta {
+  scope: 'fleet';
+  check(fleet: readonly FleetFacts[]): FleetHit[];
 }

@@ -10,7 +10,7 @@ const CLUSTER_LISTS = ['serviceClusterIPs', 'serviceExternalIPs', 'serviceLoadBa
 export const bgpconfigClusterOnlyFields = defineRule({
   id: 'bgpconfig-cluster-only-fields',
   severity: 'error',
-  description: 'Only BGPConfiguration default sets mesh, asNumber and service*IPs; per-node objects may not',
+  description: 'Only BGPConfiguration default sets the mesh fields, asNumber and the service IP lists; per-node objects may not',
   kinds: [BGPCONFIGURATION],
   check({ spec, name }) {
     if (name === undefined || name === 'default') return [];

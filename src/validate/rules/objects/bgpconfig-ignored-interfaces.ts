@@ -9,7 +9,7 @@ const INTERFACE_PATTERN = /^[a-zA-Z0-9_.*-]{1,15}$/;
 export const bgpconfigIgnoredInterfaces = defineRule({
   id: 'bgpconfig-ignored-interfaces',
   severity: 'error',
-  description: 'BGPConfiguration ignoredInterfaces entries are 1–15 characters of [A-Za-z0-9_.*-], not a lone *',
+  description: 'BGPConfiguration ignoredInterfaces entries are 1–15 characters of letters, digits, `_.-` and the `*` wildcard, but not a lone `*`',
   kinds: [BGPCONFIGURATION],
   check({ spec }) {
     const hits: RuleHit[] = [];

@@ -7,7 +7,7 @@ import { parsePeerIp } from './support/peer-ip';
 export const bgppeerPeerIp = defineRule({
   id: 'bgppeer-peer-ip',
   severity: 'error',
-  description: 'BGPPeer peerIP is <IP>, <IPv4>:<port> or [<IPv6>]:<port> with port 1–65535',
+  description: 'BGPPeer peerIP is an IP, IPv4:port or [IPv6]:port with port 1–65535',
   kinds: [BGPPEER],
   check({ spec }) {
     const text = nonEmptyStringAt(spec, 'peerIP');

@@ -9,7 +9,7 @@ const PATH = '/spec/cidr';
 export const ippoolCidr = defineRule({
   id: 'ippool-cidr',
   severity: 'error',
-  description: 'IPPool cidr is a valid <address>/<prefix length> as Go parses it',
+  description: 'IPPool cidr is a valid address/prefix-length CIDR as Go parses it',
   kinds: [IPPOOL],
   check({ spec }) {
     const text = stringAt(spec, 'cidr');

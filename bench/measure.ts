@@ -1,0 +1,107 @@
+/**
+ * Times whole processes, one fresh process per run, and reads each one's peak resident set size.
+ *
+ * Peak RSS comes from GNU time (`/usr/bin/time -f %M`: the kernel's ru_maxrss of the child, read
+ * by wait4) when it is installed and works; otherwise, for node commands only, from the child's
+ * own `process.resourceUsage().maxRSS` at exit, written by a preloaded probe (bench/rss-probe.ts).
+ * Wall time is measured here around the spawn, in both cases.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export type RssMethod = 'gnu-time' | 'node-probe';
+
+export const GNU_TIME = '/usr/bin/time';
+const PROBE = path.join(__dirname, 'rss-probe.js');
+const PROBE_ENV = 'CALICO_GEN_BENCH_RSS_FILE';
+
+export function describeRssMethod(method: RssMethod): string {
+  return method === 'gnu-time'
+    ? `${GNU_TIME} -f %M (kernel ru_maxrss of the child process)`
+    : `process.resourceUsage().maxRSS at exit, via a --require probe (node commands only)`;
+}
+
+/** GNU time if it is there and prints %M; the node probe otherwise. */
+export function detectRssMethod(): RssMethod {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'calico-gen-bench-rss-')), 'rss');
+  const result = spawnSync(GNU_TIME, ['-f', '%M', '-o', out, process.execPath, '-e', ''], { stdio: 'ignore' });
+  const ok = result.status === 0 && /^\d+\s*$/.test(readOr(out, ''));
+  fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  return ok ? 'gnu-time' : 'node-probe';
+}
+
+export interface ProcessRun {
+  status: number;
+  stdout: string;
+  stderr: string;
+  seconds: number;
+  /** null when the method cannot see this process (the node probe and a non-node command) */
+  peakRssMiB: number | null;
+}
+
+export interface SpawnSpec {
+  command: string;
+  args: string[];
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export function runProcess(spec: SpawnSpec, method: RssMethod): ProcessRun {
+  const rssFile = path.join(os.tmpdir(), `calico-gen-bench-rss-${process.pid}-${Date.now()}`);
+  const env = { ...process.env, NO_COLOR: '1', ...spec.env };
+  let command = spec.command;
+  let args = spec.args;
+  if (method === 'gnu-time') {
+    command = GNU_TIME;
+    args = ['-f', '%M', '-o', rssFile, spec.command, ...spec.args];
+  } else if (spec.command === process.execPath) {
+    env[PROBE_ENV] = rssFile;
+    env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --require ${PROBE}`.trim();
+  }
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, args, { cwd: spec.cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (result.error) throw result.error;
+  const kib = Number.parseInt(readOr(rssFile, '').trim().split('\n').pop() ?? '', 10);
+  fs.rmSync(rssFile, { force: true });
+  return {
+    status: result.status ?? -1,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    seconds,
+    peakRssMiB: Number.isFinite(kib) ? kib / 1024 : null,
+  };
+}
+
+function readOr(file: string, fallback: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return fallback;
+  }
+}
+
+export interface Stats {
+  runs: number;
+  medianSeconds: number;
+  minSeconds: number;
+  maxSeconds: number;
+  /** the largest peak over the runs */
+  peakRssMiB: number | null;
+}
+
+export function summariseRuns(samples: readonly { seconds: number; peakRssMiB: number | null }[]): Stats {
+  const seconds = samples.map((s) => s.seconds).sort((a, b) => a - b);
+  const middle = Math.floor(seconds.length / 2);
+  const median = seconds.length % 2 === 1 ? seconds[middle]! : (seconds[middle - 1]! + seconds[middle]!) / 2;
+  const rss = samples.map((s) => s.peakRssMiB).filter((v): v is number => v !== null);
+  return {
+    runs: samples.length,
+    medianSeconds: median,
+    minSeconds: seconds[0]!,
+    maxSeconds: seconds[seconds.length - 1]!,
+    peakRssMiB: rss.length > 0 ? Math.max(...rss) : null,
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Keeps secrets out of diffs: nothing of a Secret's data is shown, and release values under keys
+ * that look sensitive are replaced unless --show-secrets. A changed secret still shows as changed.
+ */
+import { isMap, type Json, type JsonMap } from './field-path';
+import { canonicalJson } from './normalise';
+
+export const REDACTED = '<redacted>';
+export const REDACTED_CHANGED = '<redacted: changed>';
+
+const SENSITIVE_WORDS = /password|passwd|passphrase|token|secret|credential|(private|api|access|ssh|encryption|signing|tls|auth)[-_.]?key|^key$/i;
+
+/**
+ * A key that looks like it holds a secret. A bare `key` next to an `operator` (a toleration, a
+ * selector expression) names a label, not a secret.
+ */
+export function isSensitiveKey(key: string, container: JsonMap): boolean {
+  if (!SENSITIVE_WORDS.test(key)) return false;
+  return !(key === 'key' && 'operator' in container);
+}
+
+/** Both sides with sensitive values replaced; a value that differs shows as changed on the desired side. */
+export function redactValuesPair(desired: Json | undefined, live: Json | undefined, sensitive: (key: string, container: JsonMap) => boolean = isSensitiveKey): [Json | undefined, Json | undefined] {
+  if (isMap(desired) && isMap(live)) {
+    const d: JsonMap = {};
+    const l: JsonMap = {};
+    for (const key of new Set([...Object.keys(desired), ...Object.keys(live)])) {
+      const [dv, lv] = sensitive(key, key in desired ? desired : live) ? hide(desired[key], live[key]) : redactValuesPair(desired[key], live[key], sensitive);
+      if (dv !== undefined) d[key] = dv;
+      if (lv !== undefined) l[key] = lv;
+    }
+    return [d, l];
+  }
+  if (Array.isArray(desired) && Array.isArray(live)) {
+    const length = Math.max(desired.length, live.length);
+    const pairs = Array.from({ length }, (_, i) => redactValuesPair(desired[i], live[i], sensitive));
+    return [pairs.slice(0, desired.length).map(([d]) => d as Json), pairs.slice(0, live.length).map(([, l]) => l as Json)];
+  }
+  return [redactAlone(desired, sensitive), redactAlone(live, sensitive)];
+}
+
+function redactAlone(value: Json | undefined, sensitive: (key: string, container: JsonMap) => boolean): Json | undefined {
+  if (Array.isArray(value)) return value.map((item) => redactAlone(item, sensitive) as Json);
+  if (!isMap(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, sensitive(key, value) ? REDACTED : (redactAlone(child, sensitive) as Json)]));
+}
+
+function hide(desired: Json | undefined, live: Json | undefined): [Json | undefined, Json | undefined] {
+  const changed = desired !== undefined && live !== undefined && canonicalJson(desired) !== canonicalJson(live);
+  return [desired === undefined ? undefined : changed ? REDACTED_CHANGED : REDACTED, live === undefined ? undefined : REDACTED];
+}
+
+interface SecretLike {
+  apiVersion: string;
+  kind: string;
+  data?: unknown;
+  stringData?: unknown;
+}
+
+/** A Secret's data and stringData, every key hidden; other objects unchanged. */
+export function redactSecretPair<T>(desired: T | undefined, live: T | undefined): { desired?: T; live?: T } {
+  const subject = (desired ?? live) as SecretLike | undefined;
+  if (!subject || subject.kind !== 'Secret' || subject.apiVersion !== 'v1') return { desired, live };
+  const d = desired ? foldInto(structuredClone(desired) as unknown as SecretLike) : undefined;
+  const l = live ? foldInto(structuredClone(live) as unknown as SecretLike) : undefined;
+  const [dd, ld] = redactValuesPair(d?.data as Json | undefined, l?.data as Json | undefined, () => true);
+  if (d && dd !== undefined) d.data = dd;
+  if (l && ld !== undefined) l.data = ld;
+  return { desired: d as T | undefined, live: l as T | undefined };
+}
+
+/** The API server stores stringData base64-encoded under data: a desired Secret compares that way. */
+export function foldStringData<T>(object: T): T {
+  const secret = object as unknown as SecretLike;
+  if (secret.kind !== 'Secret' || secret.apiVersion !== 'v1') return object;
+  return foldInto(structuredClone(secret)) as unknown as T;
+}
+
+function foldInto(secret: SecretLike): SecretLike {
+  if (!isMap(secret.stringData as Json)) return secret;
+  const data: Record<string, unknown> = isMap(secret.data as Json) ? { ...(secret.data as JsonMap) } : {};
+  for (const [key, value] of Object.entries(secret.stringData as JsonMap)) data[key] = Buffer.from(String(value)).toString('base64');
+  delete secret.stringData;
+  secret.data = data;
+  return secret;
+}

@@ -1,0 +1,135 @@
+/**
+ * `calico-gen import`, the library half: a helmfile values tree → one model layer per values
+ * layer (fleet, group, cluster), checked to reproduce every cluster's values before any file is
+ * written.
+ */
+import * as path from 'node:path';
+import { mergeLayers } from '../util/merge';
+import { CHART } from '../values/chart-defaults';
+import { ImportFailed, type ImportProblem } from './errors';
+import { readLayout, type ClusterLayout, type TreeLayout } from './layout';
+import { readValuesFile, type ValuesFile } from './values-file';
+import { splitChartKeys } from './chart-keys';
+import { composeFiles } from './compose';
+import { mapLayer } from './map-layer';
+import type { MappedLayer } from './mapper';
+import { orderModel } from './model-order';
+import { verifyCluster } from './verify-cluster';
+import { mergeUserValues } from './verify';
+
+export interface ImportOptions {
+  valuesDir: string;
+  /** cluster → group, from --group */
+  groups: ReadonlyMap<string, string>;
+  /** base for the file names in messages and headers */
+  cwd: string;
+}
+
+export interface ImportedCluster {
+  layout: ClusterLayout;
+  layer: MappedLayer;
+  /** the chart keys of every file the cluster layers, merged as Helm merges `-f` files (`~` kept) */
+  layeredValues: Record<string, unknown>;
+}
+
+export interface ImportedFleet {
+  layout: TreeLayout;
+  fleet: MappedLayer;
+  groups: Map<string, MappedLayer>;
+  clusters: ImportedCluster[];
+  /** per file: the top-level keys left alone because the calico chart does not read them */
+  ignoredKeys: Map<string, string[]>;
+  /** per file: the chart keys it sets, which the old layers must drop once calico-gen is the source */
+  chartKeys: Map<string, string[]>;
+}
+
+export function importValuesTree(options: ImportOptions): ImportedFleet {
+  const layout = readLayout(path.resolve(options.cwd, options.valuesDir), options.groups);
+  const problems: ImportProblem[] = [];
+  const files = readChartViews(layout, options.cwd, problems);
+  const view = (file: string) => files.get(file)!.view;
+
+  const fleet = mapFleet(layout.fleetFiles.map(view), problems);
+  const groups = new Map<string, MappedLayer>();
+  const clusters: ImportedCluster[] = [];
+  for (const cluster of layout.clusters) {
+    const groupFile = layout.groupFiles.get(cluster.group)!;
+    const fleetAndGroup = [...layout.fleetFiles, groupFile].map(view);
+    if (!groups.has(cluster.group)) groups.set(cluster.group, mapGroup(cluster.group, view(groupFile), layout.fleetFiles.map(view), problems));
+    const own = cluster.files.slice(fleetAndGroup.length).map(view);
+    const layer = mapLayer(composeFiles(own, problems), effective(fleetAndGroup), problems);
+    addIdentity(layer, cluster.name);
+    layer.model = orderModel(layer.model);
+    clusters.push({ layout: cluster, layer, layeredValues: mergeUserValues(cluster.files.map((file) => view(file).data)) });
+  }
+  if (problems.length === 0) {
+    for (const cluster of clusters) problems.push(...verifyCluster(cluster, fleet, groups.get(cluster.layout.group)!));
+  }
+  if (problems.length > 0) throw new ImportFailed(sortProblems(problems));
+  const ignoredKeys = new Map([...files].map(([, f]) => [f.view.file, f.other] as [string, string[]]).filter(([, keys]) => keys.length > 0));
+  const chartKeys = new Map([...files].map(([, f]) => [f.view.file, Object.keys(f.view.data)] as [string, string[]]).filter(([, keys]) => keys.length > 0));
+  return { layout, fleet, groups, clusters, ignoredKeys, chartKeys };
+}
+
+interface ChartView {
+  view: ValuesFile;
+  other: string[];
+}
+
+/** Every file once, reduced to the chart's keys; unreadable files are problems, not exceptions. */
+function readChartViews(layout: TreeLayout, cwd: string, problems: ImportProblem[]): Map<string, ChartView> {
+  const all = [...new Set(layout.clusters.flatMap((c) => c.files))];
+  const views = new Map<string, ChartView>();
+  for (const file of all) {
+    let parsed: ValuesFile;
+    try {
+      parsed = readValuesFile(file, path.relative(cwd, file) || file);
+    } catch (error) {
+      if (!(error instanceof ImportFailed)) throw error;
+      problems.push(...error.problems);
+      parsed = { file: path.relative(cwd, file), data: {}, lineOf: () => undefined, commentsOf: () => ({}) };
+    }
+    const { calico, other } = splitChartKeys(parsed, problems);
+    views.set(file, { view: { ...parsed, data: calico }, other });
+  }
+  return views;
+}
+
+function mapFleet(files: ValuesFile[], problems: ImportProblem[]): MappedLayer {
+  const layer = mapLayer(composeFiles(files, problems), {}, problems);
+  if (!('calicoVersion' in layer.model)) {
+    // pinned, so that a chart upgrade cannot change the image without a change here
+    layer.model.calicoVersion = CHART.appVersion;
+    layer.notes.set('/calicoVersion', { before: ` the values set no image.tag, so the chart ran its appVersion (chart ${CHART.name} ${CHART.version})` });
+  }
+  layer.model = orderModel(layer.model);
+  return layer;
+}
+
+function mapGroup(group: string, file: ValuesFile, fleetFiles: ValuesFile[], problems: ImportProblem[]): MappedLayer {
+  const layer = mapLayer(composeFiles([file], problems), effective(fleetFiles), problems);
+  layer.model = orderModel({ group, ...layer.model });
+  return layer;
+}
+
+/** The model needs to know a cluster's site: the last part of its name (`ml-serve-eqiad` → `eqiad`). */
+function addIdentity(layer: MappedLayer, name: string): void {
+  const site = name.split('-').pop()!;
+  Object.assign(layer.model, { name, site, kubeContext: name });
+}
+
+export function effective(files: readonly ValuesFile[]): Record<string, unknown> {
+  return mergeLayers(files.map((file) => file.data));
+}
+
+function sortProblems(problems: ImportProblem[]): ImportProblem[] {
+  const seen = new Set<string>();
+  return problems
+    .filter((p) => {
+      const key = `${p.file}\0${p.line}\0${p.keyPath}\0${p.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+}

@@ -1,0 +1,92 @@
+/**
+ * A YAML emitter for JSON-shaped data (maps, lists, strings, numbers, booleans, null), block
+ * style, in insertion order. Written for speed: the `yaml` package takes ~19 ms and js-yaml
+ * ~11 ms per 170-object cluster, this ~1 ms (bench/), and output is the largest per-cluster cost.
+ *
+ * Strings stay plain only when both YAML 1.1 (Helm's parser) and YAML 1.2 read them back as the
+ * same string; anything else is double-quoted with JSON escapes, which YAML shares.
+ */
+
+/** Words YAML 1.1 reads as booleans or null (case-insensitively covers every spelling). */
+const specialWords = new Set(['y', 'n', 'yes', 'no', 'true', 'false', 'on', 'off', 'null', '~', '']);
+/** Anything made of these after a leading digit, sign or dot may be a 1.1 number, base-60 integer, or date. */
+const numberLike = /^[-+.]?[0-9][-+0-9a-fA-FxXoObB_:.]*$|^[-+]?\.(inf|nan)$/i;
+/** YAML 1.1 timestamps with a time part (the date-only form is already number-like). */
+const timestamp = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt]|[ \t]+)[0-9]/;
+/** Printable ASCII without the characters that can start YAML syntax. */
+const safePlain = /^[A-Za-z0-9_./(][\x20-\x7e]*$/;
+
+export function needsQuotes(text: string): boolean {
+  return (
+    !safePlain.test(text) ||
+    specialWords.has(text.toLowerCase()) ||
+    numberLike.test(text) ||
+    timestamp.test(text) ||
+    text.startsWith('...') ||
+    text.includes(': ') ||
+    text.includes(' #') ||
+    text.endsWith(':') ||
+    text.endsWith(' ')
+  );
+}
+
+function scalar(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return needsQuotes(value) ? JSON.stringify(value) : value;
+    case 'number':
+      if (Number.isFinite(value)) return String(value);
+      return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
+    case 'boolean':
+      return String(value);
+    default:
+      return 'null';
+  }
+}
+
+function isCollection(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
+}
+
+function isEmpty(value: object): boolean {
+  return Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
+}
+
+/** Lines of `value` at `indent`; a collection's first line may share the parent's `- ` prefix. */
+function emit(value: unknown, indent: string, out: string[]): void {
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      if (isCollection(item) && !isEmpty(item)) {
+        const start = out.length;
+        emit(item, `${indent}  `, out);
+        out[start] = `${indent}- ${out[start]!.slice(indent.length + 2)}`;
+      } else {
+        out.push(`${indent}- ${inline(item)}`);
+      }
+    }
+    return;
+  }
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    if (item === undefined) continue;
+    const name = scalar(key);
+    if (isCollection(item) && !isEmpty(item)) {
+      out.push(`${indent}${name}:`);
+      emit(item, `${indent}  `, out);
+    } else {
+      out.push(`${indent}${name}: ${inline(item)}`);
+    }
+  }
+}
+
+function inline(value: unknown): string {
+  if (isCollection(value)) return Array.isArray(value) ? '[]' : '{}';
+  return scalar(value);
+}
+
+/** One YAML document (no `---`), ending in a newline. */
+export function toYaml(value: unknown): string {
+  if (!isCollection(value) || isEmpty(value)) return `${inline(value)}\n`;
+  const lines: string[] = [];
+  emit(value, '', lines);
+  return lines.join('\n') + '\n';
+}

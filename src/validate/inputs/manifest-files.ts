@@ -1,0 +1,63 @@
+/**
+ * Hand-written Calico manifests: multi-document YAML of crd.projectcalico.org/v1 objects (a `List`
+ * of them too, as `kubectl get -o yaml` writes), each object with the place of every field.
+ */
+import type { KubeObject } from '../../model/kube';
+import type { Finding, SourceLocation } from '../finding';
+import { refOf } from '../rules/cluster/view';
+import { positionOf, parseLocatedYaml, type LocatedDocument } from './yaml-locations';
+import type { InputFile } from './read-file';
+
+const CALICO_GROUPS = ['crd.projectcalico.org/', 'projectcalico.org/'];
+
+export interface ManifestObject {
+  object: KubeObject;
+  ref: string;
+  file: string;
+  document: LocatedDocument;
+  /** pointer of the object inside its document ('' or `/items/<i>`) */
+  base: string;
+}
+
+export function parseManifestFile(file: InputFile): { objects: ManifestObject[]; findings: Finding[] } {
+  const parsed = parseLocatedYaml(file.text);
+  const findings: Finding[] = parsed.errors.map((error) => ({
+    rule: 'manifest-yaml',
+    severity: 'error',
+    cluster: '',
+    object: '',
+    path: '',
+    message: `YAML syntax error: ${error.message}`,
+    source: { file: file.display, line: error.position.line, column: error.position.column },
+  }));
+  const objects: ManifestObject[] = [];
+  for (const document of parsed.documents) {
+    if (document.data === undefined || document.data === null) continue;
+    const data = document.data as Record<string, unknown>;
+    if (data && typeof data === 'object' && !Array.isArray(data) && data.kind === 'List' && Array.isArray(data.items)) {
+      data.items.forEach((item, index) => collect(item, `/items/${index}`));
+    } else {
+      collect(document.data, '');
+    }
+    function collect(item: unknown, base: string): void {
+      const where = positionOf(document, base)!;
+      const source = { file: file.display, line: where.line, column: where.column };
+      if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+        findings.push({ rule: 'manifest-object', severity: 'error', cluster: '', object: '', path: base, message: 'a manifest document must be a Kubernetes object (a map with apiVersion, kind and metadata)', source });
+        return;
+      }
+      const apiVersion = (item as Record<string, unknown>).apiVersion;
+      if (typeof apiVersion === 'string' && !CALICO_GROUPS.some((group) => apiVersion.startsWith(group))) {
+        findings.push({ rule: 'manifest-object', severity: 'info', cluster: '', object: refOf(item), path: '', message: `not a Calico object (apiVersion ${apiVersion}): not checked`, source });
+        return;
+      }
+      objects.push({ object: item as KubeObject, ref: refOf(item), file: file.display, document, base });
+    }
+  }
+  return { objects, findings };
+}
+
+export function locateInManifest(manifest: ManifestObject, path: string): SourceLocation {
+  const position = positionOf(manifest.document, `${manifest.base}${path}`);
+  return position ? { file: manifest.file, line: position.line, column: position.column } : { file: manifest.file };
+}

@@ -1,0 +1,106 @@
+/**
+ * Typed views of a cluster's Calico objects for the cluster rules. Objects that the object rules
+ * already reject (a CIDR that does not parse, a peer address that is not an IP) are left out here,
+ * so one mistake is reported once, by the rule that owns it.
+ */
+import type { KubeObject } from '../../../model/kube';
+import { parseCidr, type Cidr, type IpAddress } from '../../net';
+import { isMap, own, stringAt, booleanAt, kindOf, nameOf } from '../objects/support/access';
+import { effectiveBlockSize } from '../objects/support/pool';
+import { parsePeerIp } from '../objects/support/peer-ip';
+import type { ClusterInput } from './input';
+
+const CALICO_API_VERSIONS = ['crd.projectcalico.org/v1', 'projectcalico.org/v3'];
+
+export interface PoolView {
+  /** `IPPool/<name>` */
+  ref: string;
+  name: string;
+  cidr: Cidr;
+  cidrText: string;
+  blockSize: number;
+  disabled: boolean;
+}
+
+export interface PeerView {
+  /** `BGPPeer/<name>` */
+  ref: string;
+  name: string;
+  peerIP: string;
+  address: IpAddress;
+  port?: number;
+  /** spec.node: a peer of that one node only */
+  node?: string;
+}
+
+/** `<Kind>/<name>` for any object, however malformed. */
+export function refOf(object: unknown): string {
+  return `${kindOf(object) ?? '<no kind>'}/${nameOf(object) ?? '<unnamed>'}`;
+}
+
+export function calicoObjects(input: ClusterInput, kind: string): KubeObject[] {
+  return input.objects.filter((object) => {
+    const apiVersion = own(object, 'apiVersion');
+    return kindOf(object) === kind && typeof apiVersion === 'string' && CALICO_API_VERSIONS.includes(apiVersion);
+  });
+}
+
+/** The cluster-wide singleton (`BGPConfiguration/default`, `IPAMConfig/default`). */
+export function defaultObject(input: ClusterInput, kind: string): KubeObject | undefined {
+  return calicoObjects(input, kind).find((object) => nameOf(object) === 'default');
+}
+
+export function specOf(object: unknown): Record<string, unknown> {
+  const spec = own(object, 'spec');
+  return isMap(spec) ? spec : {};
+}
+
+const poolCache = new WeakMap<ClusterInput, PoolView[]>();
+
+/** IP pools whose CIDR and block size Calico can read, in name order. */
+export function poolsOf(input: ClusterInput): PoolView[] {
+  let pools = poolCache.get(input);
+  if (!pools) {
+    pools = [];
+    for (const object of calicoObjects(input, 'IPPool')) {
+      const spec = specOf(object);
+      const cidrText = stringAt(spec, 'cidr');
+      const parsed = cidrText === undefined ? undefined : parseCidr(cidrText);
+      if (!parsed?.ok) continue;
+      const blockSize = effectiveBlockSize(spec, parsed.value);
+      if (!blockSize) continue;
+      const name = nameOf(object) ?? '<unnamed>';
+      pools.push({ ref: `IPPool/${name}`, name, cidr: parsed.value, cidrText: cidrText!, blockSize: blockSize.size, disabled: booleanAt(spec, 'disabled') === true });
+    }
+    pools.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    poolCache.set(input, pools);
+  }
+  return pools;
+}
+
+/** BGP peers with a readable peerIP (peerSelector peers have none). */
+export function peersOf(input: ClusterInput): PeerView[] {
+  const peers: PeerView[] = [];
+  for (const object of calicoObjects(input, 'BGPPeer')) {
+    const spec = specOf(object);
+    const peerIP = stringAt(spec, 'peerIP');
+    if (!peerIP) continue;
+    const parsed = parsePeerIp(peerIP);
+    if (!parsed.ok) continue;
+    const name = nameOf(object) ?? '<unnamed>';
+    const node = stringAt(spec, 'node');
+    peers.push({ ref: `BGPPeer/${name}`, name, peerIP, address: parsed.ip, port: parsed.port, node: node || undefined });
+  }
+  return peers;
+}
+
+/** A value inside untrusted values: undefined as soon as a step is not a map. */
+export function valueAt(root: unknown, ...keys: string[]): unknown {
+  let current = root;
+  for (const key of keys) current = own(current, key);
+  return current;
+}
+
+export function familyName(family: 4 | 6): string {
+  return family === 4 ? 'IPv4' : 'IPv6';
+}

@@ -1,0 +1,76 @@
+/**
+ * What the fleet rules need from one cluster, and nothing more: its pod CIDRs, its AS number and
+ * its routers. Plain data (strings and numbers, sources included), so that a cache can store it per
+ * cluster and `validate --cluster X` can check X against the fleet without re-synthesising the rest.
+ */
+import type { SourceLocation } from '../../finding';
+import { formatCidr, formatIp, ipVersion } from '../../net';
+import type { ClusterInput } from '../cluster/input';
+import { calicoObjects, defaultObject, peersOf, poolsOf, specOf } from '../cluster/view';
+
+/** Calico's AS number when BGPConfiguration does not set one. */
+export const CALICO_DEFAULT_AS = 64512;
+
+interface Located {
+  /** `<Kind>/<name>` of the object the fact comes from */
+  object: string;
+  path: string;
+  source?: SourceLocation;
+}
+
+export interface PoolFact extends Located {
+  name: string;
+  /** canonical network form */
+  cidr: string;
+}
+
+export interface AsNumberFact extends Located {
+  value: number;
+  /** not written anywhere: Calico's default, which the cluster uses because it has BGP peers */
+  defaulted: boolean;
+}
+
+export interface RouterFact extends Located {
+  /** the router's name: the BGPPeer's name without the chart's `-ipv4`/`-ipv6` */
+  name: string;
+  family: 4 | 6;
+  address: string;
+}
+
+export interface FleetFacts {
+  cluster: string;
+  pools: PoolFact[];
+  asNumber?: AsNumberFact;
+  routers: RouterFact[];
+}
+
+export type Locate = (object: string, path: string) => SourceLocation | undefined;
+
+export function fleetFactsOf(cluster: ClusterInput, locate: Locate): FleetFacts {
+  const located = (object: string, path: string): Located => {
+    const source = locate(object, path);
+    return source ? { object, path, source } : { object, path };
+  };
+  const pools = poolsOf(cluster).map((pool) => ({ name: pool.name, cidr: formatCidr(pool.cidr), ...located(pool.ref, '/spec/cidr') }));
+  const routers = peersOf(cluster).map((peer) => ({
+    name: peer.name.replace(/-ipv[46]$/, ''),
+    family: ipVersion(peer.address),
+    address: formatIp(peer.address),
+    ...located(peer.ref, '/spec/peerIP'),
+  }));
+  const facts: FleetFacts = { cluster: cluster.name, pools, routers };
+  const asNumber = asNumberOf(cluster, located);
+  if (asNumber) facts.asNumber = asNumber;
+  return facts;
+}
+
+function asNumberOf(cluster: ClusterInput, located: (object: string, path: string) => Located): AsNumberFact | undefined {
+  const bgp = defaultObject(cluster, 'BGPConfiguration');
+  const value = bgp ? specOf(bgp).asNumber : undefined;
+  if (typeof value === 'number' && Number.isInteger(value) && value > 0) {
+    return { value, defaulted: false, ...located('BGPConfiguration/default', '/spec/asNumber') };
+  }
+  // the AS only matters to routers that peer with the cluster
+  if (value !== undefined || calicoObjects(cluster, 'BGPPeer').length === 0) return undefined;
+  return { value: CALICO_DEFAULT_AS, defaulted: true, ...located(bgp ? 'BGPConfiguration/default' : 'values', bgp ? '/spec' : '/BGPConfiguration') };
+}

@@ -1,0 +1,37 @@
+import { parseCidr, type Cidr } from '../../net';
+import type { FleetHit } from '../../rule';
+import { defineFleetRule, factHit } from './define';
+import type { PoolFact } from './facts';
+import { overlappingPairs } from './overlap';
+
+export const poolOverlap = defineFleetRule({
+  id: 'pool-overlap',
+  severity: 'error',
+  description: 'The pod CIDRs (IP pools) of two clusters do not overlap',
+  check(fleet) {
+    const pools: { cluster: string; fact: PoolFact }[] = [];
+    const cidrs: Cidr[] = [];
+    for (const facts of fleet) {
+      for (const fact of facts.pools) {
+        const parsed = parseCidr(fact.cidr);
+        if (!parsed.ok) continue;
+        pools.push({ cluster: facts.cluster, fact });
+        cidrs.push(parsed.value);
+      }
+    }
+    const hits: FleetHit[] = [];
+    for (const [i, j] of overlappingPairs(cidrs)) {
+      const [a, b] = [pools[i]!, pools[j]!];
+      if (a.cluster === b.cluster) continue; // pool-overlap-in-cluster's finding
+      hits.push(factHit(a.cluster, a.fact, overlapMessage(a, b)), factHit(b.cluster, b.fact, overlapMessage(b, a)));
+    }
+    return hits;
+  },
+});
+
+function overlapMessage(own: { cluster: string; fact: PoolFact }, other: { cluster: string; fact: PoolFact }): string {
+  return (
+    `pod CIDR ${own.fact.cidr} (cluster ${own.cluster}, pool ${own.fact.name}) overlaps ${other.fact.cidr} (cluster ${other.cluster}, pool ${other.fact.name}): ` +
+    'both clusters would announce the same addresses to the routers, and traffic for one cluster\'s pods reaches the other; give each cluster a range of its own'
+  );
+}
