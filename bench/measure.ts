@@ -50,7 +50,7 @@ export interface SpawnSpec {
 
 export function runProcess(spec: SpawnSpec, method: RssMethod): ProcessRun {
   const rssFile = path.join(os.tmpdir(), `calico-gen-bench-rss-${process.pid}-${Date.now()}`);
-  const env = { ...process.env, NO_COLOR: '1', ...spec.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...spec.env };
   let command = spec.command;
   let args = spec.args;
   if (method === 'gnu-time') {

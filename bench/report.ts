@@ -54,7 +54,7 @@ function mark(pass: boolean | null): string {
   return pass === null ? '-   ' : pass ? 'PASS' : 'FAIL';
 }
 
-function fixed(value: number | undefined, digits = 2): string {
+function fixed(value: number | undefined, digits = 3): string {
   return value === undefined ? '' : value.toFixed(digits);
 }
 

@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { timeHelmTemplate } from './helm';
+import { timePoolOverlap } from './pool-overlap';
 import { describeRssMethod, detectRssMethod, type RssMethod } from './measure';
 import { formatTable, type BenchResult } from './report';
 import { snapshotProject, treeState } from './snapshot';
@@ -97,6 +98,9 @@ function run(options: Options): BenchResult {
       }
       if (!options.keep) fs.rmSync(measured.fleet.dir, { recursive: true, force: true });
     }
+    const overlap = timePoolOverlap({ cliRoot, runs: options.runs });
+    log(`  ${overlap.command}: ${overlap.skipped ?? `median ${overlap.medianSeconds!.toFixed(3)} s`}`);
+    rows.push(overlap);
     return {
       date: new Date().toISOString(),
       tree,
@@ -131,7 +135,8 @@ function main(): number {
   process.stdout.write(formatTable(result));
   fs.mkdirSync(path.dirname(options.out), { recursive: true });
   fs.writeFileSync(options.out, `${JSON.stringify(result, null, 2)}\n`);
-  process.stdout.write(`\nwritten ${path.relative(process.cwd(), options.out) || options.out}\n`);
+  const shown = path.relative(process.cwd(), options.out);
+  process.stdout.write(`\nwritten ${shown.startsWith('..') ? options.out : shown}\n`);
   return result.rows.some((row) => row.failed) ? 1 : 0;
 }
 

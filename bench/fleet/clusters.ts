@@ -46,7 +46,7 @@ export function clusterPlan(index: number): ClusterPlan {
     ipv4Cidr: `${ipv4(10 << 24, index * 2048)}/21`,
     ipv6Cidr: `2001:db8:0:${(index + 1).toString(16)}::/64`,
     asNumber: privateAsNumber(index),
-    expectedNodes: group === 'main' ? 8 + (index % 7) : group === 'ml' ? 16 + (index % 9) : 3,
+    expectedNodes: group === 'main' ? 8 + (index % 5) : group === 'ml' ? 16 + (index % 9) : 3,
   };
   if (group === 'main') {
     // 10.128.0.0/9 in /22s, and one /108 per cluster in 2001:db8:1::/48

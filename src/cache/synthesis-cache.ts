@@ -32,7 +32,7 @@ export class SynthesisCache<T> {
     const key = this.keyOf(dependencies);
     if (key === undefined) return;
     try {
-      writeAtomic(this.file(cluster), JSON.stringify({ key, dependencies, record } satisfies Entry<T>));
+      writeAtomic(this.file(cluster), JSON.stringify({ key, dependencies: [...dependencies], record } satisfies Entry<T>));
     } catch {
       // an unwritable cache only costs speed
     }

@@ -31,6 +31,7 @@ export function diffCluster(input: DiffInput): ClusterDiff {
   return {
     cluster,
     source: live.source,
+    release,
     changes: plan.changes,
     values: diffValues(synthesized.values, live.values, input.showSecrets ?? false),
     summary: { create: count('create'), update: count('update'), delete: count('delete'), unchanged: plan.unchanged },

@@ -36,6 +36,8 @@ export interface ClusterDiff {
   cluster: string;
   /** where the live state was read */
   source: string;
+  /** the Helm release the cluster's Calico is deployed as */
+  release: { name: string; namespace: string };
   changes: ObjectChange[];
   values: ValuesDiff;
   summary: DiffSummary;

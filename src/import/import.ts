@@ -21,7 +21,7 @@ export interface ImportOptions {
   valuesDir: string;
   /** cluster → group, from --group */
   groups: ReadonlyMap<string, string>;
-  /** base for the file names in messages and headers */
+  /** where a relative valuesDir starts */
   cwd: string;
 }
 
@@ -46,13 +46,14 @@ export interface ImportedFleet {
 export function importValuesTree(options: ImportOptions): ImportedFleet {
   const layout = readLayout(path.resolve(options.cwd, options.valuesDir), options.groups);
   const problems: ImportProblem[] = [];
-  const files = readChartViews(layout, options.cwd, problems);
+  const files = readChartViews(layout, options.valuesDir, problems);
   const view = (file: string) => files.get(file)!.view;
 
   const fleet = mapFleet(layout.fleetFiles.map(view), problems);
   const groups = new Map<string, MappedLayer>();
   const clusters: ImportedCluster[] = [];
-  for (const cluster of layout.clusters) {
+  const byGroup = [...layout.clusters].sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+  for (const cluster of byGroup) {
     const groupFile = layout.groupFiles.get(cluster.group)!;
     const fleetAndGroup = [...layout.fleetFiles, groupFile].map(view);
     if (!groups.has(cluster.group)) groups.set(cluster.group, mapGroup(cluster.group, view(groupFile), layout.fleetFiles.map(view), problems));
@@ -62,6 +63,7 @@ export function importValuesTree(options: ImportOptions): ImportedFleet {
     layer.model = orderModel(layer.model);
     clusters.push({ layout: cluster, layer, layeredValues: mergeUserValues(cluster.files.map((file) => view(file).data)) });
   }
+  clusters.sort((a, b) => (a.layout.name < b.layout.name ? -1 : 1));
   if (problems.length === 0) {
     for (const cluster of clusters) problems.push(...verifyCluster(cluster, fleet, groups.get(cluster.layout.group)!));
   }
@@ -76,18 +78,22 @@ interface ChartView {
   other: string[];
 }
 
-/** Every file once, reduced to the chart's keys; unreadable files are problems, not exceptions. */
-function readChartViews(layout: TreeLayout, cwd: string, problems: ImportProblem[]): Map<string, ChartView> {
+/**
+ * Every file once, reduced to the chart's keys; unreadable files are problems, not exceptions.
+ * Files are named as the user named the tree (`--values-dir values` → `values/main.yaml`).
+ */
+function readChartViews(layout: TreeLayout, valuesDirArg: string, problems: ImportProblem[]): Map<string, ChartView> {
   const all = [...new Set(layout.clusters.flatMap((c) => c.files))];
+  const display = (file: string) => path.join(valuesDirArg, path.relative(layout.valuesDir, file));
   const views = new Map<string, ChartView>();
   for (const file of all) {
     let parsed: ValuesFile;
     try {
-      parsed = readValuesFile(file, path.relative(cwd, file) || file);
+      parsed = readValuesFile(file, display(file));
     } catch (error) {
       if (!(error instanceof ImportFailed)) throw error;
       problems.push(...error.problems);
-      parsed = { file: path.relative(cwd, file), data: {}, lineOf: () => undefined, commentsOf: () => ({}) };
+      parsed = { file: display(file), data: {}, lineOf: () => undefined, commentsOf: () => ({}) };
     }
     const { calico, other } = splitChartKeys(parsed, problems);
     views.set(file, { view: { ...parsed, data: calico }, other });

@@ -38,6 +38,7 @@ export class LayerMapper {
   readonly notes = new Map<string, Comments>();
   readonly provenance = new Map<string, KeyPath>();
   readonly routers: ImportedRouter[] = [];
+  private readonly noted = new Set<string>();
 
   constructor(
     readonly source: ComposedLayer,
@@ -57,13 +58,18 @@ export class LayerMapper {
   /** Records where a model key came from, and the comments written at its values key. */
   note(to: ModelPath, from: KeyPath): void {
     const key = pointer(to);
+    const pair = `${key}\0${pointer(from)}`;
+    if (this.noted.has(pair)) return;
+    this.noted.add(pair);
     if (!this.provenance.has(key)) this.provenance.set(key, from);
     const comments = this.commentsOf(from);
-    if (!comments.before && !comments.trailing) return;
+    if (!comments.before && !comments.trailing && !comments.closing) return;
     const earlier = this.notes.get(key);
+    const join = (a?: string, b?: string) => [a, b].filter(Boolean).join('\n') || undefined;
     this.notes.set(key, {
-      before: [earlier?.before, comments.before].filter(Boolean).join('\n') || undefined,
+      before: join(earlier?.before, comments.before),
       trailing: earlier?.trailing ?? comments.trailing,
+      closing: join(earlier?.closing, comments.closing),
     });
   }
 

@@ -14,6 +14,8 @@ export interface Comments {
   before?: string;
   /** comment at the end of the value's line */
   trailing?: string;
+  /** comment lines after the last entry of a map or list */
+  closing?: string;
 }
 
 export interface ValuesFile {
@@ -118,6 +120,7 @@ function commentsAt(doc: Document, path: KeyPath): Comments {
   if (before) comments.before = before;
   const value = found.node as Node | undefined;
   if (value && isScalar(value) && value.comment) comments.trailing = value.comment;
+  if (value && (isMap(value) || isSeq(value)) && value.comment) comments.closing = value.comment;
   return comments;
 }
 

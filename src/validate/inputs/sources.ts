@@ -6,13 +6,13 @@
 import type { KubeObject } from '../../model/kube';
 import type { SynthesizedCluster } from '../../synth/synthesize';
 import { effectiveValues, synthManifests } from '../../synth/manifests';
-import { mergeLayers } from '../../util/merge';
 import { describeError } from '../../util/errors';
 import type { Finding, SourceLocation } from '../finding';
 import { DEFAULT_MAX_PODS_PER_NODE, type ClusterCapacityHints, type ClusterInput } from '../rules/cluster/input';
 import { locateInManifest, type ManifestObject } from './manifest-files';
 import { valuesPointerFor } from './object-to-values';
 import { locateInLayers, type ValuesLayer } from './values-files';
+import { mergeValuesFiles } from './merge-values';
 
 export interface ClusterSource {
   input: ClusterInput;
@@ -60,7 +60,7 @@ export function handWrittenSource(cluster: HandWrittenCluster): ClusterSource {
   let values: Record<string, unknown> | undefined;
   let rendered: KubeObject[] = [];
   if (cluster.values.length > 0) {
-    const merged = mergeLayers(cluster.values.map((layer) => layer.document.data));
+    const merged = mergeValuesFiles(cluster.values.map((layer) => layer.document.data));
     values = effectiveValues(merged);
     try {
       rendered = synthManifests(merged, DEFAULT_RELEASE);

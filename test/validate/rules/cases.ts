@@ -133,10 +133,10 @@ export const ruleCases: Record<string, RuleCases> = {
   },
   'ippool-cidr': {
     example: '{kind: IPPool, metadata: {name: p}, spec: {cidr: 10.0.0.0}}',
-    triggers: ['010.0.0.0/8', '', '10.0.0.0/33', 'fe80::%eth0/64', '10.0.0.0/-1', 'pods.example/24', '10.0.0.0/ 8', '1.2.3/24', '2001:db8:::/48'].map(
+    triggers: ['010.0.0.0/8', '', '10.0.0.0/33', 'fe80::%eth0/64', '10.0.0.0/-1', 'pods.example/24', '10.0.0.0/ 8', '1.2.3/24', '2001:db8:::/48', '::ffff:10.0.0.0/104'].map(
       (c) => pool(`cidr: "${c}"`),
     ),
-    passes: ['10.0.0.0/16', '2001:db8::/48', '10.0.0.0/08', '::ffff:10.0.0.0/104', '10.0.0.1/24'].map((c) => pool(`cidr: "${c}"`)),
+    passes: ['10.0.0.0/16', '2001:db8::/48', '10.0.0.0/08', '::10.0.0.0/104', '10.0.0.1/24'].map((c) => pool(`cidr: "${c}"`)),
   },
   'ippool-cidr-strict-mask': {
     example: '{kind: IPPool, metadata: {name: p}, spec: {cidr: 10.194.128.1/17}}',

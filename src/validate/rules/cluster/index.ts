@@ -5,6 +5,7 @@ import { imageTagNotVersion, imageTagPrefix, ipamBlocksNeverReleased } from './i
 import { peerIpDuplicate, peerIpInPodPool } from './peers';
 import { poolOverlapInCluster } from './pool-overlap-in-cluster';
 import { prefixAdvertisementOutsidePools } from './prefix-advertisements';
+import { resourcesRequestAboveLimit } from './resources';
 import { strictAffinityRequired } from './strict-affinity';
 import { valuesKeyUnread } from './unread-keys';
 import { vethMtuRange } from './veth-mtu';
@@ -23,6 +24,7 @@ export const clusterRules: readonly ClusterRule[] = [
   imageTagNotVersion,
   ipamBlocksNeverReleased,
   vethMtuRange,
+  resourcesRequestAboveLimit,
   valuesKeyUnread,
   poolCapacityRule,
   maxBlocksPerHostTooLow,

@@ -58,8 +58,8 @@ export const bgpconfigCommunityUnused = defineRule({
       return [
         hit(
           '/spec/communities',
-          'communities are defined but not used in Spec.PrefixAdvertisement[]: add prefixAdvertisements that reference ' +
-            'them (the chart only generates advertisements when the values leave both out) or remove communities.',
+          'communities are defined but not used in Spec.PrefixAdvertisement[]: add prefixAdvertisements that ' +
+            'reference them, or remove communities.',
         ),
       ];
     }

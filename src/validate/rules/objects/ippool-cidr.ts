@@ -1,4 +1,4 @@
-import { cidrsOverlap, formatCidr, isStrictlyMasked, linkLocalRange, parseCidr } from '../../net';
+import { cidrsOverlap, formatCidr, formatIp, isIpv4Mapped, isStrictlyMasked, linkLocalRange, parseCidr } from '../../net';
 import { own, stringAt } from './support/access';
 import { IPPOOL, defineRule, hit } from './support/define';
 import { quoteText } from './support/describe';
@@ -16,7 +16,15 @@ export const ippoolCidr = defineRule({
     if (text === undefined) return [];
     if (text === '') return [hit(PATH, 'IPPool CIDR must be specified: cidr is empty. Set it to the pool network, e.g. 10.0.0.0/16.')];
     const parsed = parseCidr(text);
-    if (parsed.ok) return [];
+    if (parsed.ok) {
+      const { family, address, prefix } = parsed.value;
+      // Calico takes the IP version from the address (Go's To4), so such a pool is sized as IPv4
+      // against a /96+ mask and can never pass the block-size checks.
+      if (!isIpv4Mapped({ family, value: address })) return [];
+      const v4 = formatIp({ family: 4, value: address & 0xffffffffn });
+      const hint = prefix >= 96 ? ` Write the IPv4 form ${v4}/${prefix - 96}.` : '';
+      return [hit(PATH, `IPPool CIDR ${quoteText(text)} is an IPv4-mapped IPv6 address, which Calico treats as IPv4 with a ${prefix}-bit mask.${hint}`)];
+    }
     return [
       hit(
         PATH,

@@ -33,7 +33,7 @@ export function enumFieldRule(spec: EnumField): ObjectRule {
       const guess = closest(value, spec.allowed);
       const message =
         `${spec.field} ${quoteText(value)} is not valid: use exactly ${oneOf(spec.allowed)} (case-sensitive)` +
-        (guess ? `; did you mean ${guess}?` : '') +
+        (guess ? `; did you mean ${guess}?` : '.') +
         (spec.note ? ` ${spec.note}` : '');
       return [hit(pointer('spec', spec.field), message)];
     },

@@ -27,6 +27,9 @@ export function parsePeerIp(text: string): PeerIpParse {
     }
   }
   const ip = parseIp(host);
-  if (!ip.ok) return { ok: false, reason: `${JSON.stringify(host)} is not an IP address (${ip.reason})` };
+  if (!ip.ok) {
+    const what = host === text ? 'not an IP address' : `${JSON.stringify(host)} is not an IP address`;
+    return { ok: false, reason: `${what} (${ip.reason})` };
+  }
   return { ok: true, ip: ip.value, host, port, bracketed: bracketed !== null };
 }

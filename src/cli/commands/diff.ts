@@ -1,0 +1,166 @@
+import * as path from 'node:path';
+import { oneOf, parseCommandArgs } from '../args';
+import type { CliIo } from '../io';
+import { EXIT_CHANGES, EXIT_FAILURE, EXIT_OK } from '../io';
+import { synthesizeFleet } from '../../pipeline';
+import type { SynthesizedCluster } from '../../synth/synthesize';
+import { summarise } from '../../validate/finding';
+import { formatFindings } from '../../report/findings';
+import { formatDiffs, wantsColour, type ClusterOutcome } from '../../report/diff';
+import { diffCluster } from '../../diff/cluster';
+import { hasChanges } from '../../diff/types';
+import { mapBounded } from '../../live/concurrency';
+import { readLiveFile } from '../../live/dump';
+import { readLiveValues } from '../../live/values-file';
+import type { LiveState } from '../../live/types';
+import { UserError, describeError } from '../../util/errors';
+
+const help = `usage: calico-gen diff (--cluster NAME | --all) [options]
+
+Shows what \`helmfile apply\` would change in each cluster: the synthesised objects and release
+values against the live cluster (Kubernetes API through the kubeconfig), or against saved dumps.
+Server-filled defaults and bookkeeping are not changes. Changes the cluster will refuse (an
+IPPool's cidr or blockSize changed in place, an object Helm cannot adopt, ...) are errors.
+
+  --cluster NAME        the cluster to diff (repeatable)
+  --all                 every cluster, concurrently
+  --context CTX         kubeconfig context (default: the definition's kubeContext; one cluster only)
+  --kubeconfig FILE     this kubeconfig only (default: KUBECONFIG, else ~/.kube/config)
+  --live-file FILE      live objects from a dump instead of the API: what
+                        \`kubectl get <kinds> -o yaml\` prints (one cluster only)
+  --live-values FILE    deployed values from \`helm get values <release> -o yaml\` instead of the
+                        release Secret (one cluster only)
+  --detailed-exitcode   exit 2 when there are changes (0 none, 1 error)
+  --format FORMAT       text (default), json or markdown
+  --show-secrets        show release values under sensitive keys (Secret data never shows)
+  --concurrency N       clusters diffed at once with --all (default 4)
+  --timeout DURATION    deadline of each API request: 10s (default), 500ms, 1m
+  --clusters-dir DIR    cluster definitions (default clusters/)
+  --debug               stack traces on failure
+`;
+
+interface DiffArgs {
+  kubeconfig?: string;
+  context?: string;
+  liveFile?: string;
+  liveValues?: string;
+  showSecrets: boolean;
+  timeoutMs: number;
+  debug: boolean;
+}
+
+export async function diff(argv: string[], io: CliIo): Promise<number> {
+  const { values: args } = parseCommandArgs('diff', argv, {
+    cluster: { type: 'string', multiple: true },
+    all: { type: 'boolean' },
+    context: { type: 'string' },
+    kubeconfig: { type: 'string' },
+    'live-file': { type: 'string' },
+    'live-values': { type: 'string' },
+    'detailed-exitcode': { type: 'boolean' },
+    format: { type: 'string' },
+    'show-secrets': { type: 'boolean' },
+    concurrency: { type: 'string' },
+    timeout: { type: 'string' },
+  });
+  if (args.help) {
+    io.stdout.write(help);
+    return EXIT_OK;
+  }
+  const format = oneOf('format', args.format, ['text', 'json', 'markdown'] as const, 'text');
+  const names = args.cluster ?? [];
+  if (names.length === 0 && !args.all) throw new UserError('diff: name a cluster with --cluster NAME, or pass --all');
+  if (names.length > 0 && args.all) throw new UserError('diff: --cluster and --all exclude each other');
+  const single = names.length === 1;
+  for (const flag of ['context', 'live-file', 'live-values'] as const) {
+    if (args[flag] !== undefined && !single) throw new UserError(`diff: --${flag} applies to one cluster: pass exactly one --cluster`);
+  }
+  const options: DiffArgs = {
+    kubeconfig: args.kubeconfig,
+    context: args.context,
+    liveFile: args['live-file'],
+    liveValues: args['live-values'],
+    showSecrets: args['show-secrets'] ?? false,
+    timeoutMs: parseDuration(args.timeout ?? '10s'),
+    debug: args.debug ?? false,
+  };
+  const concurrency = positiveInteger('concurrency', args.concurrency ?? '4');
+
+  const fleet = synthesizeFleet({ clustersDir: path.resolve(io.cwd, args['clusters-dir']!), only: names });
+  const report = summarise(fleet.findings);
+  if (report.findings.length > 0) io.stderr.write(formatFindings(report, 'text'));
+  if (report.summary.errors > 0) {
+    io.stderr.write('calico-gen: diff: the cluster definitions have errors: fix them first\n');
+    return EXIT_FAILURE;
+  }
+
+  const settled = await mapBounded(fleet.clusters, concurrency, (synthesized) => diffOne(synthesized, options, io));
+  const outcomes: ClusterOutcome[] = settled.map((result, i) => {
+    const cluster = fleet.clusters[i]!.cluster.name;
+    if (result.status === 'fulfilled') return { cluster, diff: result.value };
+    if (single) throw result.reason;
+    if (options.debug) io.stderr.write(`${(result.reason as Error)?.stack ?? String(result.reason)}\n`);
+    return { cluster, error: oneLine(result.reason) };
+  });
+  io.stdout.write(formatDiffs(outcomes, { format, colour: wantsColour(io.stdout, io.env), single }));
+
+  const failed = outcomes.filter((o) => 'error' in o);
+  for (const outcome of failed) io.stderr.write(`calico-gen: diff ${outcome.cluster}: ${(outcome as { error: string }).error}\n`);
+  const refused = outcomes.some((o) => 'diff' in o && o.diff.findings.some((f) => f.severity === 'error'));
+  if (failed.length > 0 || refused) return EXIT_FAILURE;
+  const changed = outcomes.some((o) => 'diff' in o && hasChanges(o.diff));
+  return changed && args['detailed-exitcode'] ? EXIT_CHANGES : EXIT_OK;
+}
+
+async function diffOne(synthesized: SynthesizedCluster, options: DiffArgs, io: CliIo) {
+  const live = await readLive(synthesized, options, io);
+  return diffCluster({ synthesized, live, showSecrets: options.showSecrets });
+}
+
+async function readLive(synthesized: SynthesizedCluster, options: DiffArgs, io: CliIo): Promise<LiveState> {
+  const { cluster } = synthesized;
+  const release = cluster.spec.release;
+  const values = options.liveValues ? readLiveValues(options.liveValues, io.cwd) : undefined;
+  let live: LiveState;
+  if (options.liveFile) {
+    live = readLiveFile(options.liveFile, io.cwd, { desired: synthesized.manifests, release });
+  } else {
+    // the Kubernetes client loads only here: an offline diff never pays for it
+    const { readFromApi } = require('../../live/api') as typeof import('../../live/api');
+    const read = await readFromApi({
+      env: io.env,
+      cwd: io.cwd,
+      kubeconfig: options.kubeconfig,
+      context: options.context,
+      defaultContext: cluster.spec.kubeContext,
+      definitionFile: path.relative(io.cwd, cluster.definitionFile) || cluster.definitionFile,
+      cluster: cluster.name,
+      desired: synthesized.manifests,
+      release,
+      readRelease: values === undefined,
+      timeoutMs: options.timeoutMs,
+    });
+    for (const warning of read.warnings) io.stderr.write(`calico-gen: warning: ${warning}\n`);
+    live = read.live;
+  }
+  return values === undefined ? live : { ...live, values };
+}
+
+/** `10s`, `500ms`, `1m`, or a bare number of seconds. */
+export function parseDuration(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text.trim());
+  const amount = match ? Number(match[1]) * ({ ms: 1, s: 1000, m: 60_000 } as const)[(match[2] ?? 's') as 'ms' | 's' | 'm'] : NaN;
+  if (!(amount > 0)) throw new UserError(`--timeout ${JSON.stringify(text)} is not a duration: write 10s, 500ms or 1m`);
+  return Math.round(amount);
+}
+
+function positiveInteger(flag: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new UserError(`--${flag} ${JSON.stringify(text)} is not a positive whole number`);
+  return value;
+}
+
+function oneLine(error: unknown): string {
+  const message = describeError(error).split('\n')[0]!;
+  return error instanceof UserError ? message : `internal error: ${message} (run again with --debug for the stack trace)`;
+}

@@ -1,0 +1,36 @@
+/**
+ * Which kinds a diff reads, and where: the Calico kinds cluster-wide (an object nobody declared,
+ * such as the `default-ipv4-ippool` calico-node creates on first start, must show), every other
+ * kind of the desired state or of the deployed release in the namespaces its objects live in.
+ */
+import type { KubeObject } from '../model/kube';
+import { CALICO_GROUP, groupOfApiVersion, kindKey, type HelmRelease } from './types';
+
+/** The Calico kinds the chart can create: read even when a cluster's definition has none, so leftovers show. */
+export const CHART_CALICO_KINDS: readonly { apiVersion: string; kind: string }[] = ['IPPool', 'BGPPeer', 'BGPConfiguration', 'IPAMConfig', 'GlobalNetworkPolicy'].map((kind) => ({
+  apiVersion: `${CALICO_GROUP}/v1`,
+  kind,
+}));
+
+export interface KindToRead {
+  apiVersion: string;
+  kind: string;
+  /** read in every namespace (and cluster-scoped kinds): the Calico kinds */
+  clusterWide: boolean;
+  /** for namespaced kinds that are not read cluster-wide: the namespaces to list */
+  namespaces: string[];
+}
+
+export function kindsToRead(desired: readonly KubeObject[], release: { namespace: string }, deployed: HelmRelease | null | undefined): KindToRead[] {
+  const kinds = new Map<string, KindToRead>();
+  const add = (apiVersion: string, kind: string, namespace: string | undefined) => {
+    const key = kindKey({ apiVersion, kind });
+    const entry = kinds.get(key) ?? { apiVersion, kind, clusterWide: groupOfApiVersion(apiVersion) === CALICO_GROUP, namespaces: [] };
+    if (namespace && !entry.namespaces.includes(namespace)) entry.namespaces.push(namespace);
+    kinds.set(key, entry);
+  };
+  for (const { apiVersion, kind } of CHART_CALICO_KINDS) add(apiVersion, kind, undefined);
+  for (const object of desired) add(object.apiVersion, object.kind, object.metadata.namespace);
+  for (const ref of deployed?.manifest ?? []) add(ref.apiVersion, ref.kind, ref.namespace ?? release.namespace);
+  return [...kinds.values()];
+}
