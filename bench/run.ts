@@ -131,7 +131,13 @@ function main(): number {
     process.stdout.write(usage);
     return 0;
   }
-  const result = run(options);
+  let result: BenchResult;
+  try {
+    result = run(options);
+  } catch (error) {
+    process.stderr.write(`bench: ${(error as Error).message}\n`);
+    return 1;
+  }
   process.stdout.write(formatTable(result));
   fs.mkdirSync(path.dirname(options.out), { recursive: true });
   fs.writeFileSync(options.out, `${JSON.stringify(result, null, 2)}\n`);

@@ -7,7 +7,7 @@ export default defineCluster(fleetDefaults, mlGroup, {
   site: 'ams',
   kubeContext: 'ams-ml',
   ipPools: {
-    ipv4: { cidr: '10.65.0.0/21', blockSize: 27 },
+    ipv4: { cidr: '10.65.0.0/20', blockSize: 27 },
     ipv6: { cidr: '2001:db8:a00:e000::/64' },
   },
   bgp: { asNumber: 64621 },

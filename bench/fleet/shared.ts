@@ -47,7 +47,7 @@ const groupBodies: Record<Group, string> = {
       ],
     },
   },
-  typha: { replicaCount: 3, resources: { requests: { cpu: '700m', memory: '1.5Gi' }, limits: { memory: null } } },
+  typha: { replicaCount: 3, resources: { requests: { cpu: '700m', memory: '1.5Gi' }, limits: { cpu: null, memory: null } } },
   calicoNode: { resources: { requests: { cpu: '700m', memory: '1Gi' }, limits: { memory: null } } },`,
   ml: `  group: 'ml',
   globalNetworkPolicies: {

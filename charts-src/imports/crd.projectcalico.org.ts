@@ -88,7 +88,7 @@ export function toJson_BgpConfigurationProps(obj: BgpConfigurationProps | undefi
     'spec': toJson_BgpConfigurationSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -239,7 +239,7 @@ export function toJson_BgpConfigurationSpec(obj: BgpConfigurationSpec | undefine
     'serviceLoadBalancerIPs': obj.serviceLoadBalancerIPs?.map(y => toJson_BgpConfigurationSpecServiceLoadBalancerIPs(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -278,7 +278,7 @@ export function toJson_BgpConfigurationSpecCommunities(obj: BgpConfigurationSpec
     'value': obj.value,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -307,7 +307,7 @@ export function toJson_BgpConfigurationSpecNodeMeshPassword(obj: BgpConfiguratio
     'secretKeyRef': toJson_BgpConfigurationSpecNodeMeshPasswordSecretKeyRef(obj.secretKeyRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -346,7 +346,7 @@ export function toJson_BgpConfigurationSpecPrefixAdvertisements(obj: BgpConfigur
     'communities': obj.communities?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -372,7 +372,7 @@ export function toJson_BgpConfigurationSpecServiceClusterIPs(obj: BgpConfigurati
     'cidr': obj.cidr,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -398,7 +398,7 @@ export function toJson_BgpConfigurationSpecServiceExternalIPs(obj: BgpConfigurat
     'cidr': obj.cidr,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -424,7 +424,7 @@ export function toJson_BgpConfigurationSpecServiceLoadBalancerIPs(obj: BgpConfig
     'cidr': obj.cidr,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -472,7 +472,7 @@ export function toJson_BgpConfigurationSpecNodeMeshPasswordSecretKeyRef(obj: Bgp
     'optional': obj.optional,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -559,7 +559,7 @@ export function toJson_BgpPeerProps(obj: BgpPeerProps | undefined): Record<strin
     'spec': toJson_BgpPeerSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -740,7 +740,7 @@ export function toJson_BgpPeerSpec(obj: BgpPeerSpec | undefined): Record<string,
     'ttlSecurity': obj.ttlSecurity,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -768,7 +768,7 @@ export function toJson_BgpPeerSpecPassword(obj: BgpPeerSpecPassword | undefined)
     'secretKeyRef': toJson_BgpPeerSpecPasswordSecretKeyRef(obj.secretKeyRef),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -831,7 +831,7 @@ export function toJson_BgpPeerSpecPasswordSecretKeyRef(obj: BgpPeerSpecPasswordS
     'optional': obj.optional,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -916,7 +916,7 @@ export function toJson_GlobalNetworkPolicyProps(obj: GlobalNetworkPolicyProps | 
     'spec': toJson_GlobalNetworkPolicySpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1089,7 +1089,7 @@ export function toJson_GlobalNetworkPolicySpec(obj: GlobalNetworkPolicySpec | un
     'types': obj.types?.map(y => y),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1201,7 +1201,7 @@ export function toJson_GlobalNetworkPolicySpecEgress(obj: GlobalNetworkPolicySpe
     'source': toJson_GlobalNetworkPolicySpecEgressSource(obj.source),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1313,7 +1313,7 @@ export function toJson_GlobalNetworkPolicySpecIngress(obj: GlobalNetworkPolicySp
     'source': toJson_GlobalNetworkPolicySpecIngressSource(obj.source),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1449,7 +1449,7 @@ export function toJson_GlobalNetworkPolicySpecEgressDestination(obj: GlobalNetwo
     'services': toJson_GlobalNetworkPolicySpecEgressDestinationServices(obj.services),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1493,7 +1493,7 @@ export function toJson_GlobalNetworkPolicySpecEgressHttp(obj: GlobalNetworkPolic
     'paths': obj.paths?.map(y => toJson_GlobalNetworkPolicySpecEgressHttpPaths(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1534,7 +1534,7 @@ export function toJson_GlobalNetworkPolicySpecEgressIcmp(obj: GlobalNetworkPolic
     'type': obj.type,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1562,7 +1562,7 @@ export function toJson_GlobalNetworkPolicySpecEgressMetadata(obj: GlobalNetworkP
     'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1601,7 +1601,7 @@ export function toJson_GlobalNetworkPolicySpecEgressNotIcmp(obj: GlobalNetworkPo
     'type': obj.type,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1774,7 +1774,7 @@ export function toJson_GlobalNetworkPolicySpecEgressSource(obj: GlobalNetworkPol
     'services': toJson_GlobalNetworkPolicySpecEgressSourceServices(obj.services),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1910,7 +1910,7 @@ export function toJson_GlobalNetworkPolicySpecIngressDestination(obj: GlobalNetw
     'services': toJson_GlobalNetworkPolicySpecIngressDestinationServices(obj.services),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1954,7 +1954,7 @@ export function toJson_GlobalNetworkPolicySpecIngressHttp(obj: GlobalNetworkPoli
     'paths': obj.paths?.map(y => toJson_GlobalNetworkPolicySpecIngressHttpPaths(y)),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -1995,7 +1995,7 @@ export function toJson_GlobalNetworkPolicySpecIngressIcmp(obj: GlobalNetworkPoli
     'type': obj.type,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2023,7 +2023,7 @@ export function toJson_GlobalNetworkPolicySpecIngressMetadata(obj: GlobalNetwork
     'annotations': ((obj.annotations) === undefined) ? undefined : (Object.entries(obj.annotations).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2062,7 +2062,7 @@ export function toJson_GlobalNetworkPolicySpecIngressNotIcmp(obj: GlobalNetworkP
     'type': obj.type,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2235,7 +2235,7 @@ export function toJson_GlobalNetworkPolicySpecIngressSource(obj: GlobalNetworkPo
     'services': toJson_GlobalNetworkPolicySpecIngressSourceServices(obj.services),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2303,7 +2303,7 @@ export function toJson_GlobalNetworkPolicySpecEgressDestinationServiceAccounts(o
     'selector': obj.selector,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2347,7 +2347,7 @@ export function toJson_GlobalNetworkPolicySpecEgressDestinationServices(obj: Glo
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2381,7 +2381,7 @@ export function toJson_GlobalNetworkPolicySpecEgressHttpPaths(obj: GlobalNetwork
     'prefix': obj.prefix,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2449,7 +2449,7 @@ export function toJson_GlobalNetworkPolicySpecEgressSourceServiceAccounts(obj: G
     'selector': obj.selector,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2493,7 +2493,7 @@ export function toJson_GlobalNetworkPolicySpecEgressSourceServices(obj: GlobalNe
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2561,7 +2561,7 @@ export function toJson_GlobalNetworkPolicySpecIngressDestinationServiceAccounts(
     'selector': obj.selector,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2605,7 +2605,7 @@ export function toJson_GlobalNetworkPolicySpecIngressDestinationServices(obj: Gl
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2639,7 +2639,7 @@ export function toJson_GlobalNetworkPolicySpecIngressHttpPaths(obj: GlobalNetwor
     'prefix': obj.prefix,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2707,7 +2707,7 @@ export function toJson_GlobalNetworkPolicySpecIngressSourceServiceAccounts(obj: 
     'selector': obj.selector,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2751,7 +2751,7 @@ export function toJson_GlobalNetworkPolicySpecIngressSourceServices(obj: GlobalN
     'namespace': obj.namespace,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2838,7 +2838,7 @@ export function toJson_IpamConfigProps(obj: IpamConfigProps | undefined): Record
     'spec': toJson_IpamConfigSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2879,7 +2879,7 @@ export function toJson_IpamConfigSpec(obj: IpamConfigSpec | undefined): Record<s
     'strictAffinity': obj.strictAffinity,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -2966,7 +2966,7 @@ export function toJson_IpPoolProps(obj: IpPoolProps | undefined): Record<string,
     'spec': toJson_IpPoolSpec(obj.spec),
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3081,7 +3081,7 @@ export function toJson_IpPoolSpec(obj: IpPoolSpec | undefined): Record<string, a
     'vxlanMode': obj.vxlanMode,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
@@ -3135,7 +3135,16 @@ export function toJson_IpPoolSpecIpip(obj: IpPoolSpecIpip | undefined): Record<s
     'mode': obj.mode,
   };
   // filter undefined values
-  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+  return dropUndefined(result);
 }
 /* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
+
+/** Added by scripts/gen-imports.mjs: the keys of `result` whose value is defined, in order. */
+function dropUndefined(result: Record<string, any>): Record<string, any> {
+  const defined: Record<string, any> = {};
+  for (const key of Object.keys(result)) {
+    if (result[key] !== undefined) defined[key] = result[key];
+  }
+  return defined;
+}

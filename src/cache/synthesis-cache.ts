@@ -3,36 +3,51 @@
  * the contents of its definition and of every module it imports (as recorded when it was last
  * synthesised), and calico-gen's own code. The import set can only change if one of those files
  * changes, so a matching key proves the stored result is what a fresh synthesis would give.
+ *
+ * The rendered files are stored apart from the small record (findings, fleet facts, file hashes):
+ * most runs only need the records, and read a file's content only when it must be written.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { RenderedFiles } from '../synth/render';
+import type { ClusterRecord } from '../synth/record';
 import { writeAtomic } from '../write/files';
 import { codeFingerprint } from './fingerprint';
 
-interface Entry<T> {
+interface Entry {
   key: string;
-  dependencies: string[];
-  record: T;
+  record: ClusterRecord;
 }
 
-export class SynthesisCache<T> {
+export function contentHash(content: string | Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+export class SynthesisCache {
   private readonly contentHashes = new Map<string, string | null>();
 
   constructor(private readonly dir: string) {}
 
-  /** The stored record when nothing it depends on changed; undefined otherwise. */
-  lookup(cluster: string): T | undefined {
-    const entry = this.read(cluster);
-    if (!entry) return undefined;
-    return this.keyOf(entry.dependencies) === entry.key ? entry.record : undefined;
+  /** The stored record (without file contents) when nothing it depends on changed. */
+  lookup(cluster: string): ClusterRecord | undefined {
+    const entry = readJson<Entry>(this.recordFile(cluster));
+    if (!entry || this.keyOf(entry.record.dependencies) !== entry.key) return undefined;
+    return entry.record;
   }
 
-  store(cluster: string, dependencies: readonly string[], record: T): void {
-    const key = this.keyOf(dependencies);
+  /** The rendered files of a record `lookup` returned. */
+  files(cluster: string): RenderedFiles | undefined {
+    return readJson<RenderedFiles>(this.contentFile(cluster));
+  }
+
+  store(record: ClusterRecord): void {
+    const key = this.keyOf(record.dependencies);
     if (key === undefined) return;
+    const { files, ...rest } = record;
     try {
-      writeAtomic(this.file(cluster), JSON.stringify({ key, dependencies: [...dependencies], record } satisfies Entry<T>));
+      if (files) writeAtomic(this.contentFile(record.cluster), JSON.stringify(files));
+      writeAtomic(this.recordFile(record.cluster), JSON.stringify({ key, record: rest } satisfies Entry));
     } catch {
       // an unwritable cache only costs speed
     }
@@ -42,18 +57,18 @@ export class SynthesisCache<T> {
   private keyOf(dependencies: readonly string[]): string | undefined {
     const hash = createHash('sha256').update(codeFingerprint());
     for (const file of dependencies) {
-      const content = this.contentHash(file);
+      const content = this.dependencyHash(file);
       if (content === null) return undefined;
       hash.update(file).update('\0').update(content).update('\0');
     }
     return hash.digest('hex');
   }
 
-  private contentHash(file: string): string | null {
+  private dependencyHash(file: string): string | null {
     let hash = this.contentHashes.get(file);
     if (hash === undefined) {
       try {
-        hash = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+        hash = contentHash(fs.readFileSync(file));
       } catch {
         hash = null;
       }
@@ -62,15 +77,19 @@ export class SynthesisCache<T> {
     return hash;
   }
 
-  private read(cluster: string): Entry<T> | undefined {
-    try {
-      return JSON.parse(fs.readFileSync(this.file(cluster), 'utf8')) as Entry<T>;
-    } catch {
-      return undefined;
-    }
+  private recordFile(cluster: string): string {
+    return path.join(this.dir, `${cluster}.record.json`);
   }
 
-  private file(cluster: string): string {
-    return path.join(this.dir, `${cluster}.json`);
+  private contentFile(cluster: string): string {
+    return path.join(this.dir, `${cluster}.files.json`);
+  }
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
   }
 }

@@ -30,13 +30,20 @@ export function diffCluster(input: DiffInput): ClusterDiff {
   const count = (action: string) => plan.changes.filter((change) => change.action === action).length;
   return {
     cluster,
-    source: live.source,
+    source: describeSource(live),
     release,
     changes: plan.changes,
     values: diffValues(synthesized.values, live.values, input.showSecrets ?? false),
     summary: { create: count('create'), update: count('update'), delete: count('delete'), unchanged: plan.unchanged },
     findings: sortFindings(findings),
   };
+}
+
+/** Where the live state came from, and which release revision it holds. */
+function describeSource(live: LiveState): string {
+  const deployed = live.release;
+  if (!deployed) return live.source;
+  return `${live.source}, release ${deployed.name} revision ${deployed.revision} (chart ${deployed.chart.name}-${deployed.chart.version}, ${deployed.status})`;
 }
 
 function releaseFindings(cluster: string, release: { name: string; namespace: string }, live: LiveState): Finding[] {

@@ -69,7 +69,9 @@ function comparePair(desired: KubeObject | undefined, live: KubeObject | undefin
 
 function toChange(pair: ComparedPair, ownership: ReleaseOwnership, rules: readonly NormalisationRule[]): ObjectChange {
   const subject = pair.desired ?? pair.live!;
-  const normalised = normalisePair(pair.desired, pair.live, rules);
+  // an update shows only what differs; an object created or deleted shows whole, minus server bookkeeping
+  const shownRules = pair.action === 'update' ? rules : rules.map(({ reason, match, ignore }) => ({ reason, match, ignore }));
+  const normalised = normalisePair(pair.desired, pair.live, shownRules);
   const shown = redactSecretPair(normalised.desired, normalised.live);
   return {
     action: pair.action as ChangeAction,

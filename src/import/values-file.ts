@@ -3,7 +3,7 @@
  * needs to point back at it: the line of every key and the comments around it.
  */
 import * as fs from 'node:fs';
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import { ImportFailed, type ImportProblem } from './errors';
 import { isPlainMap } from '../util/merge';
 
@@ -47,7 +47,7 @@ export function parseValues(source: string, display: string): ValuesFile {
       doc.errors.map((error): ImportProblem => ({
         file: display,
         keyPath: '',
-        line: error.linePos?.[0]?.line,
+        line: lineCounter.linePos(error.pos[0]).line,
         message: `not valid YAML: ${error.message.split('\n')[0]}`,
       })),
     );

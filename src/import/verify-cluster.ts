@@ -46,22 +46,24 @@ export function verifyCluster(cluster: ImportedCluster, fleet: MappedLayer, grou
   );
 }
 
-/** The values key behind a model key: the highest layer that set it, or its nearest parent. */
+/**
+ * The values key behind a model key: the highest layer that set exactly it; for a key no layer
+ * set (a required one), the values key to add; otherwise the nearest parent a layer set.
+ */
 function locateModelProblem(layers: MappedLayer[], modelPointer: string, message: string): ImportProblem {
-  let best: { layer: MappedLayer; length: number } | undefined;
+  const top = layers[layers.length - 1]!.source;
+  const exact = [...layers].reverse().find((layer) => layer.provenance.has(modelPointer));
+  if (exact) return problemAt(exact.source, exact.provenance.get(modelPointer)!, message);
+  const valuesKey = VALUES_KEY[modelPointer];
+  if (valuesKey) return { file: top.files[top.files.length - 1]!.file, keyPath: valuesKey, message: `${message}: no file sets ${valuesKey}` };
+  let best: { layer: MappedLayer; key: string } | undefined;
   for (const layer of layers) {
     for (const key of layer.provenance.keys()) {
-      const covers = modelPointer === key || modelPointer.startsWith(`${key}/`);
-      if (covers && (!best || key.length >= best.length)) best = { layer, length: key.length };
+      if (modelPointer.startsWith(`${key}/`) && (!best || key.length >= best.key.length)) best = { layer, key };
     }
   }
-  if (best) {
-    const key = [...best.layer.provenance.keys()].filter((k) => k.length === best!.length && (modelPointer === k || modelPointer.startsWith(`${k}/`)))[0]!;
-    return problemAt(best.layer.source, best.layer.provenance.get(key)!, message);
-  }
-  const top = layers[layers.length - 1]!.source;
-  const valuesKey = VALUES_KEY[modelPointer];
-  return problemAt(top, [], `${message}${valuesKey ? `: no file sets ${valuesKey}` : ''}`);
+  if (best) return problemAt(best.layer.source, best.layer.provenance.get(best.key)!, message);
+  return problemAt(top, [], message);
 }
 
 function show(value: unknown): string {

@@ -5,9 +5,8 @@
  * trip test (on the generated files).
  */
 import { isDeepStrictEqual } from 'node:util';
-import { CHART } from '../values/chart-defaults';
-import { effectiveValues } from '../synth/manifests';
-import { isPlainMap } from '../util/merge';
+import { CHART, chartDefaultValues } from '../values/chart-defaults';
+import { isPlainMap, mergeLayers } from '../util/merge';
 import { changedPaths, type ValuePath } from '../review/value-diff';
 import { CHART_KEYS } from './chart-keys';
 
@@ -19,7 +18,8 @@ export interface ValueMismatch {
 
 /** What the chart sees, minus differences the chart cannot see. */
 export function chartView(values: Record<string, unknown>): Record<string, unknown> {
-  const effective = effectiveValues(values) as Record<string, unknown>;
+  // as effectiveValues in src/synth/manifests.ts, without loading cdk8s for it
+  const effective = mergeLayers([chartDefaultValues, values]);
   const view: Record<string, unknown> = {};
   for (const key of CHART_KEYS) if (key in effective) view[key] = structuredClone(effective[key]);
   // the chart writes `tag || appVersion`

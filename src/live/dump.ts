@@ -18,10 +18,12 @@ export interface DumpOptions {
 }
 
 export function readLiveFile(file: string, cwd: string, options: DumpOptions): LiveState {
-  const shown = path.relative(cwd, path.resolve(cwd, file)) || file;
+  const absolute = path.resolve(cwd, file);
+  const relative = path.relative(cwd, absolute);
+  const shown = relative && !relative.startsWith('..') ? relative : absolute;
   let text: string;
   try {
-    text = fs.readFileSync(path.resolve(cwd, file), 'utf8');
+    text = fs.readFileSync(absolute, 'utf8');
   } catch (error) {
     throw new UserError(`--live-file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
@@ -40,12 +42,12 @@ export function readLiveFile(file: string, cwd: string, options: DumpOptions): L
 
 export function parseDump(text: string, file: string): KubeObject[] {
   const objects: KubeObject[] = [];
-  const documents = parseAllDocuments(text, { prettyErrors: false });
+  const documents = parseAllDocuments(text);
   for (const [index, document] of [...documents].entries()) {
     const error = document.errors[0];
     if (error) {
       const at = error.linePos?.[0];
-      throw new UserError(`${file}${at ? `:${at.line}:${at.col}` : ''}: not valid YAML: ${error.message.split('\n')[0]}`);
+      throw new UserError(`${file}${at ? `:${at.line}:${at.col}` : ''}: not valid YAML: ${yamlReason(error.message)}`);
     }
     const value = document.toJS() as unknown;
     if (value === null || value === undefined) continue;
@@ -70,4 +72,9 @@ function flatten(value: unknown, where: string, inherited?: { apiVersion: string
   if (typeof typed.metadata?.name !== 'string') missing.push('metadata.name');
   if (missing.length > 0) throw new UserError(`${where}: object without ${missing.join(', ')}: expected what \`kubectl get <kinds> -o yaml\` prints`);
   return [typed as KubeObject];
+}
+
+/** The yaml package's message without its trailing position and code frame. */
+export function yamlReason(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 import { UserError } from '../util/errors';
+import { yamlReason } from './dump';
 
 export function readLiveValues(file: string, cwd: string): Record<string, unknown> {
   let text: string;
@@ -13,11 +14,11 @@ export function readLiveValues(file: string, cwd: string): Record<string, unknow
   }
   // without -o yaml, helm prints a heading first
   const body = text.replace(/^USER-SUPPLIED VALUES:\s*\n/, '');
-  const document = parseDocument(body, { prettyErrors: false });
+  const document = parseDocument(body);
   const error = document.errors[0];
   if (error) {
     const at = error.linePos?.[0];
-    throw new UserError(`${file}${at ? `:${at.line}:${at.col}` : ''}: not valid YAML: ${error.message.split('\n')[0]}`);
+    throw new UserError(`${file}${at ? `:${at.line}:${at.col}` : ''}: not valid YAML: ${yamlReason(error.message)}`);
   }
   const values = document.toJS() as unknown;
   // a release installed without values prints `null`

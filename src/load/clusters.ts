@@ -39,15 +39,15 @@ export function listClusterFiles(clustersDir: string): Map<string, string> {
 export function loadClusters(options: LoadOptions): LoadedCluster[] {
   const files = listClusterFiles(options.clustersDir);
   const names = selectNames(files, options.only ?? []);
-  registerTypeScriptLoader(options.cacheDir ?? defaultCacheDir());
-  return names.map((name) => loadCluster(name, files.get(name)!));
+  return names.map((name) => loadCluster(name, files.get(name)!, options.cacheDir));
 }
 
-export function defaultCacheDir(): string {
-  return path.resolve('node_modules', '.cache', 'calico-gen', 'transpile');
+/** calico-gen's caches live where build tools keep theirs, unless CALICO_GEN_CACHE_DIR says otherwise. */
+export function cacheRoot(): string {
+  return path.resolve(process.env.CALICO_GEN_CACHE_DIR ?? path.join('node_modules', '.cache', 'calico-gen'));
 }
 
-function selectNames(files: Map<string, string>, only: readonly string[]): string[] {
+export function selectNames(files: Map<string, string>, only: readonly string[]): string[] {
   if (only.length === 0) return [...files.keys()];
   const unknown = only.filter((name) => !files.has(name));
   if (unknown.length > 0) {
@@ -56,7 +56,8 @@ function selectNames(files: Map<string, string>, only: readonly string[]): strin
   return [...new Set(only)].sort();
 }
 
-function loadCluster(name: string, file: string): LoadedCluster {
+export function loadCluster(name: string, file: string, cacheDir = path.join(cacheRoot(), 'transpile')): LoadedCluster {
+  registerTypeScriptLoader(cacheDir);
   const display = path.relative(process.cwd(), file);
   let exported: unknown;
   try {

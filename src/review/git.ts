@@ -8,18 +8,17 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { UserError } from '../util/errors';
 
-function git(args: string[], cwd: string, options: { binary?: boolean } = {}): Buffer {
+function git(args: string[], cwd: string): Buffer {
   const result = spawnSync('git', args, { cwd, maxBuffer: 1 << 30, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
   if (result.error) throw new UserError(`review: cannot run git: ${result.error.message}`);
   if (result.status !== 0) {
     const message = result.stderr.toString().trim().split('\n')[0] || `git ${args[0]} failed`;
     throw new UserError(`review: git ${args.join(' ')}: ${message}`);
   }
-  return options.binary ? result.stdout : result.stdout;
+  return result.stdout;
 }
 
 export function repositoryRoot(cwd: string): string {
@@ -40,28 +39,15 @@ export function commitOf(root: string, revision: string): string {
   return commit;
 }
 
-export interface Snapshot {
-  /** the folder holding the revision's tree */
-  root: string;
-  remove(): void;
-}
-
 /**
- * The revision's tree in a fresh temporary folder. node_modules (never committed) is linked in,
- * so that definitions importing packages load as they do in the working tree.
+ * The revision's tree, exported into `dir` (created here). node_modules (never committed) is
+ * linked in, so that definitions importing packages load as they do in the working tree.
  */
-export function exportRevision(root: string, commit: string): Snapshot {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `calico-gen-review-${commit.slice(0, 12)}-`));
-  const remove = () => fs.rmSync(dir, { recursive: true, force: true });
-  try {
-    const tar = git(['archive', '--format=tar', commit], root, { binary: true });
-    const extracted = spawnSync('tar', ['-x', '-f', '-', '-C', dir], { input: tar, maxBuffer: 1 << 30 });
-    if (extracted.status !== 0) throw new UserError(`review: cannot unpack revision ${commit.slice(0, 12)}: ${extracted.stderr?.toString().trim() || extracted.error?.message}`);
-    const modules = path.join(root, 'node_modules');
-    if (fs.existsSync(modules) && !fs.existsSync(path.join(dir, 'node_modules'))) fs.symlinkSync(modules, path.join(dir, 'node_modules'), 'dir');
-  } catch (error) {
-    remove();
-    throw error;
-  }
-  return { root: dir, remove };
+export function exportRevision(root: string, commit: string, dir: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+  const tar = git(['archive', '--format=tar', commit], root);
+  const extracted = spawnSync('tar', ['-x', '-f', '-', '-C', dir], { input: tar, maxBuffer: 1 << 30 });
+  if (extracted.status !== 0) throw new UserError(`review: cannot unpack revision ${commit.slice(0, 12)}: ${extracted.stderr?.toString().trim() || extracted.error?.message}`);
+  const modules = path.join(root, 'node_modules');
+  if (fs.existsSync(modules) && !fs.existsSync(path.join(dir, 'node_modules'))) fs.symlinkSync(modules, path.join(dir, 'node_modules'), 'dir');
 }

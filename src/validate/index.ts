@@ -5,7 +5,7 @@
 import type { SynthesizedCluster } from '../synth/synthesize';
 import type { Finding } from './finding';
 import type { ClusterRule, FleetHit, FleetRule, RuleHit } from './rule';
-import { checkObjectSchemas, checkValuesSchema } from './schema-checks';
+import { checkValuesSchema } from './schema-checks';
 import { checkObjects } from './check-objects';
 import { clusterRules } from './rules/cluster';
 import { fleetRules } from './rules/fleet';
@@ -26,21 +26,46 @@ export function validateSynthesized(clusters: readonly SynthesizedCluster[], opt
 
 export function validateClusters(sources: readonly ClusterSource[], options: ValidateOptions = {}): Finding[] {
   const findings: Finding[] = [];
-  for (const source of sources) findings.push(...checkCluster(source));
-  const own = sources.map((source) => fleetFactsOf(source.input, source.locate));
+  const own: FleetFacts[] = [];
+  for (const source of sources) {
+    const checked = checkSource(source);
+    findings.push(...checked.findings);
+    own.push(checked.facts);
+  }
   const validated = new Set(own.map((facts) => facts.cluster));
   const fleet = [...own, ...(options.fleet ?? []).filter((facts) => !validated.has(facts.cluster))];
+  return [...findings, ...validateFleetFacts(fleet, validated)];
+}
+
+/**
+ * Everything about one cluster that needs no other cluster: its findings (schemas, object rules,
+ * cluster rules) and the facts the fleet rules will need. Plain data, so it can be cached.
+ */
+export function validateClusterAlone(synthesized: SynthesizedCluster): { findings: Finding[]; facts: FleetFacts } {
+  return checkSource(definitionSource(synthesized));
+}
+
+/** The fleet rules over every cluster's facts; findings for the `selected` clusters only. */
+export function validateFleetFacts(fleet: readonly FleetFacts[], selected: ReadonlySet<string>): Finding[] {
+  const findings: Finding[] = [];
   for (const rule of fleetRules) {
-    for (const hit of rule.check(fleet)) if (validated.has(hit.cluster)) findings.push(fleetFinding(rule, hit));
+    for (const hit of rule.check(fleet)) if (selected.has(hit.cluster)) findings.push(fleetFinding(rule, hit));
   }
   return findings;
 }
 
+function checkSource(source: ClusterSource): { findings: Finding[]; facts: FleetFacts } {
+  return { findings: checkCluster(source), facts: fleetFactsOf(source.input, source.locate) };
+}
+
+/**
+ * The CRD schema gate (schema-checks' checkObjectSchemas) is not run: the object rules check the
+ * same schema field by field, in Calico's words, and would report each mistake twice.
+ */
 function checkCluster(source: ClusterSource): Finding[] {
   const { input } = source;
   const found: Finding[] = [...source.findings];
   if (input.values !== undefined) found.push(...checkValuesSchema(input.values, input.name));
-  found.push(...checkObjectSchemas(input.objects, input.name));
   found.push(...checkObjects(input.objects, input.name));
   for (const rule of clusterRules) found.push(...rule.check(input).map((hit) => clusterFinding(rule, hit, input.name)));
   return found.map((finding) => (finding.source ? finding : located(finding, source)));
@@ -73,3 +98,4 @@ function fleetFinding(rule: FleetRule, hit: FleetHit): Finding {
     ...(hit.source ? { source: hit.source } : {}),
   };
 }
+

@@ -5,11 +5,23 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
+import { contentHash } from '../cache/synthesis-cache';
 import { MANIFESTS_FILE, VALUES_FILE, type RenderedFiles } from '../synth/render';
 
 export interface ClusterFiles {
   cluster: string;
   files: RenderedFiles;
+}
+
+/** One cluster's output as the writer needs it: hashes to compare, content only to write. */
+export interface ClusterOutput {
+  cluster: string;
+  fileHashes: Record<string, string>;
+  content(): RenderedFiles;
+}
+
+export function outputOf({ cluster, files }: ClusterFiles): ClusterOutput {
+  return { cluster, fileHashes: Object.fromEntries(Object.entries(files).map(([name, text]) => [name, contentHash(text)])), content: () => files };
 }
 
 export interface StaleFile {
@@ -31,17 +43,25 @@ export function writeAtomic(file: string, content: string): void {
 }
 
 /** Writes what changed; returns the paths written. Unchanged files are not touched. */
-export function writeClusters(outDir: string, clusters: readonly ClusterFiles[]): string[] {
+export function writeClusters(outDir: string, clusters: readonly ClusterOutput[]): string[] {
   const written: string[] = [];
-  for (const { cluster, files } of clusters) {
-    for (const [name, content] of Object.entries(files)) {
-      const file = path.join(outDir, cluster, name);
-      if (readOrNull(file) === content) continue;
-      writeAtomic(file, content);
+  for (const output of clusters) {
+    for (const name of changedFiles(outDir, output)) {
+      const file = path.join(outDir, output.cluster, name);
+      writeAtomic(file, output.content()[name as keyof RenderedFiles]);
       written.push(file);
     }
   }
   return written;
+}
+
+function changedFiles(outDir: string, output: ClusterOutput): string[] {
+  return Object.entries(output.fileHashes)
+    .filter(([name, hash]) => {
+      const current = readOrNull(path.join(outDir, output.cluster, name));
+      return current === null || contentHash(current) !== hash;
+    })
+    .map(([name]) => name);
 }
 
 /** Cluster folders under outDir that synthesis no longer produces (a removed definition). */
@@ -63,13 +83,13 @@ export function removeOrphans(dirs: readonly string[]): void {
 }
 
 /** `--check`: every file that differs from a fresh synthesis, with its diff. */
-export function staleFiles(outDir: string, clusters: readonly ClusterFiles[], orphans: readonly string[]): StaleFile[] {
+export function staleFiles(outDir: string, clusters: readonly ClusterOutput[], orphans: readonly string[]): StaleFile[] {
   const stale: StaleFile[] = [];
-  for (const { cluster, files } of clusters) {
-    for (const [name, content] of Object.entries(files)) {
-      const file = path.join(outDir, cluster, name);
+  for (const output of clusters) {
+    for (const name of changedFiles(outDir, output)) {
+      const file = path.join(outDir, output.cluster, name);
       const current = readOrNull(file);
-      if (current === content) continue;
+      const content = output.content()[name as keyof RenderedFiles];
       stale.push({ file, diff: createTwoFilesPatch(file, file, current ?? '', content, current === null ? 'missing' : 'on disk', 'synthesised') });
     }
   }

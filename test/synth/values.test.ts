@@ -59,6 +59,6 @@ test('veth MTU is a string: "0" for auto-detection, the number otherwise', () =>
 
 test('pool blockSize appears only when the definition sets it', () => {
   const values = emitValues(exampleCluster('ams-ml').spec);
-  assert.deepEqual(values.IPPools.ipv4, { cidr: '10.65.0.0/21', blockSize: 27 });
+  assert.deepEqual(values.IPPools.ipv4, { cidr: '10.65.0.0/20', blockSize: 27 });
   assert.deepEqual(values.IPPools.ipv6, { cidr: '2001:db8:a00:e000::/64' });
 });

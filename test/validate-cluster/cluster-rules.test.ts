@@ -9,7 +9,7 @@ import { prefixAdvertisementOutsidePools } from '../../src/validate/rules/cluste
 import { imageTagNotVersion, imageTagPrefix, ipamBlocksNeverReleased } from '../../src/validate/rules/cluster/image';
 import { vethMtuRange } from '../../src/validate/rules/cluster/veth-mtu';
 import { valuesKeyUnread } from '../../src/validate/rules/cluster/unread-keys';
-import { parseQuantity, resourcesRequestAboveLimit } from '../../src/validate/rules/cluster/resources';
+import { compareQuantities, parseQuantity, resourcesRequestAboveLimit } from '../../src/validate/rules/cluster/resources';
 import { clusterRules } from '../../src/validate/rules/cluster';
 import { baseValues, calico, clusterOf, hitsOf, withValues } from './support';
 
@@ -26,7 +26,9 @@ describe('pool-overlap-in-cluster', () => {
   });
   test('a hand-written IPPool overlapping a chart pool is found too', () => {
     const cluster = clusterOf(baseValues(), { manifests: [calico('IPPool', 'extra', { cidr: '10.64.10.0/24' })] });
-    assert.equal(hitsOf(poolOverlapInCluster, cluster)[0]?.object, 'IPPool/extra');
+    const hits = hitsOf(poolOverlapInCluster, cluster);
+    assert.equal(hits.length, 1);
+    assert.match(hits[0]!.message, /pool ipv4 \(10\.64\.0\.0\/17\) overlaps pool extra \(10\.64\.10\.0\/24\)/);
   });
 });
 
@@ -201,11 +203,14 @@ describe('resources-request-above-limit', () => {
     assert.deepEqual(hitsOf(resourcesRequestAboveLimit, clusterOf(values)), []);
   });
   test('quantities compare across units', () => {
-    assert.equal(parseQuantity('1.5Gi'), 1.5 * 2 ** 30);
-    assert.equal(parseQuantity('700m'), 0.7);
-    assert.equal(parseQuantity('1e3'), 1000);
-    assert.equal(parseQuantity('2'), 2);
+    const same = (a: string | number, b: string | number) => compareQuantities(parseQuantity(a)!, parseQuantity(b)!) === 0;
+    assert.ok(same('1.5Gi', 1.5 * 2 ** 30));
+    assert.ok(same('300m', '0.3'), 'exact: no floating-point residue');
+    assert.ok(same('1e3', '1k'));
+    assert.ok(same('2', 2));
+    assert.ok(compareQuantities(parseQuantity('1025Mi')!, parseQuantity('1Gi')!) > 0);
     assert.equal(parseQuantity('lots'), undefined);
+    assert.equal(parseQuantity('.'), undefined);
     const values = withValues({ calicoNode: { resources: { requests: { memory: '1000Mi' }, limits: { memory: '1Gi' } } } });
     assert.deepEqual(hitsOf(resourcesRequestAboveLimit, clusterOf(values)), []);
   });

@@ -14,6 +14,7 @@ import { readLiveFile } from '../../live/dump';
 import { readLiveValues } from '../../live/values-file';
 import type { LiveState } from '../../live/types';
 import { UserError, describeError } from '../../util/errors';
+import { compareStrings } from '../../util/compare';
 
 const help = `usage: calico-gen diff (--cluster NAME | --all) [options]
 
@@ -89,19 +90,24 @@ export async function diff(argv: string[], io: CliIo): Promise<number> {
   const fleet = synthesizeFleet({ clustersDir: path.resolve(io.cwd, args['clusters-dir']!), only: names });
   const report = summarise(fleet.findings);
   if (report.findings.length > 0) io.stderr.write(formatFindings(report, 'text'));
-  if (report.summary.errors > 0) {
+  // a cluster whose definition has errors is not diffed; with several clusters the others still are
+  const broken = new Set(report.findings.filter((f) => f.severity === 'error').map((f) => f.cluster));
+  const diffable = fleet.clusters.filter((synthesized) => !broken.has(synthesized.cluster.name));
+  if (broken.size > 0 && (single || diffable.length === 0)) {
     io.stderr.write('calico-gen: diff: the cluster definitions have errors: fix them first\n');
     return EXIT_FAILURE;
   }
 
-  const settled = await mapBounded(fleet.clusters, concurrency, (synthesized) => diffOne(synthesized, options, io));
+  const settled = await mapBounded(diffable, concurrency, (synthesized) => diffOne(synthesized, options, io));
   const outcomes: ClusterOutcome[] = settled.map((result, i) => {
-    const cluster = fleet.clusters[i]!.cluster.name;
+    const cluster = diffable[i]!.cluster.name;
     if (result.status === 'fulfilled') return { cluster, diff: result.value };
     if (single) throw result.reason;
     if (options.debug) io.stderr.write(`${(result.reason as Error)?.stack ?? String(result.reason)}\n`);
     return { cluster, error: oneLine(result.reason) };
   });
+  for (const cluster of [...broken].filter(Boolean).sort()) outcomes.push({ cluster, error: 'the cluster definition has errors (listed above): fix them first' });
+  outcomes.sort((a, b) => compareStrings(a.cluster, b.cluster));
   io.stdout.write(formatDiffs(outcomes, { format, colour: wantsColour(io.stdout, io.env), single }));
 
   const failed = outcomes.filter((o) => 'error' in o);

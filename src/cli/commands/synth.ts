@@ -2,10 +2,10 @@ import * as path from 'node:path';
 import { parseCommandArgs, oneOf } from '../args';
 import type { CliIo } from '../io';
 import { EXIT_FAILURE, EXIT_OK } from '../io';
-import { synthesizeFleet } from '../../pipeline';
+import { recordFleet } from '../../pipeline';
 import { summarise } from '../../validate/finding';
 import { formatFindings } from '../../report/findings';
-import { orphanClusterDirs, removeOrphans, staleFiles, writeClusters } from '../../write/files';
+import { orphanClusterDirs, removeOrphans, staleFiles, writeClusters, type ClusterOutput } from '../../write/files';
 
 const help = `usage: calico-gen synth [--cluster NAME]... [--out DIR] [--check] [--format text|json|github]
 
@@ -15,6 +15,7 @@ and manifests.yaml. Nothing is written when any cluster has an error finding.
   --out DIR        write here instead of generated/
   --check          write nothing; exit 1 with a diff when generated/ differs from a fresh synthesis
   --strict         warnings fail too
+  --no-cache       synthesise every cluster again, ignoring results cached for unchanged inputs
 `;
 
 export async function synth(argv: string[], io: CliIo): Promise<number> {
@@ -24,6 +25,7 @@ export async function synth(argv: string[], io: CliIo): Promise<number> {
     check: { type: 'boolean' },
     strict: { type: 'boolean' },
     format: { type: 'string' },
+    'no-cache': { type: 'boolean' },
   });
   if (args.help) {
     io.stdout.write(help);
@@ -32,7 +34,7 @@ export async function synth(argv: string[], io: CliIo): Promise<number> {
   const format = oneOf('format', args.format, ['text', 'json', 'github'] as const, 'text');
   const only = args.cluster ?? [];
   const outDir = path.resolve(io.cwd, args.out!);
-  const fleet = synthesizeFleet({ clustersDir: path.resolve(io.cwd, args['clusters-dir']!), only });
+  const fleet = await recordFleet({ clustersDir: path.resolve(io.cwd, args['clusters-dir']!), only, cache: !args['no-cache'] });
   const report = summarise(fleet.findings);
   const failed = report.summary.errors > 0 || (args.strict && report.summary.warnings > 0);
   if (report.findings.length > 0 || failed) io.stderr.write(formatFindings(report, format));
@@ -40,20 +42,27 @@ export async function synth(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write(`calico-gen: synth: nothing written: fix the errors above\n`);
     return EXIT_FAILURE;
   }
+  const outputs: ClusterOutput[] = fleet.records.map((record) => ({
+    cluster: record.cluster,
+    fileHashes: record.fileHashes!,
+    content: () => fleet.files(record),
+  }));
   // a cluster folder without a definition is only ours to judge when the whole fleet was synthesised
-  const orphans = only.length === 0 ? orphanClusterDirs(outDir, fleet.files.map((f) => f.cluster)) : [];
+  const orphans = only.length === 0 ? orphanClusterDirs(outDir, outputs.map((output) => output.cluster)) : [];
   if (args.check) {
-    const stale = staleFiles(outDir, fleet.files, orphans);
+    const stale = staleFiles(outDir, outputs, orphans);
     for (const file of stale) io.stdout.write(file.diff);
     if (stale.length > 0) {
       io.stderr.write(`calico-gen: synth --check: ${stale.length} generated file(s) out of date: run \`calico-gen synth\`\n`);
       return EXIT_FAILURE;
     }
-    io.stdout.write(`generated files are up to date (${fleet.files.length} cluster(s))\n`);
+    io.stdout.write(`generated files are up to date (${outputs.length} cluster(s))\n`);
     return EXIT_OK;
   }
-  const written = writeClusters(outDir, fleet.files);
+  const written = writeClusters(outDir, outputs);
   removeOrphans(orphans);
-  io.stdout.write(`synthesised ${fleet.files.length} cluster(s): ${written.length} file(s) written, ${orphans.length} removed\n`);
+  io.stdout.write(
+    `synthesised ${outputs.length} cluster(s) (${fleet.cached} unchanged since the last run): ${written.length} file(s) written, ${orphans.length} removed\n`,
+  );
   return EXIT_OK;
 }

@@ -6,7 +6,9 @@ import { summarise } from '../../validate/finding';
 import { formatFindings } from '../../report/findings';
 import { validateClusters } from '../../validate';
 import { parseInputs } from '../../validate/inputs/command-line';
-import { loadDefinitions, loadHandWritten, type LoadedInputs } from '../../validate/inputs/load';
+import { loadHandWritten } from '../../validate/inputs/load';
+import { recordFleet } from '../../pipeline';
+import type { Finding } from '../../validate/finding';
 
 const help = `usage: calico-gen validate [--cluster NAME]... [--strict] [--format text|json|github]
        calico-gen validate [--values FILE]... [--manifests FILE]...
@@ -29,22 +31,29 @@ of the last values file (helmfile's values/<cluster>/).
   --expected-nodes N    nodes the cluster will grow to: enables the pool-capacity check
   --max-pods N          kubelet maxPods of the cluster's nodes (default 110)
   --strict              warnings fail too
+  --no-cache            check every definition again, ignoring results cached for unchanged inputs
   --format FORMAT       text (default), json, or github (workflow annotations)
 
 Exit status: 0 no error findings, 1 error findings (or warnings with --strict) or a failure.
 `;
 
 export async function validate(argv: string[], io: CliIo): Promise<number> {
-  const selection = parseInputs('validate', argv, { strict: { type: 'boolean' }, format: { type: 'string' } });
+  const selection = parseInputs('validate', argv, { strict: { type: 'boolean' }, format: { type: 'string' }, 'no-cache': { type: 'boolean' } });
   if (selection.options.help) {
     io.stdout.write(help);
     return EXIT_OK;
   }
   const format = oneOf('format', selection.options.format as string | undefined, ['text', 'json', 'github'] as const, 'text');
-  const inputs: LoadedInputs = selection.handWritten
-    ? loadHandWritten(selection.handWritten, io.cwd)
-    : loadDefinitions(path.resolve(io.cwd, selection.options['clusters-dir'] as string), selection.definitions ?? []);
-  const report = summarise([...inputs.findings, ...validateClusters(inputs.sources, { fleet: inputs.fleet })]);
+  let findings: Finding[];
+  if (selection.handWritten) {
+    const inputs = loadHandWritten(selection.handWritten, io.cwd);
+    findings = [...inputs.findings, ...validateClusters(inputs.sources)];
+  } else {
+    // the synth pipeline's path: cached per cluster, fleet rules against every cluster
+    const clustersDir = path.resolve(io.cwd, selection.options['clusters-dir'] as string);
+    findings = (await recordFleet({ clustersDir, only: selection.definitions ?? [], cache: selection.options['no-cache'] !== true })).findings;
+  }
+  const report = summarise(findings);
   io.stdout.write(formatFindings(report, format));
   const failed = report.summary.errors > 0 || (selection.options.strict === true && report.summary.warnings > 0);
   return failed ? EXIT_FAILURE : EXIT_OK;

@@ -37,7 +37,7 @@ export function generateModules(fleet: ImportedFleet, command: readonly string[]
     });
   }
   for (const cluster of fleet.clusters) {
-    files.push({ path: `${cluster.layout.name}.ts`, content: clusterModule(cluster.layout.name, cluster.layout.group, cluster.layer, catalogue, header(`Cluster ${cluster.layout.name}.`, cluster.layer)) });
+    files.push({ path: `${cluster.layout.name}.ts`, content: clusterModule(cluster.layout.group, cluster.layer, catalogue, header(`Cluster ${cluster.layout.name}.`, cluster.layer)) });
   }
   return files;
 }
@@ -82,7 +82,7 @@ function layerModule(layer: MappedLayer, variable: string, defineModule: string,
   return `${lines.join('\n')}\n`;
 }
 
-function clusterModule(name: string, group: string, layer: MappedLayer, catalogue: RouterCatalogue, header: string): string {
+function clusterModule(group: string, layer: MappedLayer, catalogue: RouterCatalogue, header: string): string {
   const { code, routerNames } = layerCode(layer, catalogue, trailingComment(layer));
   const lines = [
     header,

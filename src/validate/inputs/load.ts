@@ -1,10 +1,9 @@
 /** Turns a command line's input selection into clusters to validate. */
 import * as path from 'node:path';
-import { listClusterFiles } from '../../load/clusters';
 import { resolveFleet } from '../../pipeline';
-import { synthesizeCluster, type SynthesizedCluster } from '../../synth/synthesize';
+import { synthesizeCluster } from '../../synth/synthesize';
 import type { Finding } from '../finding';
-import { fleetFactsOf, type FleetFacts } from '../rules/fleet/facts';
+import type { FleetFacts } from '../rules/fleet/facts';
 import type { ClusterFiles } from './command-line';
 import { parseManifestFile, type ManifestObject } from './manifest-files';
 import { readInputFile } from './read-file';
@@ -19,42 +18,24 @@ export interface LoadedInputs {
   fleet: FleetFacts[];
 }
 
-export function loadDefinitions(clustersDir: string, only: readonly string[]): LoadedInputs & { synthesized: SynthesizedCluster[] } {
+/** The selected definitions, synthesised (capacity needs their objects; validate uses the cached pipeline). */
+export function loadDefinitions(clustersDir: string, only: readonly string[]): LoadedInputs {
   const { resolved, findings } = resolveFleet({ clustersDir, only });
-  const synthesized = resolved.map(synthesizeCluster);
-  return { sources: synthesized.map(definitionSource), findings, fleet: only.length > 0 ? otherDefinitionsFacts(clustersDir, only) : [], synthesized };
-}
-
-/**
- * Facts of the clusters not selected. Each is loaded on its own, so that a broken definition
- * elsewhere does not stop `--cluster X`; it only leaves X unchecked against that one cluster.
- * This is where a facts cache (keyed by each definition's dependencies) would go.
- */
-function otherDefinitionsFacts(clustersDir: string, only: readonly string[]): FleetFacts[] {
-  const facts: FleetFacts[] = [];
-  for (const name of listClusterFiles(clustersDir).keys()) {
-    if (only.includes(name)) continue;
-    try {
-      for (const cluster of resolveFleet({ clustersDir, only: [name] }).resolved) {
-        const source = definitionSource(synthesizeCluster(cluster));
-        facts.push(fleetFactsOf(source.input, source.locate));
-      }
-    } catch {
-      // reported when that cluster itself is validated
-    }
-  }
-  return facts;
+  return { sources: resolved.map((cluster) => definitionSource(synthesizeCluster(cluster))), findings, fleet: [] };
 }
 
 export function loadHandWritten(clusters: readonly ClusterFiles[], cwd: string): LoadedInputs {
   const findings: Finding[] = [];
   const valuesCache = new Map<string, ValuesLayer | undefined>();
   const manifestCache = new Map<string, ManifestObject[]>();
+  /** files that do not parse: a cluster built without one of its layers would only mislead */
+  const broken = new Set<string>();
   const readValues = (file: string): ValuesLayer | undefined => {
     const input = readInputFile(file, cwd, '--values');
     if (!valuesCache.has(input.path)) {
       const parsed = parseValuesFile(input);
       findings.push(...parsed.findings);
+      if (!parsed.layer) broken.add(input.path);
       valuesCache.set(input.path, parsed.layer);
     }
     return valuesCache.get(input.path);
@@ -64,11 +45,17 @@ export function loadHandWritten(clusters: readonly ClusterFiles[], cwd: string):
     if (!manifestCache.has(input.path)) {
       const parsed = parseManifestFile(input);
       findings.push(...parsed.findings);
+      if (parsed.findings.some((f) => f.rule === 'manifest-yaml')) broken.add(input.path);
       manifestCache.set(input.path, parsed.objects);
     }
     return manifestCache.get(input.path)!;
   };
-  const sources = clusters.map((cluster) =>
+  const readable = clusters.filter((cluster) => {
+    cluster.values.forEach(readValues);
+    cluster.manifests.forEach(readManifests);
+    return ![...cluster.values, ...cluster.manifests].some((file) => broken.has(path.resolve(cwd, file)));
+  });
+  const sources = readable.map((cluster) =>
     handWrittenSource({
       name: cluster.name ?? nameFromFiles(cluster, cwd),
       values: cluster.values.map(readValues).filter((layer): layer is ValuesLayer => layer !== undefined),

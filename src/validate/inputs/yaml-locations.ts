@@ -61,7 +61,7 @@ function locate(document: Document, lineCounter: LineCounter): LocatedDocument {
         if (!isPair(pair)) continue;
         const keyNode = pair.key as Node | null;
         const keyRange = keyNode && 'range' in keyNode ? keyNode.range : undefined;
-        if (isScalar(keyNode) && keyNode.value === '<<') {
+        if (isScalar(keyNode) && isMergeKey(keyNode.value)) {
           // merged keys have no place of their own: point at the `<<` that brought them in
           mergedKeys(pair.value, document).forEach((key) => {
             const child = `${pointer}/${escapePointer(key)}`;
@@ -91,6 +91,11 @@ function locate(document: Document, lineCounter: LineCounter): LocatedDocument {
     data = undefined; // an alias bomb or a circular alias: located but empty
   }
   return { data: data ?? undefined, positions };
+}
+
+/** YAML 1.1's `<<` key: the yaml package reads it as a symbol (a string `<<` when quoted is a plain key). */
+function isMergeKey(value: unknown): boolean {
+  return typeof value === 'symbol' && value.description === '<<';
 }
 
 function mergedKeys(value: unknown, document: Document): string[] {

@@ -40,7 +40,7 @@ function capacityMessage(cluster: ClusterInput, pools: PoolCapacity[], maxNodes:
     : `each node may run ${maxPods} pods`;
   const percent = Number.isFinite(perMille) ? `${(perMille / 10).toFixed(1)}%` : 'no capacity at all';
   const prefix = pools.length === 1 ? suggestedPrefix(pool, expected, maxPods, strict) : undefined;
-  const fix = prefix !== undefined ? `a /${prefix} pool would hold them at 80 % or less (a pool's CIDR cannot change in place: add the larger pool, then disable the old one)` : 'add address space';
+  const fix = prefix !== undefined ? `a /${prefix} pool would hold them at 80% or less (a pool's CIDR cannot change in place: add the larger pool, then disable the old one)` : 'add address space';
   return `${what}; ${need}, so at most ${maxNodes} nodes fit, and the cluster expects ${expected} (${percent}); ${fix}, or lower maxPodsPerNode`;
 }
 

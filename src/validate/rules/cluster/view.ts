@@ -6,7 +6,7 @@
 import type { KubeObject } from '../../../model/kube';
 import { parseCidr, type Cidr, type IpAddress } from '../../net';
 import { isMap, own, stringAt, booleanAt, kindOf, nameOf } from '../objects/support/access';
-import { effectiveBlockSize } from '../objects/support/pool';
+import { BLOCK_SIZE_RANGE, effectiveBlockSize } from '../objects/support/pool';
 import { parsePeerIp } from '../objects/support/peer-ip';
 import type { ClusterInput } from './input';
 
@@ -57,7 +57,7 @@ export function specOf(object: unknown): Record<string, unknown> {
 
 const poolCache = new WeakMap<ClusterInput, PoolView[]>();
 
-/** IP pools whose CIDR and block size Calico can read, in name order. */
+/** IP pools whose CIDR and block size Calico accepts, in name order. */
 export function poolsOf(input: ClusterInput): PoolView[] {
   let pools = poolCache.get(input);
   if (!pools) {
@@ -68,7 +68,8 @@ export function poolsOf(input: ClusterInput): PoolView[] {
       const parsed = cidrText === undefined ? undefined : parseCidr(cidrText);
       if (!parsed?.ok) continue;
       const blockSize = effectiveBlockSize(spec, parsed.value);
-      if (!blockSize) continue;
+      const [smallest, largest] = BLOCK_SIZE_RANGE[parsed.value.family];
+      if (!blockSize || blockSize.size < smallest || blockSize.size > largest) continue;
       const name = nameOf(object) ?? '<unnamed>';
       pools.push({ ref: `IPPool/${name}`, name, cidr: parsed.value, cidrText: cidrText!, blockSize: blockSize.size, disabled: booleanAt(spec, 'disabled') === true });
     }

@@ -1,8 +1,7 @@
-import { parseCidr, type Cidr } from '../../net';
 import type { FleetHit } from '../../rule';
 import { defineFleetRule, factHit } from './define';
 import type { PoolFact } from './facts';
-import { overlappingPairs } from './overlap';
+import { overlappingPairs, rangeOfCanonical, type AddressRange } from './overlap';
 
 export const poolOverlap = defineFleetRule({
   id: 'pool-overlap',
@@ -10,17 +9,17 @@ export const poolOverlap = defineFleetRule({
   description: 'The pod CIDRs (IP pools) of two clusters do not overlap',
   check(fleet) {
     const pools: { cluster: string; fact: PoolFact }[] = [];
-    const cidrs: Cidr[] = [];
+    const ranges: AddressRange[] = [];
     for (const facts of fleet) {
       for (const fact of facts.pools) {
-        const parsed = parseCidr(fact.cidr);
-        if (!parsed.ok) continue;
+        const range = rangeOfCanonical(fact.cidr);
+        if (!range) continue;
         pools.push({ cluster: facts.cluster, fact });
-        cidrs.push(parsed.value);
+        ranges.push(range);
       }
     }
     const hits: FleetHit[] = [];
-    for (const [i, j] of overlappingPairs(cidrs)) {
+    for (const [i, j] of overlappingPairs(ranges)) {
       const [a, b] = [pools[i]!, pools[j]!];
       if (a.cluster === b.cluster) continue; // pool-overlap-in-cluster's finding
       hits.push(factHit(a.cluster, a.fact, overlapMessage(a, b)), factHit(b.cluster, b.fact, overlapMessage(b, a)));

@@ -1,0 +1,105 @@
+/**
+ * Two revisions' states → what the change does to each cluster: values keys changed (with the
+ * unified diff of calico-values.yaml), objects created, updated or deleted (each with its diff),
+ * findings introduced and fixed. Clusters the change leaves alone are not listed.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { createTwoFilesPatch } from 'diff';
+import { stringify } from 'yaml';
+import type { KubeObject } from '../model/kube';
+import type { Finding } from '../validate/finding';
+import { sortFindings } from '../validate/finding';
+import { compareStrings } from '../util/compare';
+import { changedPaths, formatValuePath } from './value-diff';
+import type { ClusterState, RevisionState } from './synthesize-revision';
+
+export type ChangeAction = 'create' | 'update' | 'delete';
+
+export interface ObjectChange {
+  action: ChangeAction;
+  kind: string;
+  name: string;
+  diff: string;
+}
+
+export interface ClusterReview {
+  cluster: string;
+  values: { changed: string[]; diff: string };
+  changes: ObjectChange[];
+  findings: { introduced: Finding[]; fixed: Finding[] };
+}
+
+// as src/synth/render.ts writes generated files, so that the diffs read like a diff of generated/
+const yamlOptions = { version: '1.1', lineWidth: 0, aliasDuplicateObjects: false } as const;
+
+export function compareRevisions(base: RevisionState, head: RevisionState): ClusterReview[] {
+  const names = [...new Set([...base.clusters.keys(), ...head.clusters.keys()])].sort(compareStrings);
+  return names
+    .map((name) => compareCluster(name, base.clusters.get(name) ?? { findings: [] }, head.clusters.get(name) ?? { findings: [] }))
+    .filter(changes);
+}
+
+function changes(review: ClusterReview): boolean {
+  return review.values.changed.length + review.changes.length + review.findings.introduced.length + review.findings.fixed.length > 0;
+}
+
+function compareCluster(cluster: string, base: ClusterState, head: ClusterState): ClusterReview {
+  return {
+    cluster,
+    values: compareValues(cluster, base, head),
+    changes: compareObjects(base, head),
+    findings: compareFindings(base.findings, head.findings),
+  };
+}
+
+/** A cluster whose definition did not resolve on one side has no values there: only its findings are compared. */
+function compareValues(cluster: string, base: ClusterState, head: ClusterState): ClusterReview['values'] {
+  if (!comparable(base, head) || isDeepStrictEqual(base.values, head.values)) return { changed: [], diff: '' };
+  const file = `generated/${cluster}/calico-values.yaml`;
+  return {
+    changed: changedPaths(base.values ?? {}, head.values ?? {}).map(formatValuePath),
+    diff: unifiedDiff(file, base.values ? stringify(base.values, yamlOptions) : '', head.values ? stringify(head.values, yamlOptions) : ''),
+  };
+}
+
+function compareObjects(base: ClusterState, head: ClusterState): ObjectChange[] {
+  if (!comparable(base, head)) return [];
+  const before = byIdentity(base.manifests ?? []);
+  const after = byIdentity(head.manifests ?? []);
+  const result: ObjectChange[] = [];
+  for (const id of [...new Set([...before.keys(), ...after.keys()])]) {
+    const old = before.get(id);
+    const now = after.get(id);
+    if (old && now && isDeepStrictEqual(old, now)) continue;
+    const object = (now ?? old)!;
+    const action: ChangeAction = !old ? 'create' : !now ? 'delete' : 'update';
+    const label = `${object.kind}/${object.metadata.name}`;
+    result.push({ action, kind: object.kind, name: object.metadata.name, diff: unifiedDiff(label, old ? stringify(old, yamlOptions) : '', now ? stringify(now, yamlOptions) : '') });
+  }
+  return result.sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.name, b.name));
+}
+
+/** A side that failed to resolve while its definition file exists says nothing about its objects. */
+function comparable(base: ClusterState, head: ClusterState): boolean {
+  const failed = (state: ClusterState) => state.values === undefined && state.findings.length > 0;
+  return !failed(base) && !failed(head);
+}
+
+function byIdentity(objects: readonly KubeObject[]): Map<string, KubeObject> {
+  return new Map(objects.map((object) => [`${object.kind}\0${object.metadata.namespace ?? ''}\0${object.metadata.name}`, object]));
+}
+
+/** Findings are the same finding when all but their line numbers agree: an edit above moves lines. */
+function compareFindings(base: readonly Finding[], head: readonly Finding[]): ClusterReview['findings'] {
+  const identity = (f: Finding) => JSON.stringify([f.rule, f.severity, f.cluster, f.object, f.path, f.message, f.source?.file ?? '']);
+  const before = new Set(base.map(identity));
+  const after = new Set(head.map(identity));
+  return {
+    introduced: sortFindings(head.filter((f) => !before.has(identity(f)))),
+    fixed: sortFindings(base.filter((f) => !after.has(identity(f)))),
+  };
+}
+
+function unifiedDiff(label: string, before: string, after: string): string {
+  return createTwoFilesPatch(`a/${label}`, `b/${label}`, before, after, undefined, undefined, { context: 3, headerOptions: { includeIndex: false, includeUnderline: false, includeFileHeaders: true } });
+}

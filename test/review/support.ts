@@ -1,0 +1,65 @@
+/**
+ * Temporary git repositories holding the example fleet, for review tests. The repository carries
+ * a copy of calico-gen's definition API (src/model/define.ts and definition.ts), so that its
+ * definitions' `../src/model/define` resolves in every revision review exports.
+ */
+import { execFileSync } from 'node:child_process';
+import { after } from 'node:test';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { projectRoot, runCli, tempDir } from '../support/cli';
+
+export function git(repo: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=calico-gen test', '-c', 'user.email=test@calico-gen.invalid', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+const created: string[] = [];
+after(() => created.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+/** A repository whose first commit is the example fleet (clusters/) and the definition API. */
+export function fleetRepository(): string {
+  const repo = tempDir('review-repo');
+  created.push(repo);
+  fs.cpSync(path.join(projectRoot, 'clusters'), path.join(repo, 'clusters'), { recursive: true });
+  for (const file of ['define.ts', 'definition.ts']) {
+    fs.mkdirSync(path.join(repo, 'src', 'model'), { recursive: true });
+    fs.copyFileSync(path.join(projectRoot, 'src', 'model', file), path.join(repo, 'src', 'model', file));
+  }
+  git(repo, 'init', '-q', '-b', 'main');
+  commitAll(repo, 'the example fleet');
+  return repo;
+}
+
+export function commitAll(repo: string, message: string): void {
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-q', '-m', message);
+}
+
+/** Replaces text in a file of the repository, failing when the text is not there. */
+export function edit(repo: string, file: string, from: string, to: string): void {
+  const full = path.join(repo, file);
+  const text = fs.readFileSync(full, 'utf8');
+  if (!text.includes(from)) throw new Error(`${file} has no ${JSON.stringify(from)}`);
+  fs.writeFileSync(full, text.replace(from, to));
+}
+
+export const exampleClusters = ['ams-main', 'ams-ml', 'ams-staging', 'fra-main', 'fra-ml'];
+
+/** The JSON shape of issue 5, as a reader of `review --format json` relies on it. */
+export interface JsonReview {
+  clusters: {
+    cluster: string;
+    values: { changed: string[]; diff: string };
+    changes: { action: string; kind: string; name: string; diff: string }[];
+    findings: { introduced: { rule: string; severity: string }[]; fixed: { rule: string; severity: string }[] };
+  }[];
+}
+
+export function reviewJson(repo: string, ...args: string[]) {
+  const result = runCli(['review', '--format', 'json', ...args], { cwd: repo });
+  return { ...result, review: JSON.parse(result.stdout || '{}') as JsonReview };
+}
