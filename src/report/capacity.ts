@@ -68,12 +68,15 @@ function capacityTable(clusters: readonly ClusterCapacity[]): string {
       .map((cell, column) => (NUMERIC.has(HEADERS[column]!) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
       .join('  ')
       .trimEnd();
-  const notes = clusters.map(
-    (cluster) =>
-      `${cluster.cluster || '(manifests)'}: ${cluster.maxPodsPerNode} pods per node, ${
-        cluster.strictAffinity ? 'strict affinity (each node needs blocksPerNode blocks of its own)' : 'no strict affinity (nodes borrow addresses: maxNodes counts addresses only)'
-      }`,
-  );
+  const assumption = (cluster: ClusterCapacity) =>
+    `${cluster.maxPodsPerNode} pods per node, ${
+      cluster.strictAffinity ? 'strict affinity (each node needs blocksPerNode blocks of its own)' : 'no strict affinity (nodes borrow addresses: maxNodes counts addresses only)'
+    }`;
+  const distinct = new Set(clusters.map(assumption));
+  const notes =
+    clusters.length > 1 && distinct.size === 1
+      ? [`all clusters: ${[...distinct][0]}`]
+      : clusters.map((cluster) => `${cluster.cluster || '(manifests)'}: ${assumption(cluster)}`);
   const body = rows.length > 0 ? [line(HEADERS), ...rows.map(line)] : ['no IP pools'];
   return [...body, '', ...notes].join('\n') + '\n';
 }

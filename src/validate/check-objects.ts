@@ -34,6 +34,22 @@ function runRule(rule: ObjectRule, object: KubeObject, kind: string, cluster: st
   }));
 }
 
+/**
+ * Object rules are pure functions of the object, and a fleet repeats the same objects in every
+ * cluster (each router's BGPPeers): their findings are computed once per distinct object.
+ */
+const findingsByObject = new Map<string, Finding[]>();
+const MEMO_LIMIT = 50_000;
+
+/** undefined for what JSON cannot hold (a BigInt, a cycle): such an object is checked unmemoised. */
+function memoKey(object: unknown): string | undefined {
+  try {
+    return JSON.stringify(object);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Runs every object rule that applies to each Calico object; other objects are skipped. */
 export function checkObjects(
   objects: readonly KubeObject[],
@@ -44,9 +60,14 @@ export function checkObjects(
   for (const object of objects) {
     const kind = kindOf(object);
     if (kind === undefined || !isCalicoObject(object)) continue;
-    for (const rule of rules) {
-      if (rule.kinds.includes(kind)) findings.push(...runRule(rule, object, kind, cluster));
+    const key = rules === objectRules ? memoKey(object) : undefined;
+    const memoised = key !== undefined;
+    let found = memoised ? findingsByObject.get(key) : undefined;
+    if (!found) {
+      found = rules.filter((rule) => rule.kinds.includes(kind)).flatMap((rule) => runRule(rule, object, kind, ''));
+      if (memoised && findingsByObject.size < MEMO_LIMIT) findingsByObject.set(key, found);
     }
+    for (const finding of found) findings.push(finding.cluster ? finding : { ...finding, cluster });
   }
   return findings;
 }

@@ -7,6 +7,7 @@
  * the RFC 5952 text form, which is what Go prints.
  */
 import ipaddr from 'ipaddr.js';
+import { memoiseByString } from '../util/memo';
 
 export type IpFamily = 4 | 6;
 
@@ -36,7 +37,9 @@ export function familyBits(family: IpFamily): 32 | 128 {
 
 /** Go `net.ParseIP`: dotted-quad IPv4 without leading zeros, or IPv6 (optionally ending in an
  * embedded IPv4); zones (`%eth0`) are refused. */
-export function parseIp(text: string): NetParse<IpAddress> {
+export const parseIp = memoiseByString(parseIpUncached);
+
+function parseIpUncached(text: string): NetParse<IpAddress> {
   for (const ch of text) {
     if (ch === '.') return wrapV4(parseIpv4Bytes(text));
     if (ch === ':') return parseIpv6(text);
@@ -137,6 +140,15 @@ function bigIntToBytes(value: bigint, length: number): number[] {
 
 /** Go's text form: dotted quad, or RFC 5952 (lower case, longest zero run compressed). */
 export function formatIp(ip: IpAddress): string {
+  return formatIpByKey(`${ip.family}/${ip.value}`);
+}
+
+const formatIpByKey = memoiseByString((key) => {
+  const [family, value] = key.split('/');
+  return formatIpUncached({ family: Number(family) as IpFamily, value: BigInt(value!) });
+});
+
+function formatIpUncached(ip: IpAddress): string {
   if (ip.family === 4) return bigIntToBytes(ip.value, 4).join('.');
   if (isIpv4Mapped(ip)) return `::ffff:${bigIntToBytes(ip.value & 0xffffffffn, 4).join('.')}`;
   const bytes = bigIntToBytes(ip.value, 16);
@@ -159,7 +171,9 @@ export function ipVersion(ip: IpAddress): IpFamily {
 // CIDRs
 
 /** Go `net.ParseCIDR`: `<address>/<decimal prefix length>`, the `/len` is required. */
-export function parseCidr(text: string): NetParse<Cidr> {
+export const parseCidr = memoiseByString(parseCidrUncached);
+
+function parseCidrUncached(text: string): NetParse<Cidr> {
   const slash = text.indexOf('/');
   if (slash < 0) return fail('missing "/<prefix length>"');
   const ip = parseIp(text.slice(0, slash));

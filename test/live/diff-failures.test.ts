@@ -10,7 +10,8 @@ import { startFakeApiServer, type FakeApiServer } from '../support/fake-apiserve
 import { writeKubeconfig } from '../support/fake-apiserver/kubeconfig';
 import { cliEnv, ROOT, runCli, type CliResult } from './support/cli';
 import { closedPortUrl, unrelatedCaPem, writeKubeconfigFile } from './support/kubeconfig-files';
-import { CLUSTER, desiredCluster, plantedServer } from './support/planted';
+import { stringify } from 'yaml';
+import { CLUSTER, desiredCluster, plantedServer, RELEASE } from './support/planted';
 
 /** Exit 1, nothing on stdout, and one line on stderr matching `cause`, without a stack trace. */
 function assertOneLineFailure(r: CliResult, cause: RegExp): void {
@@ -96,6 +97,30 @@ describe('calico-gen diff failures', () => {
     assertOneLineFailure(await diff('--live-file', write('empty.yaml', '# nothing\n')), /empty\.yaml: no Kubernetes objects/);
     assertOneLineFailure(await diff('--live-file', join(home, 'absent.yaml')), /--live-file .*absent\.yaml: no such file/);
     assertOneLineFailure(await diff('--live-file', write('ok.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n'), '--live-values', write('values.yaml', '- not\n- a map\n')), /values\.yaml: not a map of values/);
+  });
+
+  test('a change Calico will refuse: the diff still shows, as an error, and the exit is 1', async () => {
+    // the cluster as Helm deployed it, except that the ipv4 pool had another cidr
+    const live = desiredCluster().manifests.map((object) => {
+      const copy = structuredClone(object) as any;
+      copy.metadata.annotations = { 'meta.helm.sh/release-name': RELEASE.name, 'meta.helm.sh/release-namespace': RELEASE.namespace };
+      if (copy.kind === 'IPPool' && copy.metadata.name === 'ipv4') copy.spec.cidr = '10.64.0.0/18';
+      return copy;
+    });
+    const file = join(home, 'refused.yaml');
+    writeFileSync(file, stringify({ apiVersion: 'v1', kind: 'List', items: live }));
+    const r = await diff('--live-file', file, '--detailed-exitcode');
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /^~ update IPPool\/ipv4 \(release calico\)\n(.*\n)*-  cidr: 10\.64\.0\.0\/18\n\+  cidr: 10\.64\.0\.0\/17\n/m);
+    assert.match(r.stdout, /^error ippool-cidr-changed: IPPool\/ipv4 \/spec\/cidr: cidr changes from 10\.64\.0\.0\/18 to 10\.64\.0\.0\/17/m);
+    assert.match(r.stdout, /; 1 error: helmfile apply would fail\n$/);
+  });
+
+  test('--debug adds the stack trace', async () => {
+    const file = writeKubeconfigFile(join(home, 'refused-debug.kubeconfig'), [{ context: CLUSTER, server: await closedPortUrl(), caPem: server.caPem, token: server.token }]);
+    const r = await diff('--kubeconfig', file, '--debug');
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /LiveReadError: [^\n]*connection refused[^\n]*\n\s+at /);
   });
 
   test('bad flags', async () => {

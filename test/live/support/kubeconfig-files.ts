@@ -2,7 +2,6 @@
 // a server nobody listens on.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -42,13 +41,9 @@ export function unrelatedCaPem(): string {
   }
 }
 
-/** A loopback address nobody listens on (a port just released). */
+/** A loopback address nobody listens on: port 1 (tcpmux), never served, and never handed out as an ephemeral port. */
 export async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `https://127.0.0.1:${port}`;
+  return 'https://127.0.0.1:1';
 }
 
 /** A kubectl exec credential plugin (client.authentication.k8s.io/v1) that hands out `token`. */
