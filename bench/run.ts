@@ -73,6 +73,11 @@ function positive(flag: string, text: string): number {
 
 function run(options: Options): BenchResult {
   const log = (line: string) => process.stderr.write(`${line}\n`);
+  if (process.env.CALICO_GEN_CACHE_DIR !== undefined) {
+    // the cache rows clear and describe each fleet's own node_modules/.cache/calico-gen
+    log(`ignoring CALICO_GEN_CACHE_DIR=${process.env.CALICO_GEN_CACHE_DIR} for the measured processes`);
+    delete process.env.CALICO_GEN_CACHE_DIR;
+  }
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'calico-gen-bench-'));
   const loadAverageStart = os.loadavg();
   try {

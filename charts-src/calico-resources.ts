@@ -22,10 +22,11 @@ export class CalicoResources extends Construct {
     super(scope, id);
     const labels = chartLabels(input);
     const values = input.values;
-    for (const [name, pool] of Object.entries(values.IPPools)) {
+    // `IPPools: ~` (likewise the other maps) removes the chart's default: Helm ranges over nothing
+    for (const [name, pool] of Object.entries(values.IPPools ?? {})) {
       new IpPool(this, `ippool-${name}`, { metadata: { name, labels }, spec: ipPoolSpec(pool) });
     }
-    for (const [router, peer] of Object.entries(values.BGPPeers)) {
+    for (const [router, peer] of Object.entries(values.BGPPeers ?? {})) {
       for (const family of ['ipv4', 'ipv6'] as const) {
         new BgpPeer(this, `bgppeer-${router}-${family}`, {
           metadata: { name: `${router}-${family}`, labels },
@@ -33,7 +34,7 @@ export class CalicoResources extends Construct {
         });
       }
     }
-    if (Object.keys(values.BGPConfiguration).length > 0) {
+    if (Object.keys(values.BGPConfiguration ?? {}).length > 0) {
       new BgpConfiguration(this, 'bgpconfiguration', { metadata: { name: 'default', labels }, spec: bgpConfigurationSpec(input) });
     }
     new IpamConfig(this, 'ipamconfig', {
@@ -44,7 +45,7 @@ export class CalicoResources extends Construct {
         strictAffinity: values.IPAMConfig.strictAffinity,
       },
     });
-    for (const [name, spec] of Object.entries(values.GlobalNetworkPolicies)) {
+    for (const [name, spec] of Object.entries(values.GlobalNetworkPolicies ?? {})) {
       // the chart copies a policy spec verbatim; the typed props would drop what they do not model
       new ApiObject(this, `globalnetworkpolicy-${name}`, { ...GlobalNetworkPolicy.GVK, metadata: { name, labels }, spec });
     }
@@ -73,7 +74,7 @@ function bgpConfigurationSpec(input: ChartInput): BgpConfigurationSpec {
   const { localWorkloadPeeringIPV4, localWorkloadPeeringIPV6, ...rest } = input.values.BGPConfiguration;
   const prefixAdvertisements =
     rest.prefixAdvertisements ??
-    Object.values(input.values.IPPools).map((pool) => ({ cidr: pool.cidr, communities: [input.values.GenericBGPCommunity] }));
+    Object.values(input.values.IPPools ?? {}).map((pool) => ({ cidr: pool.cidr, communities: [input.values.GenericBGPCommunity] }));
   return {
     ...(rest as BgpConfigurationSpec),
     localWorkloadPeeringIpv4: localWorkloadPeeringIPV4 as string | undefined,

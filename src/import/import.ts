@@ -15,7 +15,7 @@ import { mapLayer } from './map-layer';
 import type { MappedLayer } from './mapper';
 import { orderModel } from './model-order';
 import { verifyCluster } from './verify-cluster';
-import { mergeUserValues } from './verify';
+import { mergeValuesFiles } from '../util/merge';
 
 export interface ImportOptions {
   valuesDir: string;
@@ -61,7 +61,7 @@ export function importValuesTree(options: ImportOptions): ImportedFleet {
     const layer = mapLayer(composeFiles(own, problems), effective(fleetAndGroup), problems);
     addIdentity(layer, cluster.name);
     layer.model = orderModel(layer.model);
-    clusters.push({ layout: cluster, layer, layeredValues: mergeUserValues(cluster.files.map((file) => view(file).data)) });
+    clusters.push({ layout: cluster, layer, layeredValues: mergeValuesFiles(cluster.files.map((file) => view(file).data)) });
   }
   clusters.sort((a, b) => (a.layout.name < b.layout.name ? -1 : 1));
   if (problems.length === 0) {

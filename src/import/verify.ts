@@ -33,27 +33,7 @@ export function chartView(values: Record<string, unknown>): Record<string, unkno
   return view;
 }
 
-/**
- * How Helm merges the `-f` files helmfile passes, before the chart's defaults: maps key by key,
- * everything else replaced, and `~` kept as null, so that it can still remove a chart default.
- * (mergeLayers drops the null at once, which would let the default come back.)
- */
-export function mergeUserValues(files: readonly Record<string, unknown>[]): Record<string, unknown> {
-  let merged: Record<string, unknown> = {};
-  for (const file of files) merged = mergeMaps(merged, file);
-  return merged;
-}
-
-function mergeMaps(base: Record<string, unknown>, overlay: Record<string, unknown>): Record<string, unknown> {
-  const result = { ...base };
-  for (const [key, value] of Object.entries(overlay)) {
-    const earlier = result[key];
-    result[key] = isPlainMap(value) && isPlainMap(earlier) ? mergeMaps(earlier, value) : value;
-  }
-  return result;
-}
-
-/** `layered` is the files merged by mergeUserValues; `synthesised` is calico-gen's values file. */
+/** `layered` is the files merged by mergeValuesFiles; `synthesised` is calico-gen's values file. */
 export function compareChartValues(layered: Record<string, unknown>, synthesised: Record<string, unknown>): ValueMismatch[] {
   const expected = chartView(layered);
   const actual = chartView(synthesised);

@@ -91,6 +91,8 @@ export function resolveKubeconfig(options: KubeconfigOptions): ResolvedKubeconfi
   if (!cluster) throw new UserError(`context ${JSON.stringify(context)} names cluster ${JSON.stringify(entry.cluster)}, which ${where} does not define`);
   if (!config.getUser(entry.user)) throw new UserError(`context ${JSON.stringify(context)} names user ${JSON.stringify(entry.user)}, which ${where} does not define`);
   config.setCurrentContext(context);
-  const warnings = cluster.skipTLSVerify ? [`context ${context}: insecure-skip-tls-verify is set in the kubeconfig: the API server's certificate is not checked`] : [];
+  const warnings: string[] = [];
+  if (cluster.skipTLSVerify) warnings.push(`context ${context}: insecure-skip-tls-verify is set in the kubeconfig: the API server's certificate is not checked`);
+  if (options.env.NODE_TLS_REJECT_UNAUTHORIZED === '0') warnings.push('NODE_TLS_REJECT_UNAUTHORIZED=0 is set: no TLS certificate is checked');
   return { config, context, server: cluster.server, user: entry.user, files, warnings };
 }

@@ -32,3 +32,24 @@ function mergeInto(base: Mergeable, overlay: Mergeable): Mergeable {
   }
   return result;
 }
+
+/**
+ * How Helm merges the `-f` files helmfile passes, before the chart's defaults: maps key by key,
+ * anything else replaced, and `~` kept as null, so that it still removes a chart default when the
+ * defaults are coalesced underneath (mergeLayers drops the null at once, which would let the
+ * default come back from under `limits: { memory: ~ }`).
+ */
+export function mergeValuesFiles(files: readonly unknown[]): Mergeable {
+  let merged: Mergeable = {};
+  for (const file of files) if (isPlainMap(file)) merged = mergeKeepingNulls(merged, file);
+  return merged;
+}
+
+function mergeKeepingNulls(base: Mergeable, overlay: Mergeable): Mergeable {
+  const result: Mergeable = { ...base };
+  for (const [key, value] of Object.entries(overlay)) {
+    const below = result[key];
+    result[key] = isPlainMap(value) && isPlainMap(below) ? mergeKeepingNulls(below, value) : value;
+  }
+  return result;
+}

@@ -5,7 +5,7 @@
 import type { SynthesizedCluster } from '../synth/synthesize';
 import type { Finding } from './finding';
 import type { ClusterRule, FleetHit, FleetRule, RuleHit } from './rule';
-import { checkValuesSchema } from './schema-checks';
+import { checkObjectSchemas, checkValuesSchema } from './schema-checks';
 import { checkObjects } from './check-objects';
 import { clusterRules } from './rules/cluster';
 import { fleetRules } from './rules/fleet';
@@ -58,17 +58,27 @@ function checkSource(source: ClusterSource): { findings: Finding[]; facts: Fleet
   return { findings: checkCluster(source), facts: fleetFactsOf(source.input, source.locate) };
 }
 
-/**
- * The CRD schema gate (schema-checks' checkObjectSchemas) is not run: the object rules check the
- * same schema field by field, in Calico's words, and would report each mistake twice.
- */
 function checkCluster(source: ClusterSource): Finding[] {
   const { input } = source;
   const found: Finding[] = [...source.findings];
   if (input.values !== undefined) found.push(...checkValuesSchema(input.values, input.name));
-  found.push(...checkObjects(input.objects, input.name));
-  for (const rule of clusterRules) found.push(...rule.check(input).map((hit) => clusterFinding(rule, hit, input.name)));
+  const objectFindings = checkObjects(input.objects, input.name);
+  found.push(...objectFindings, ...notCoveredBy(objectFindings, checkObjectSchemas(input.objects, input.name)));
+  if (source.rendered) {
+    for (const rule of clusterRules) found.push(...rule.check(input).map((hit) => clusterFinding(rule, hit, input.name)));
+  }
   return found.map((finding) => (finding.source ? finding : located(finding, source)));
+}
+
+/**
+ * The CRD schemas (what kube-apiserver enforces) and the object rules (what Calico enforces, in
+ * its words) mostly see the same mistakes: a schema finding counts only where no rule spoke about
+ * that field or one inside it.
+ */
+function notCoveredBy(ruleFindings: readonly Finding[], schemaFindings: readonly Finding[]): Finding[] {
+  return schemaFindings.filter(
+    (schema) => !ruleFindings.some((rule) => rule.object === schema.object && (rule.path === schema.path || rule.path.startsWith(`${schema.path}/`))),
+  );
 }
 
 function located(finding: Finding, source: ClusterSource): Finding {

@@ -3,7 +3,7 @@
  * against the schemas generated from the CRDs, reported as findings.
  */
 import type { KubeObject } from '../model/kube';
-import { CALICO_API_VERSION, objectRef } from '../model/kube';
+import { CALICO_API_VERSION } from '../model/kube';
 import { describeSchemaErrors, schemaValidator } from '../schemas';
 import type { Finding, SourceLocation } from './finding';
 
@@ -33,16 +33,17 @@ const crdSchemaFiles: Record<string, string> = {
 export function checkObjectSchemas(objects: readonly KubeObject[], cluster: string, source?: SourceLocation): Finding[] {
   const findings: Finding[] = [];
   for (const object of objects) {
-    const file = object.apiVersion === CALICO_API_VERSION ? crdSchemaFiles[object.kind] : undefined;
+    const file = object?.apiVersion === CALICO_API_VERSION ? crdSchemaFiles[object.kind] : undefined;
     if (!file) continue;
     const validate = schemaValidator(file);
-    if (validate(object)) continue;
+    const valid: boolean = validate(object);
+    if (valid) continue;
     for (const violation of describeSchemaErrors(validate.errors)) {
       findings.push({
         rule: 'crd-schema',
         severity: 'error',
         cluster,
-        object: objectRef(object),
+        object: `${object.kind}/${typeof object.metadata?.name === 'string' ? object.metadata.name : '<unnamed>'}`,
         path: violation.path,
         message: violation.message,
         ...(source ? { source } : {}),

@@ -39,3 +39,10 @@ test('values-render: values the chart cannot render are an error next to the sch
   ]);
   assert.deepEqual(validateClusters([sourceOf(baseValues())]).filter((f) => f.rule === 'values-render'), []);
 });
+
+test('values-render: `~` on a map the chart only ranges over (BGPPeers, GlobalNetworkPolicies) renders, as in Helm', () => {
+  for (const key of ['BGPPeers', 'GlobalNetworkPolicies', 'BGPConfiguration']) {
+    assert.deepEqual(validateClusters([sourceOf({ ...baseValues(), [key]: null })]).map((f) => f.rule), [], key);
+  }
+  assert.deepEqual(validateClusters([sourceOf({ ...baseValues(), IPAMConfig: null })]).map((f) => f.rule), ['values-render'], 'the chart reads IPAMConfig.strictAffinity: Helm fails too');
+});

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseLocatedYaml, positionOf } from '../../src/validate/inputs/yaml-locations';
 import { locateInLayers, parseValuesFile, type ValuesLayer } from '../../src/validate/inputs/values-files';
-import { mergeValuesFiles } from '../../src/validate/inputs/merge-values';
+import { mergeValuesFiles } from '../../src/util/merge';
 import { parseManifestFile } from '../../src/validate/inputs/manifest-files';
 import { valuesPointerFor } from '../../src/validate/inputs/object-to-values';
 import { handWrittenSource, hints } from '../../src/validate/inputs/sources';

@@ -51,6 +51,31 @@ interface DiffArgs {
 }
 
 export async function diff(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parseDiffArgs(argv);
+  if (parsed === 'help') {
+    io.stdout.write(help);
+    return EXIT_OK;
+  }
+  const { names, single, format, concurrency, detailedExitcode, options } = parsed;
+  const fleet = synthesizeFleet({ clustersDir: path.resolve(io.cwd, parsed.clustersDir), only: names });
+  const report = summarise(fleet.findings);
+  if (report.findings.length > 0) io.stderr.write(formatFindings(report, 'text'));
+  // a cluster whose definition has errors is not diffed; with several clusters the others still are
+  const broken = new Set(report.findings.filter((f) => f.severity === 'error').map((f) => f.cluster));
+  const diffable = fleet.clusters.filter((synthesized) => !broken.has(synthesized.cluster.name));
+  if (broken.size > 0 && (single || diffable.length === 0 || broken.has(''))) {
+    io.stderr.write('calico-gen: diff: the cluster definitions have errors: fix them first\n');
+    return EXIT_FAILURE;
+  }
+  const outcomes = await diffClusters(diffable, concurrency, single, options, io);
+  for (const cluster of broken) outcomes.push({ cluster, error: 'the cluster definition has errors (listed above): fix them first' });
+  outcomes.sort((a, b) => compareStrings(a.cluster, b.cluster));
+  io.stdout.write(formatDiffs(outcomes, { format, colour: wantsColour(io.stdout, io.env), single }));
+  for (const outcome of outcomes) if ('error' in outcome) io.stderr.write(`calico-gen: diff ${outcome.cluster}: ${outcome.error}\n`);
+  return exitStatus(outcomes, detailedExitcode);
+}
+
+function parseDiffArgs(argv: string[]) {
   const { values: args } = parseCommandArgs('diff', argv, {
     cluster: { type: 'string', multiple: true },
     all: { type: 'boolean' },
@@ -64,11 +89,7 @@ export async function diff(argv: string[], io: CliIo): Promise<number> {
     concurrency: { type: 'string' },
     timeout: { type: 'string' },
   });
-  if (args.help) {
-    io.stdout.write(help);
-    return EXIT_OK;
-  }
-  const format = oneOf('format', args.format, ['text', 'json', 'markdown'] as const, 'text');
+  if (args.help) return 'help' as const;
   const names = args.cluster ?? [];
   if (names.length === 0 && !args.all) throw new UserError('diff: name a cluster with --cluster NAME, or pass --all');
   if (names.length > 0 && args.all) throw new UserError('diff: --cluster and --all exclude each other');
@@ -85,37 +106,34 @@ export async function diff(argv: string[], io: CliIo): Promise<number> {
     timeoutMs: parseDuration(args.timeout ?? '10s'),
     debug: args.debug ?? false,
   };
-  const concurrency = positiveInteger('concurrency', args.concurrency ?? '4');
+  return {
+    names,
+    single,
+    options,
+    format: oneOf('format', args.format, ['text', 'json', 'markdown'] as const, 'text'),
+    concurrency: positiveInteger('concurrency', args.concurrency ?? '4'),
+    detailedExitcode: args['detailed-exitcode'] ?? false,
+    clustersDir: args['clusters-dir']!,
+  };
+}
 
-  const fleet = synthesizeFleet({ clustersDir: path.resolve(io.cwd, args['clusters-dir']!), only: names });
-  const report = summarise(fleet.findings);
-  if (report.findings.length > 0) io.stderr.write(formatFindings(report, 'text'));
-  // a cluster whose definition has errors is not diffed; with several clusters the others still are
-  const broken = new Set(report.findings.filter((f) => f.severity === 'error').map((f) => f.cluster));
-  const diffable = fleet.clusters.filter((synthesized) => !broken.has(synthesized.cluster.name));
-  if (broken.size > 0 && (single || diffable.length === 0)) {
-    io.stderr.write('calico-gen: diff: the cluster definitions have errors: fix them first\n');
-    return EXIT_FAILURE;
-  }
-
-  const settled = await mapBounded(diffable, concurrency, (synthesized) => diffOne(synthesized, options, io));
-  const outcomes: ClusterOutcome[] = settled.map((result, i) => {
-    const cluster = diffable[i]!.cluster.name;
+/** Every cluster, a few at a time; one that fails is an outcome with its cause, unless it is the only one. */
+async function diffClusters(clusters: SynthesizedCluster[], concurrency: number, single: boolean, options: DiffArgs, io: CliIo): Promise<ClusterOutcome[]> {
+  const settled = await mapBounded(clusters, concurrency, (synthesized) => diffOne(synthesized, options, io));
+  return settled.map((result, i) => {
+    const cluster = clusters[i]!.cluster.name;
     if (result.status === 'fulfilled') return { cluster, diff: result.value };
     if (single) throw result.reason;
     if (options.debug) io.stderr.write(`${(result.reason as Error)?.stack ?? String(result.reason)}\n`);
     return { cluster, error: oneLine(result.reason) };
   });
-  for (const cluster of [...broken].filter(Boolean).sort()) outcomes.push({ cluster, error: 'the cluster definition has errors (listed above): fix them first' });
-  outcomes.sort((a, b) => compareStrings(a.cluster, b.cluster));
-  io.stdout.write(formatDiffs(outcomes, { format, colour: wantsColour(io.stdout, io.env), single }));
+}
 
-  const failed = outcomes.filter((o) => 'error' in o);
-  for (const outcome of failed) io.stderr.write(`calico-gen: diff ${outcome.cluster}: ${(outcome as { error: string }).error}\n`);
-  const refused = outcomes.some((o) => 'diff' in o && o.diff.findings.some((f) => f.severity === 'error'));
-  if (failed.length > 0 || refused) return EXIT_FAILURE;
-  const changed = outcomes.some((o) => 'diff' in o && hasChanges(o.diff));
-  return changed && args['detailed-exitcode'] ? EXIT_CHANGES : EXIT_OK;
+/** 1 when a cluster failed or a change will be refused; 2 for changes with --detailed-exitcode; else 0. */
+function exitStatus(outcomes: readonly ClusterOutcome[], detailedExitcode: boolean): number {
+  const diffs = outcomes.flatMap((o) => ('diff' in o ? [o.diff] : []));
+  if (diffs.length < outcomes.length || diffs.some((d) => d.findings.some((f) => f.severity === 'error'))) return EXIT_FAILURE;
+  return detailedExitcode && diffs.some(hasChanges) ? EXIT_CHANGES : EXIT_OK;
 }
 
 async function diffOne(synthesized: SynthesizedCluster, options: DiffArgs, io: CliIo) {

@@ -12,10 +12,12 @@ import { DEFAULT_MAX_PODS_PER_NODE, type ClusterCapacityHints, type ClusterInput
 import { locateInManifest, type ManifestObject } from './manifest-files';
 import { valuesPointerFor } from './object-to-values';
 import { locateInLayers, type ValuesLayer } from './values-files';
-import { mergeValuesFiles } from './merge-values';
+import { mergeValuesFiles } from '../../util/merge';
 
 export interface ClusterSource {
   input: ClusterInput;
+  /** false when the chart could not render the values: rules on the cluster as a whole would guess */
+  rendered: boolean;
   /** where the finding's object and field were written */
   locate(object: string, path: string): SourceLocation | undefined;
   /** problems met while turning the input into a cluster (the chart could not render the values) */
@@ -37,6 +39,7 @@ export function definitionSource(synthesized: SynthesizedCluster): ClusterSource
     },
     locate: () => source,
     findings: [],
+    rendered: true,
   };
 }
 
@@ -56,35 +59,51 @@ export interface HandWrittenCluster {
 }
 
 export function handWrittenSource(cluster: HandWrittenCluster): ClusterSource {
-  const findings: Finding[] = [];
   let values: Record<string, unknown> | undefined;
-  let rendered: KubeObject[] = [];
+  let rendered: Rendering = { objects: [] };
   if (cluster.values.length > 0) {
     const merged = mergeValuesFiles(cluster.values.map((layer) => layer.document.data));
     values = effectiveValues(merged);
-    try {
-      rendered = synthManifests(merged, DEFAULT_RELEASE);
-    } catch (error) {
-      findings.push({
-        rule: 'values-render',
-        severity: 'error',
-        cluster: cluster.name,
-        object: 'values',
-        path: '',
-        message: `the chart cannot render these values (${describeError(error).split('\n')[0]}): fix the values-schema findings first`,
-        ...(cluster.values.length > 0 ? { source: { file: cluster.values[cluster.values.length - 1]!.file } } : {}),
-      });
-    }
+    rendered = render(merged, cluster);
   }
   const written = new Map<string, ManifestObject>();
   for (const manifest of cluster.manifests) if (!written.has(manifest.ref)) written.set(manifest.ref, manifest);
   return {
-    input: { name: cluster.name, values, objects: [...rendered, ...cluster.manifests.map((m) => m.object)], capacity: cluster.capacity },
+    input: { name: cluster.name, values, objects: [...rendered.objects, ...cluster.manifests.map((m) => m.object)], capacity: cluster.capacity },
     locate(object, path) {
       const manifest = written.get(object);
       if (manifest) return locateInManifest(manifest, path);
       return values === undefined ? undefined : locateInLayers(cluster.values, valuesPointerFor(object, path, values));
     },
-    findings,
+    findings: rendered.failure ? [rendered.failure] : [],
+    rendered: rendered.failure === undefined,
   };
+}
+
+interface Rendering {
+  objects: KubeObject[];
+  failure?: Finding;
+}
+
+/** The chart's objects for the values, through the chart emulation (charts-src/). */
+function render(merged: Record<string, unknown>, cluster: HandWrittenCluster): Rendering {
+  try {
+    return { objects: synthManifests(merged, DEFAULT_RELEASE) };
+  } catch (error) {
+    const reason = describeError(error).split('\n')[0];
+    return {
+      objects: [],
+      failure: {
+        rule: 'values-render',
+        severity: 'error',
+        cluster: cluster.name,
+        object: 'values',
+        path: '',
+        message:
+          `the chart cannot render these values (${reason}): Helm would fail as well; look for a values-schema finding, ` +
+          'or a `~` that removes a map the chart reads (image, IPAMConfig, typha, calicoNode, kubeControllers, cni)',
+        source: { file: cluster.values[cluster.values.length - 1]!.file },
+      },
+    };
+  }
 }

@@ -1,0 +1,33 @@
+/** Calico objects whose name decides what they may hold (calico-rules.md §1, §4, §5). */
+import { CALICO_GROUP } from '../../live/types';
+import { name, spec, type RefusalRule } from './rule';
+
+export const ipamConfigName: RefusalRule = {
+  id: 'ipamconfig-not-default',
+  severity: 'error',
+  description: 'an IPAMConfig named other than `default`: Calico reads only `default`',
+  kinds: [`${CALICO_GROUP}/IPAMConfig`],
+  actions: ['create'],
+  check(pair) {
+    if (name(pair) === 'default') return [];
+    return [{ path: '/metadata/name', message: `IPAMConfig is named ${JSON.stringify(name(pair))}, but Calico refuses any name but "default" and reads only that one: name it default` }];
+  },
+};
+
+const CLUSTER_ONLY_BGP_FIELDS = ['nodeToNodeMeshEnabled', 'asNumber', 'serviceLoadBalancerIPs', 'serviceExternalIPs', 'serviceClusterIPs', 'nodeMeshPassword', 'nodeMeshMaxRestartTime'];
+
+export const bgpNodeConfigurationFields: RefusalRule = {
+  id: 'bgpconfiguration-node-cluster-fields',
+  severity: 'error',
+  description: 'a per-node BGPConfiguration sets fields only `default` may set',
+  kinds: [`${CALICO_GROUP}/BGPConfiguration`],
+  actions: ['create', 'update'],
+  check(pair) {
+    if (name(pair) === 'default') return [];
+    return CLUSTER_ONLY_BGP_FIELDS.filter((field) => spec(pair.desired)[field] !== undefined).map((field) => ({
+      path: `/spec/${field}`,
+      message: `BGPConfiguration ${name(pair)} is a per-node configuration and Calico refuses ${field} on it: set ${field} in BGPConfiguration default`,
+    }));
+  },
+};
+

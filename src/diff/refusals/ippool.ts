@@ -1,0 +1,82 @@
+/** IPPool changes Calico refuses or that strand addresses (calico-rules.md §2.2). */
+import type { KubeObject } from '../../model/kube';
+import { CALICO_GROUP } from '../../live/types';
+import { canonicalAddress, cidrsOverlap } from '../address';
+import { name, spec, type RefusalRule } from './rule';
+
+const IPPOOL = `${CALICO_GROUP}/IPPool`;
+
+/** The block size Calico uses for a pool: as written, else 26 (IPv4) or 122 (IPv6). */
+export function effectiveBlockSize(pool: KubeObject): number {
+  const { blockSize, cidr } = spec(pool);
+  if (typeof blockSize === 'number' && blockSize !== 0) return blockSize;
+  return String(cidr ?? '').includes(':') ? 122 : 26;
+}
+
+export const ippoolCidrChanged: RefusalRule = {
+  id: 'ippool-cidr-changed',
+  severity: 'error',
+  description: "an existing IPPool's cidr changes in place",
+  kinds: [IPPOOL],
+  actions: ['update'],
+  check(pair) {
+    const from = String(spec(pair.live).cidr ?? '');
+    const to = String(spec(pair.desired).cidr ?? '');
+    if (canonicalAddress(from) === canonicalAddress(to)) return [];
+    return [{
+      path: '/spec/cidr',
+      message: `cidr changes from ${from} to ${to}, but Calico forbids changing an IPPool's cidr in place: add a new pool with ${to}, migrate the workloads to it, then disable and remove pool ${name(pair)} (keep its old cidr meanwhile)`,
+    }];
+  },
+};
+
+export const ippoolBlockSizeChanged: RefusalRule = {
+  id: 'ippool-block-size-changed',
+  severity: 'error',
+  description: "an existing IPPool's blockSize changes in place",
+  kinds: [IPPOOL],
+  actions: ['update'],
+  check(pair) {
+    const from = effectiveBlockSize(pair.live!);
+    const to = effectiveBlockSize(pair.desired!);
+    if (from === to) return [];
+    return [{
+      path: '/spec/blockSize',
+      message: `blockSize changes from ${from} to ${to}, but Calico forbids changing an IPPool's blockSize in place (existing IPAM blocks keep their size): add a new pool with blockSize ${to}, migrate the workloads to it, then disable and remove pool ${name(pair)}`,
+    }];
+  },
+};
+
+export const ippoolOverlapsLivePool: RefusalRule = {
+  id: 'ippool-overlaps-live-pool',
+  severity: 'error',
+  description: 'a new IPPool overlaps a pool that exists in the cluster',
+  kinds: [IPPOOL],
+  actions: ['create'],
+  check(pair, context) {
+    const cidr = String(spec(pair.desired).cidr ?? '');
+    return context.pairs
+      .filter((other) => other.live && other.live.kind === 'IPPool' && other !== pair && cidrsOverlap(cidr, String(spec(other.live).cidr ?? '')))
+      .map((other) => ({
+        path: '/spec/cidr',
+        message: `new pool ${cidr} overlaps IPPool ${other.live!.metadata.name} (${String(spec(other.live).cidr)}) that exists in the cluster, and Calico refuses overlapping pools (Helm creates new objects before it removes old ones): choose a cidr outside ${String(spec(other.live).cidr)}, or remove that pool first`,
+      }));
+  },
+};
+
+export const ippoolDeleteEnabled: RefusalRule = {
+  id: 'ippool-delete-enabled',
+  severity: 'warning',
+  description: 'an IPPool that is still enabled leaves the desired state',
+  kinds: [IPPOOL],
+  actions: ['delete'],
+  check(pair, context) {
+    if (spec(pair.live).disabled === true) return [];
+    const pool = `IPPool ${name(pair)} (${String(spec(pair.live).cidr)})`;
+    const message = context.ownership.inRelease(pair.live!)
+      ? `${pool} is enabled and Helm will delete it while pods may still hold its addresses: first set disabled: true, migrate the workloads, then remove it`
+      : `${pool} is in no cluster definition and Helm does not own it, so it stays, enabled: Calico may give pods its addresses. Disable and delete it by hand (calicoctl patch ippool ${name(pair)} -p '{"spec":{"disabled":true}}', migrate, then delete)`;
+    return [{ path: '/spec/disabled', message }];
+  },
+};
+

@@ -1,0 +1,35 @@
+/**
+ * A refusal rule: a change the live system will refuse, or that breaks something on the way,
+ * found before `helmfile apply` fails halfway. Each looks at one compared pair (desired and live
+ * object) and the cluster around it, and has a stable id.
+ */
+import type { KubeObject } from '../../model/kube';
+import type { ComparedPair } from '../compare';
+import type { ReleaseOwnership, ReleaseRef } from '../ownership';
+import type { ChangeAction } from '../types';
+
+export interface RefusalContext {
+  release: ReleaseRef;
+  ownership: ReleaseOwnership;
+  /** every compared pair of the cluster: live pools a new pool must not overlap */
+  pairs: readonly ComparedPair[];
+}
+
+export interface Refusal {
+  path: string;
+  message: string;
+}
+
+export interface RefusalRule {
+  id: string;
+  severity: 'error' | 'warning';
+  description: string;
+  /** `<group>/<Kind>`, e.g. `crd.projectcalico.org/IPPool` */
+  kinds?: readonly string[];
+  actions: readonly (ChangeAction | 'unchanged')[];
+  check(pair: ComparedPair, context: RefusalContext): Refusal[];
+}
+
+export const spec = (object: KubeObject | undefined): Record<string, unknown> => (object?.spec ?? {}) as Record<string, unknown>;
+export const name = (pair: ComparedPair) => (pair.desired ?? pair.live)!.metadata.name;
+
