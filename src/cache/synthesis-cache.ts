@@ -14,10 +14,11 @@ import type { RenderedFiles } from '../synth/render';
 import type { ClusterRecord } from '../synth/record';
 import { writeAtomic } from '../write/files';
 import { codeFingerprint } from './fingerprint';
+import { decodeFacts, encodeFacts, type RouterTables, type StoredFacts } from './facts-codec';
 
 interface Entry {
   key: string;
-  record: ClusterRecord;
+  record: Omit<ClusterRecord, 'facts'> & { facts?: StoredFacts };
 }
 
 export function contentHash(content: string | Buffer): string {
@@ -33,7 +34,10 @@ export class SynthesisCache {
   lookup(cluster: string): ClusterRecord | undefined {
     const entry = readJson<Entry>(this.recordFile(cluster));
     if (!entry || this.keyOf(entry.record.dependencies) !== entry.key) return undefined;
-    return entry.record;
+    const { facts, ...record } = entry.record;
+    if (!facts) return record;
+    const decoded = decodeFacts(facts, record.definitionFile, this.routerTables);
+    return decoded ? { ...record, facts: decoded } : undefined;
   }
 
   /** The rendered files of a record `lookup` returned. */
@@ -41,15 +45,19 @@ export class SynthesisCache {
     return readJson<RenderedFiles>(this.contentFile(cluster));
   }
 
-  store(record: ClusterRecord): void {
+  /** false when nothing was stored (a vanished dependency, an unwritable cache) */
+  store(record: ClusterRecord): boolean {
     const key = this.keyOf(record.dependencies);
-    if (key === undefined) return;
-    const { files, ...rest } = record;
+    if (key === undefined || record.dependencies.length === 0) return false;
+    const { files, facts, ...rest } = record;
+    const stored: Entry['record'] = facts ? { ...rest, facts: encodeFacts(facts, record.definitionFile, this.routerTables) } : rest;
     try {
       if (files) writeAtomic(this.contentFile(record.cluster), JSON.stringify(files));
-      writeAtomic(this.recordFile(record.cluster), JSON.stringify({ key, record: rest } satisfies Entry));
+      writeAtomic(this.recordFile(record.cluster), JSON.stringify({ key, record: stored } satisfies Entry));
+      return true;
     } catch {
       // an unwritable cache only costs speed
+      return false;
     }
   }
 
@@ -76,6 +84,14 @@ export class SynthesisCache {
     }
     return hash;
   }
+
+  private readonly routerTables: RouterTables = {
+    read: (hash) => readJson(path.join(this.dir, `routers-${hash}.json`)),
+    write: (hash, rows) => {
+      const file = path.join(this.dir, `routers-${hash}.json`);
+      if (!fs.existsSync(file)) writeAtomic(file, JSON.stringify(rows));
+    },
+  };
 
   private recordFile(cluster: string): string {
     return path.join(this.dir, `${cluster}.record.json`);

@@ -36,6 +36,24 @@ export function listClusterFiles(clustersDir: string): Map<string, string> {
   return files;
 }
 
+/** The shared modules: every `.ts` file in the subfolders of `clusters/`. */
+export function listSharedModules(clustersDir: string): string[] {
+  const modules: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory() && entry.name !== 'node_modules') walk(full, depth + 1);
+      else if (depth > 0 && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) modules.push(full);
+    }
+  };
+  walk(path.resolve(clustersDir), 0);
+  return modules.sort();
+}
+
+export function transpileCacheDir(): string {
+  return path.join(cacheRoot(), 'transpile');
+}
+
 export function loadClusters(options: LoadOptions): LoadedCluster[] {
   const files = listClusterFiles(options.clustersDir);
   const names = selectNames(files, options.only ?? []);
@@ -56,7 +74,7 @@ export function selectNames(files: Map<string, string>, only: readonly string[])
   return [...new Set(only)].sort();
 }
 
-export function loadCluster(name: string, file: string, cacheDir = path.join(cacheRoot(), 'transpile')): LoadedCluster {
+export function loadCluster(name: string, file: string, cacheDir = transpileCacheDir()): LoadedCluster {
   registerTypeScriptLoader(cacheDir);
   const display = path.relative(process.cwd(), file);
   let exported: unknown;

@@ -24,10 +24,14 @@ export function registerTypeScriptLoader(cacheDir: string): void {
   };
 }
 
+/** The output depends on the source alone (no source maps), so copies of a file share an entry. */
+function cacheFile(cacheDir: string, source: string): string {
+  return path.join(cacheDir, `${createHash('sha256').update(source).digest('hex')}.js`);
+}
+
 function transpileCached(filename: string, cacheDir: string): string {
   const source = fs.readFileSync(filename, 'utf8');
-  const key = createHash('sha256').update(filename).update('\0').update(source).digest('hex');
-  const cached = path.join(cacheDir, `${key}.js`);
+  const cached = cacheFile(cacheDir, source);
   try {
     return fs.readFileSync(cached, 'utf8');
   } catch {
@@ -37,16 +41,37 @@ function transpileCached(filename: string, cacheDir: string): string {
   }
 }
 
+const transformOptions = { loader: 'ts', format: 'cjs', target: 'node20' } as const;
+
+/**
+ * Fills the cache for many files at once before they are required: esbuild's asynchronous
+ * transform works on them in parallel, where one synchronous call per file costs a round trip to
+ * its service each (about 9 ms: most of a cold fleet's load time). Files that fail are left for
+ * the synchronous path, which reports the error.
+ */
+export async function transpileAhead(files: readonly string[], cacheDir: string): Promise<void> {
+  const pending = files
+    .map((filename) => ({ filename, source: fs.readFileSync(filename, 'utf8') }))
+    .map((file) => ({ ...file, cached: cacheFile(cacheDir, file.source) }))
+    .filter((file) => !fs.existsSync(file.cached));
+  if (pending.length === 0) return;
+  const esbuild = require('esbuild') as typeof import('esbuild');
+  await Promise.all(
+    pending.map(async ({ filename, source, cached }) => {
+      try {
+        writeCache(cacheDir, cached, (await esbuild.transform(source, { ...transformOptions, sourcefile: filename })).code);
+      } catch {
+        // reported, located, when the file is required
+      }
+    }),
+  );
+}
+
 function transpile(source: string, filename: string): string {
   // esbuild is required lazily: a warm cache never needs it
   const esbuild = require('esbuild') as typeof import('esbuild');
   try {
-    return esbuild.transformSync(source, {
-      loader: 'ts',
-      format: 'cjs',
-      target: 'node20',
-      sourcefile: filename,
-    }).code;
+    return esbuild.transformSync(source, { ...transformOptions, sourcefile: filename }).code;
   } catch (error) {
     const first = (error as { errors?: { text: string; location?: { line: number; column: number } }[] }).errors?.[0];
     const where = first?.location ? `:${first.location.line}:${first.location.column + 1}` : '';

@@ -7,10 +7,11 @@ import * as os from 'node:os';
 import { Worker } from 'node:worker_threads';
 
 /** Below this many items a worker's start-up costs more than it saves (bench/). */
-export const MIN_ITEMS_PER_WORKER = 24;
+export const MIN_ITEMS_PER_WORKER = 100;
 
 export function threadCount(items: number): number {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const configured = Number(process.env.CALICO_GEN_THREADS);
+  const cores = configured > 0 ? configured : os.availableParallelism();
   return Math.max(1, Math.min(cores, 8, Math.floor(items / MIN_ITEMS_PER_WORKER)));
 }
 

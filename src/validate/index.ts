@@ -4,11 +4,11 @@
  */
 import type { SynthesizedCluster } from '../synth/synthesize';
 import type { Finding } from './finding';
-import type { ClusterRule, FleetHit, FleetRule, RuleHit } from './rule';
+import type { ClusterRule, RuleHit } from './rule';
+import { validateFleetFacts } from './fleet';
 import { checkObjectSchemas, checkValuesSchema } from './schema-checks';
 import { checkObjects } from './check-objects';
 import { clusterRules } from './rules/cluster';
-import { fleetRules } from './rules/fleet';
 import { fleetFactsOf, type FleetFacts } from './rules/fleet/facts';
 import { definitionSource, type ClusterSource } from './inputs/sources';
 
@@ -43,15 +43,6 @@ export function validateClusters(sources: readonly ClusterSource[], options: Val
  */
 export function validateClusterAlone(synthesized: SynthesizedCluster): { findings: Finding[]; facts: FleetFacts } {
   return checkSource(definitionSource(synthesized));
-}
-
-/** The fleet rules over every cluster's facts; findings for the `selected` clusters only. */
-export function validateFleetFacts(fleet: readonly FleetFacts[], selected: ReadonlySet<string>): Finding[] {
-  const findings: Finding[] = [];
-  for (const rule of fleetRules) {
-    for (const hit of rule.check(fleet)) if (selected.has(hit.cluster)) findings.push(fleetFinding(rule, hit));
-  }
-  return findings;
 }
 
 function checkSource(source: ClusterSource): { findings: Finding[]; facts: FleetFacts } {
@@ -97,15 +88,4 @@ function clusterFinding(rule: ClusterRule, hit: RuleHit, cluster: string): Findi
   };
 }
 
-function fleetFinding(rule: FleetRule, hit: FleetHit): Finding {
-  return {
-    rule: rule.id,
-    severity: hit.severity ?? rule.severity,
-    cluster: hit.cluster,
-    object: hit.object,
-    path: hit.path,
-    message: hit.message,
-    ...(hit.source ? { source: hit.source } : {}),
-  };
-}
-
+export { validateFleetFacts };

@@ -12,8 +12,10 @@ import { privateAsNumber, ROUTER_AS_NUMBER } from '../../bench/fleet/clusters';
 import { projectRoot, runCli, tempDir } from '../support/cli';
 import type { KubeObject } from '../../src/model/kube';
 
-test('a generated 3-cluster fleet synthesises cleanly, each cluster peering with all 70 routers on both families', () => {
-  const fleet = generateFleet({ dir: path.join(tempDir('bench-fleet'), 'fleet'), clusters: 3, projectRoot });
+test('a generated 3-cluster fleet synthesises cleanly, each cluster peering with all 70 routers on both families', (t) => {
+  const dir = tempDir('bench-fleet');
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const fleet = generateFleet({ dir: path.join(dir, 'fleet'), clusters: 3, projectRoot });
   assert.equal(new Set(fleet.routers.map((r) => r.name)).size, 70);
 
   const result = runCli(['synth', '--format', 'json'], { cwd: fleet.dir });

@@ -4,9 +4,7 @@ import type { CliIo } from '../io';
 import { EXIT_FAILURE, EXIT_OK } from '../io';
 import { summarise } from '../../validate/finding';
 import { formatFindings } from '../../report/findings';
-import { validateClusters } from '../../validate';
 import { parseInputs } from '../../validate/inputs/command-line';
-import { loadHandWritten } from '../../validate/inputs/load';
 import { recordFleet } from '../../pipeline';
 import type { Finding } from '../../validate/finding';
 
@@ -46,6 +44,9 @@ export async function validate(argv: string[], io: CliIo): Promise<number> {
   const format = oneOf('format', selection.options.format as string | undefined, ['text', 'json', 'github'] as const, 'text');
   let findings: Finding[];
   if (selection.handWritten) {
+    // required here: definitions served from the cache never need the chart or the rules
+    const { validateClusters } = require('../../validate') as typeof import('../../validate');
+    const { loadHandWritten } = require('../../validate/inputs/load') as typeof import('../../validate/inputs/load');
     const inputs = loadHandWritten(selection.handWritten, io.cwd);
     findings = [...inputs.findings, ...validateClusters(inputs.sources)];
   } else {

@@ -39,6 +39,8 @@ export interface RouterFact extends Located {
 
 export interface FleetFacts {
   cluster: string;
+  /** where a fact without a source of its own was written (a cached cluster's definition) */
+  source?: SourceLocation;
   pools: PoolFact[];
   asNumber?: AsNumberFact;
   routers: RouterFact[];

@@ -1,0 +1,58 @@
+/**
+ * A cluster's router facts are most of its cached record (one per BGPPeer: 140 in a cluster
+ * peering with 70 routers), every warm run reads every cluster's, and a fleet's clusters mostly
+ * share one router list. Where the facts say no more than name, family and address (object, path
+ * and source follow from them), they are stored once per distinct list, as a table the records
+ * name by hash, and every cluster that has it shares one copy in memory.
+ */
+import { createHash } from 'node:crypto';
+import type { SourceLocation } from '../validate/finding';
+import type { FleetFacts, RouterFact } from '../validate/rules/fleet/facts';
+
+type RouterRow = [name: string, family: 4 | 6, address: string];
+
+export interface StoredFacts extends Omit<FleetFacts, 'routers'> {
+  routers?: RouterFact[];
+  /** hash of the router table (`RouterRow[]`) stored beside the records */
+  routerTable?: string;
+}
+
+export interface RouterTables {
+  read(hash: string): RouterRow[] | undefined;
+  write(hash: string, rows: RouterRow[]): void;
+}
+
+const PEER_IP = '/spec/peerIP';
+const objectOf = (name: string, family: 4 | 6) => `BGPPeer/${name}-ipv${family}`;
+
+export function encodeFacts(facts: FleetFacts, definitionFile: string, tables: RouterTables): StoredFacts {
+  const derivable = facts.routers.every(
+    (fact) => fact.object === objectOf(fact.name, fact.family) && fact.path === PEER_IP && sameSource(fact.source, definitionFile),
+  );
+  if (!derivable) return facts;
+  const { routers, ...rest } = facts;
+  const rows: RouterRow[] = routers.map((fact) => [fact.name, fact.family, fact.address]);
+  const hash = createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 32);
+  tables.write(hash, rows);
+  return { ...rest, routerTable: hash };
+}
+
+const decodedTables = new Map<string, RouterFact[]>();
+
+/** undefined when the record's router table is gone: the record cannot be used. */
+export function decodeFacts(stored: StoredFacts, definitionFile: string, tables: RouterTables): FleetFacts | undefined {
+  const { routerTable, routers, ...rest } = stored;
+  if (routers) return { ...rest, routers };
+  let shared = decodedTables.get(routerTable ?? '');
+  if (!shared) {
+    const rows = tables.read(routerTable ?? '');
+    if (!rows) return undefined;
+    shared = rows.map(([name, family, address]) => ({ name, family, address, object: objectOf(name, family), path: PEER_IP }));
+    decodedTables.set(routerTable!, shared);
+  }
+  return { ...rest, source: { file: definitionFile }, routers: shared };
+}
+
+function sameSource(source: SourceLocation | undefined, file: string): boolean {
+  return source !== undefined && source.file === file && source.line === undefined && source.column === undefined;
+}
