@@ -14,7 +14,3 @@ export interface KubeObject {
 }
 
 export const CALICO_API_VERSION = 'crd.projectcalico.org/v1';
-
-export function objectRef(o: Pick<KubeObject, 'kind' | 'metadata'>): string {
-  return `${o.kind}/${o.metadata.name}`;
-}

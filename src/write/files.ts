@@ -20,10 +20,6 @@ export interface ClusterOutput {
   content(): RenderedFiles;
 }
 
-export function outputOf({ cluster, files }: ClusterFiles): ClusterOutput {
-  return { cluster, fileHashes: Object.fromEntries(Object.entries(files).map(([name, text]) => [name, contentHash(text)])), content: () => files };
-}
-
 export interface StaleFile {
   file: string;
   /** unified diff from what is on disk to what synthesis produces */
