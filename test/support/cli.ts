@@ -22,8 +22,16 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+const created: string[] = [];
+// each test file runs in its own process: its temporary folders go when it ends
+process.on('exit', () => {
+  for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `calico-gen-${prefix}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `calico-gen-${prefix}-`));
+  created.push(dir);
+  return dir;
 }
 
 /** Path to the definition API, for cluster files written by tests outside the project. */
