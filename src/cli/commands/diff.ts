@@ -3,17 +3,12 @@ import { oneOf, parseCommandArgs } from '../args';
 import type { CliIo } from '../io';
 import { EXIT_CHANGES, EXIT_FAILURE, EXIT_OK } from '../io';
 import { synthesizeFleet } from '../../pipeline';
-import type { SynthesizedCluster } from '../../synth/synthesize';
 import { summarise } from '../../validate/finding';
 import { formatFindings } from '../../report/findings';
 import { formatDiffs, wantsColour, type ClusterOutcome } from '../../report/diff';
-import { diffCluster } from '../../diff/cluster';
 import { hasChanges } from '../../diff/types';
-import { mapBounded } from '../../live/concurrency';
-import { readLiveFile } from '../../live/dump';
-import { readLiveValues } from '../../live/values-file';
-import type { LiveState } from '../../live/types';
-import { UserError, describeError } from '../../util/errors';
+import { diffClusters, type DiffOptions } from '../../diff/fleet';
+import { UserError } from '../../util/errors';
 import { compareStrings } from '../../util/compare';
 
 const help = `usage: calico-gen diff (--cluster NAME | --all) [options]
@@ -40,15 +35,6 @@ IPPool's cidr or blockSize changed in place, an object Helm cannot adopt, ...) a
   --debug               stack traces on failure
 `;
 
-interface DiffArgs {
-  kubeconfig?: string;
-  context?: string;
-  liveFile?: string;
-  liveValues?: string;
-  showSecrets: boolean;
-  timeoutMs: number;
-  debug: boolean;
-}
 
 export async function diff(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseDiffArgs(argv);
@@ -97,7 +83,7 @@ function parseDiffArgs(argv: string[]) {
   for (const flag of ['context', 'live-file', 'live-values'] as const) {
     if (args[flag] !== undefined && !single) throw new UserError(`diff: --${flag} applies to one cluster: pass exactly one --cluster`);
   }
-  const options: DiffArgs = {
+  const options: DiffOptions = {
     kubeconfig: args.kubeconfig,
     context: args.context,
     liveFile: args['live-file'],
@@ -117,57 +103,11 @@ function parseDiffArgs(argv: string[]) {
   };
 }
 
-/** Every cluster, a few at a time; one that fails is an outcome with its cause, unless it is the only one. */
-async function diffClusters(clusters: SynthesizedCluster[], concurrency: number, single: boolean, options: DiffArgs, io: CliIo): Promise<ClusterOutcome[]> {
-  const settled = await mapBounded(clusters, concurrency, (synthesized) => diffOne(synthesized, options, io));
-  return settled.map((result, i) => {
-    const cluster = clusters[i]!.cluster.name;
-    if (result.status === 'fulfilled') return { cluster, diff: result.value };
-    if (single) throw result.reason;
-    if (options.debug) io.stderr.write(`${(result.reason as Error)?.stack ?? String(result.reason)}\n`);
-    return { cluster, error: oneLine(result.reason) };
-  });
-}
-
 /** 1 when a cluster failed or a change will be refused; 2 for changes with --detailed-exitcode; else 0. */
 function exitStatus(outcomes: readonly ClusterOutcome[], detailedExitcode: boolean): number {
   const diffs = outcomes.flatMap((o) => ('diff' in o ? [o.diff] : []));
   if (diffs.length < outcomes.length || diffs.some((d) => d.findings.some((f) => f.severity === 'error'))) return EXIT_FAILURE;
   return detailedExitcode && diffs.some(hasChanges) ? EXIT_CHANGES : EXIT_OK;
-}
-
-async function diffOne(synthesized: SynthesizedCluster, options: DiffArgs, io: CliIo) {
-  const live = await readLive(synthesized, options, io);
-  return diffCluster({ synthesized, live, showSecrets: options.showSecrets });
-}
-
-async function readLive(synthesized: SynthesizedCluster, options: DiffArgs, io: CliIo): Promise<LiveState> {
-  const { cluster } = synthesized;
-  const release = cluster.spec.release;
-  const values = options.liveValues ? readLiveValues(options.liveValues, io.cwd) : undefined;
-  let live: LiveState;
-  if (options.liveFile) {
-    live = readLiveFile(options.liveFile, io.cwd, { desired: synthesized.manifests, release });
-  } else {
-    // the Kubernetes client loads only here: an offline diff never pays for it
-    const { readFromApi } = require('../../live/api') as typeof import('../../live/api');
-    const read = await readFromApi({
-      env: io.env,
-      cwd: io.cwd,
-      kubeconfig: options.kubeconfig,
-      context: options.context,
-      defaultContext: cluster.spec.kubeContext,
-      definitionFile: path.relative(io.cwd, cluster.definitionFile) || cluster.definitionFile,
-      cluster: cluster.name,
-      desired: synthesized.manifests,
-      release,
-      readRelease: values === undefined,
-      timeoutMs: options.timeoutMs,
-    });
-    for (const warning of read.warnings) io.stderr.write(`calico-gen: warning: ${warning}\n`);
-    live = read.live;
-  }
-  return values === undefined ? live : { ...live, values };
 }
 
 /** `10s`, `500ms`, `1m`, or a bare number of seconds. */
@@ -182,9 +122,4 @@ function positiveInteger(flag: string, text: string): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1) throw new UserError(`--${flag} ${JSON.stringify(text)} is not a positive whole number`);
   return value;
-}
-
-function oneLine(error: unknown): string {
-  const message = describeError(error).split('\n')[0]!;
-  return error instanceof UserError ? message : `internal error: ${message} (run again with --debug for the stack trace)`;
 }
