@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RenderedFiles } from '../synth/render';
 import type { ClusterRecord } from '../synth/record';
-import { writeAtomic } from '../write/files';
+import { writeAtomic } from '../util/atomic-write';
 import { codeFingerprint } from './fingerprint';
 import { decodeFacts, encodeFacts, type RouterTables, type StoredFacts } from './facts-codec';
 

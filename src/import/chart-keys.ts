@@ -4,7 +4,7 @@
  * others alone, and refuses a key that looks like a misspelt chart key.
  */
 import { chartDefaultValues } from '../values/chart-defaults';
-import { editDistance } from '../schemas';
+import { editDistance } from '../util/suggest';
 import type { ImportProblem } from './errors';
 import type { ValuesFile } from './values-file';
 

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Module from 'node:module';
 import { UserError } from '../util/errors';
+import { writeAtomic } from '../util/atomic-write';
 
 interface NodeModuleInternals {
   _compile(code: string, filename: string): void;
@@ -36,7 +37,7 @@ function transpileCached(filename: string, cacheDir: string): string {
     return fs.readFileSync(cached, 'utf8');
   } catch {
     const code = transpile(source, filename);
-    writeCache(cacheDir, cached, code);
+    writeCache(cached, code);
     return code;
   }
 }
@@ -59,7 +60,7 @@ export async function transpileAhead(files: readonly string[], cacheDir: string)
   await Promise.all(
     pending.map(async ({ filename, source, cached }) => {
       try {
-        writeCache(cacheDir, cached, (await esbuild.transform(source, { ...transformOptions, sourcefile: filename })).code);
+        writeCache(cached, (await esbuild.transform(source, { ...transformOptions, sourcefile: filename })).code);
       } catch {
         // reported, located, when the file is required
       }
@@ -81,12 +82,9 @@ function transpile(source: string, filename: string): string {
   }
 }
 
-function writeCache(cacheDir: string, file: string, code: string): void {
+function writeCache(file: string, code: string): void {
   try {
-    fs.mkdirSync(cacheDir, { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, code);
-    fs.renameSync(temporary, file);
+    writeAtomic(file, code);
   } catch {
     // a read-only checkout still works, only slower
   }

@@ -1,36 +1,33 @@
 import type { ClusterLayer } from '../model/definition';
+import { chartDefaultValues as chart } from '../values/chart-defaults';
 
 /**
- * The lowest layer under every definition: the chart's own defaults (calico chart 0.5.2,
- * appVersion 3.30.7), restated in the model so that each generated values file is complete.
+ * The lowest layer under every definition: the chart's own defaults, read from the one place
+ * they are written (src/values/chart-defaults.ts) and restated in the model, so that each
+ * generated values file is complete.
  */
 export const chartDefaults: ClusterLayer = {
   release: { name: 'calico', namespace: 'kube-system' },
-  image: { repository: 'docker-registry.wikimedia.org', pullPolicy: 'IfNotPresent' },
+  image: { repository: chart.image.repository, pullPolicy: chart.image.pullPolicy },
   ipPools: {},
-  ipam: { strictAffinity: false, autoAllocateBlocks: true, maxBlocksPerHost: 0 },
+  ipam: { ...chart.IPAMConfig },
   bgp: {
+    // the chart leaves BGPConfiguration empty, which is Calico's mesh-on default
     nodeToNodeMesh: true,
-    community: '14907:14',
+    community: chart.GenericBGPCommunity as `${number}:${number}`,
     peers: [],
   },
-  calicoNode: {
-    imageName: 'calico/node',
-    resources: { requests: { cpu: '350m', memory: '400Mi' }, limits: { memory: '400Mi' } },
-  },
+  calicoNode: { imageName: chart.calicoNode.imageName, resources: chart.calicoNode.resources },
   typha: {
-    imageName: 'calico/typha',
-    replicaCount: 1,
-    shutdownTimeoutSeconds: 300,
-    resources: { requests: { cpu: '150m', memory: '150Mi' }, limits: { cpu: '150m', memory: '150Mi' } },
+    imageName: chart.typha.imageName,
+    replicaCount: chart.typha.replicaCount,
+    shutdownTimeoutSeconds: chart.typha.shutdownTimeoutSeconds,
+    resources: chart.typha.resources,
   },
-  kubeControllers: {
-    imageName: 'calico/kube-controllers',
-    resources: { requests: { cpu: '150m', memory: '150Mi' }, limits: { cpu: '150m', memory: '150Mi' } },
-  },
+  kubeControllers: { imageName: chart.kubeControllers.imageName, resources: chart.kubeControllers.resources },
   vethMtu: 'auto',
-  ipv6Support: true,
-  cniInstall: false,
+  ipv6Support: chart.IPv6Support,
+  cniInstall: chart.cni.install,
   globalNetworkPolicies: {},
   capacity: {},
 };

@@ -4,6 +4,7 @@
  */
 import * as path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { closest } from '../util/suggest';
 
 export const schemasDir = path.resolve(__dirname, '..', '..', '..', 'schemas');
 
@@ -63,7 +64,7 @@ function hintKnownKeys(error: ErrorObject): string {
   if (!properties) return '';
   const known = Object.keys(properties);
   const typed = String((error.params as Record<string, unknown>).additionalProperty);
-  const close = known.find((k) => k.toLowerCase() === typed.toLowerCase() || editDistance(k.toLowerCase(), typed.toLowerCase()) <= 2);
+  const close = closest(typed, known);
   return close ? `: did you mean "${close}"?` : `: known keys are ${known.join(', ')}`;
 }
 
@@ -81,18 +82,4 @@ function dedupe(violations: SchemaViolation[]): SchemaViolation[] {
     seen.add(key);
     return true;
   });
-}
-
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
 }

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { contentHash } from '../cache/synthesis-cache';
+import { writeAtomic } from '../util/atomic-write';
 import { MANIFESTS_FILE, VALUES_FILE, type RenderedFiles } from '../synth/render';
 
 export interface ClusterFiles {
@@ -24,18 +25,6 @@ export interface StaleFile {
   file: string;
   /** unified diff from what is on disk to what synthesis produces */
   diff: string;
-}
-
-export function writeAtomic(file: string, content: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(temporary, content);
-    fs.renameSync(temporary, file);
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    throw error;
-  }
 }
 
 /** Writes what changed; returns the paths written. Unchanged files are not touched. */

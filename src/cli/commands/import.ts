@@ -4,7 +4,7 @@ import { parseCommandArgs } from '../args';
 import type { CliIo } from '../io';
 import { EXIT_FAILURE, EXIT_OK } from '../io';
 import { UserError } from '../../util/errors';
-import { writeAtomic } from '../../write/files';
+import { writeAtomic } from '../../util/atomic-write';
 import { ImportFailed, formatProblem } from '../../import/errors';
 import { importValuesTree, type ImportedFleet } from '../../import/import';
 import { parseGroupFlags } from '../../import/layout';

@@ -3,7 +3,8 @@
  * release), so only a key that looks like a mistyped chart key is worth a word, and only an info.
  */
 import * as path from 'node:path';
-import { editDistance, schemasDir } from '../../../schemas';
+import { schemasDir } from '../../../schemas';
+import { editDistance } from '../../../util/suggest';
 import { defineClusterRule } from './define';
 
 let chartKeys: string[] | undefined;

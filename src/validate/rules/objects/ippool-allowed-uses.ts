@@ -4,7 +4,7 @@ import { IPPOOL, defineRule, hit } from './support/define';
 import { quoteText } from './support/describe';
 import { pointer } from './support/pointer';
 import { encapsulationEnabled } from './support/pool';
-import { closest } from './support/suggest';
+import { closest } from '../../../util/suggest';
 
 const USES = ['Workload', 'Tunnel', 'LoadBalancer'];
 

@@ -5,7 +5,7 @@ import { oneOf } from './support/describe';
 import { dottedPath } from './support/field-path';
 import { pointer } from './support/pointer';
 import { crdSchemaFor, walkSchema } from './support/schema';
-import { closest } from './support/suggest';
+import { closest } from '../../../util/suggest';
 
 const OBJECT_META_FIELDS = [
   'name',

@@ -4,7 +4,7 @@ import { own } from './access';
 import { defineRule, hit } from './define';
 import { oneOf, quoteText } from './describe';
 import { pointer } from './pointer';
-import { closest } from './suggest';
+import { closest } from '../../../../util/suggest';
 
 interface EnumField {
   id: string;

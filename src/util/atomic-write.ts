@@ -1,0 +1,20 @@
+/**
+ * Writes a file so that a reader never sees half of it and a failure leaves the old one: the
+ * content goes to a temporary name beside it, then is renamed into place. The temporary name
+ * carries the process and thread, since worker threads of one process may write the same file.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { threadId } from 'node:worker_threads';
+
+export function writeAtomic(file: string, content: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${threadId}.tmp`);
+  try {
+    fs.writeFileSync(temporary, content);
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+}
