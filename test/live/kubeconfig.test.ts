@@ -35,7 +35,7 @@ test('KUBECONFIG: files merge, the first to define a name wins, missing files ar
 
 test('--kubeconfig alone counts; ~/.kube/config when nothing else is given', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kubeconfig-'));
-  const only = kubeconfig(dir, 'only', { 'ams-main': 'https://only.example' });
+  kubeconfig(dir, 'only', { 'ams-main': 'https://only.example' });
   const listed = kubeconfig(dir, 'listed', { 'ams-main': 'https://listed.example' });
   assert.equal(resolveKubeconfig({ ...base(dir, { KUBECONFIG: listed }), kubeconfig: 'only' }).server, 'https://only.example');
   mkdirSync(join(dir, '.kube'));

@@ -3,7 +3,6 @@ import * as path from 'node:path';
 import { resolveFleet } from '../../pipeline';
 import { synthesizeCluster } from '../../synth/synthesize';
 import type { Finding } from '../finding';
-import type { FleetFacts } from '../rules/fleet/facts';
 import type { ClusterFiles } from './command-line';
 import { parseManifestFile, type ManifestObject } from './manifest-files';
 import { readInputFile } from './read-file';
@@ -14,14 +13,12 @@ export interface LoadedInputs {
   sources: ClusterSource[];
   /** problems reading the inputs (YAML syntax, definitions that do not resolve) */
   findings: Finding[];
-  /** the rest of the fleet, for the fleet rules */
-  fleet: FleetFacts[];
 }
 
 /** The selected definitions, synthesised (capacity needs their objects; validate uses the cached pipeline). */
 export function loadDefinitions(clustersDir: string, only: readonly string[]): LoadedInputs {
   const { resolved, findings } = resolveFleet({ clustersDir, only });
-  return { sources: resolved.map((cluster) => definitionSource(synthesizeCluster(cluster))), findings, fleet: [] };
+  return { sources: resolved.map((cluster) => definitionSource(synthesizeCluster(cluster))), findings };
 }
 
 export function loadHandWritten(clusters: readonly ClusterFiles[], cwd: string): LoadedInputs {
@@ -63,7 +60,7 @@ export function loadHandWritten(clusters: readonly ClusterFiles[], cwd: string):
       capacity: hints(cluster.expectedNodes, cluster.maxPodsPerNode),
     }),
   );
-  return { sources, findings, fleet: [] };
+  return { sources, findings };
 }
 
 /** helmfile keeps a cluster's values in `values/<cluster>/`: the folder of the last values file. */
