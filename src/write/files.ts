@@ -4,7 +4,6 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createTwoFilesPatch } from 'diff';
 import { contentHash } from '../cache/synthesis-cache';
 import { writeAtomic } from '../util/atomic-write';
 import { MANIFESTS_FILE, VALUES_FILE, type RenderedFiles } from '../synth/render';
@@ -69,6 +68,8 @@ export function removeOrphans(dirs: readonly string[]): void {
 
 /** `--check`: every file that differs from a fresh synthesis, with its diff. */
 export function staleFiles(outDir: string, clusters: readonly ClusterOutput[], orphans: readonly string[]): StaleFile[] {
+  // loaded here: a plain synth never needs it
+  const { createTwoFilesPatch } = require('diff') as typeof import('diff');
   const stale: StaleFile[] = [];
   for (const output of clusters) {
     for (const name of changedFiles(outDir, output)) {
