@@ -1,13 +1,12 @@
 /**
  * The Calico objects the chart creates from its values, with the classes `cdk8s import`
- * generated from the v3.30 CRDs.
+ * generated from the v3.30 CRDs; the BGPPeers have a chart of their own (bgp-peers-chart.ts).
  */
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
   BgpConfiguration,
   BgpConfigurationSpec,
-  BgpPeer,
   GlobalNetworkPolicy,
   IpamConfig,
   IpPool,
@@ -25,14 +24,6 @@ export class CalicoResources extends Construct {
     // `IPPools: ~` (likewise the other maps) removes the chart's default: Helm ranges over nothing
     for (const [name, pool] of Object.entries(values.IPPools ?? {})) {
       new IpPool(this, `ippool-${name}`, { metadata: { name, labels }, spec: ipPoolSpec(pool) });
-    }
-    for (const [router, peer] of Object.entries(values.BGPPeers ?? {})) {
-      for (const family of ['ipv4', 'ipv6'] as const) {
-        new BgpPeer(this, `bgppeer-${router}-${family}`, {
-          metadata: { name: `${router}-${family}`, labels },
-          spec: { nodeSelector: peer.nodeSelector, asNumber: values.PeerAS, peerIp: peer[family], numAllowedLocalAsNumbers: values.ASLoop },
-        });
-      }
     }
     if (Object.keys(values.BGPConfiguration ?? {}).length > 0) {
       new BgpConfiguration(this, 'bgpconfiguration', { metadata: { name: 'default', labels }, spec: bgpConfigurationSpec(input) });

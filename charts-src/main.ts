@@ -1,10 +1,12 @@
 /**
  * The cdk8s app, so that the standard `cdk8s synth` (cdk8s.yaml) renders the same manifests as
- * `calico-gen synth`: one chart per cluster, written to cdk8s.out/<cluster>.k8s.yaml.
+ * `calico-gen synth`: per cluster the chart and its BGPPeers, written to cdk8s.out/<cluster>.k8s.yaml
+ * and cdk8s.out/<cluster>-bgppeers.k8s.yaml.
  */
 import * as path from 'node:path';
 import { App } from 'cdk8s';
 import { CalicoChart } from './calico-chart';
+import { BgpPeersChart, bgpPeersInput } from './bgp-peers-chart';
 import { resolveFleet } from '../src/pipeline';
 import { emitValues } from '../src/values/emit';
 import { effectiveValues } from '../src/synth/manifests';
@@ -19,6 +21,8 @@ if (findings.length > 0) {
 for (const cluster of resolved) {
   // one App per cluster: an App re-validates every chart it holds on each synthesis
   const app = new App();
-  new CalicoChart(app, cluster.name, { values: effectiveValues(emitValues(cluster.spec)), release: cluster.spec.release, chart: CHART });
+  const input = { values: effectiveValues(emitValues(cluster.spec)), release: cluster.spec.release, chart: CHART };
+  new CalicoChart(app, cluster.name, input);
+  new BgpPeersChart(app, `${cluster.name}-bgppeers`, bgpPeersInput(input));
   app.synth();
 }

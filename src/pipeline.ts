@@ -13,7 +13,8 @@ import type { ResolvedCluster } from './resolve/resolve';
 import type { SynthesizedCluster } from './synth/synthesize';
 import type { RenderedFiles } from './synth/render';
 import type { ClusterRecord } from './synth/record';
-import { mapAcrossThreads } from './synth/workers';
+import { shareWork } from './synth/workers';
+import { isWritten } from './write/files';
 import { SynthesisCache } from './cache/synthesis-cache';
 import { validateFleetFacts } from './validate/fleet';
 import type { Finding } from './validate/finding';
@@ -67,19 +68,24 @@ export interface RecordRequest {
   file: string;
   /** a selected cluster's load error aborts the run; another's only costs its fleet facts */
   required: boolean;
-  /** store the record here as soon as it is made, and hand it back without its files */
+  /** the fleet's synthesis cache, where files to be written wait */
   cacheDir?: string;
+  /** where the files will be written; without it nothing will be, and no files are kept */
+  outDir?: string;
 }
 
 /**
- * The per-cluster stages for each request; what a worker thread runs. A record stored in the
- * cache comes back without its rendered files (read back only if they must be written), so that a
- * fleet's output never sits in memory, nor is copied between threads, all at once.
+ * The per-cluster stages, one request at a time; what a helper thread runs. A record keeps its
+ * rendered files only when they must be written and cannot wait in the cache: files already in the
+ * output folder, or waiting in the cache, are read back only if they must be written, so that a
+ * fleet's output never sits in memory, nor is copied between threads, all at once. Loads the
+ * stages at once: a helper does so while the calling thread still prepares the inputs.
  */
-export function recordClusters(requests: readonly RecordRequest[]): ClusterRecord[] {
+export function clusterRecorder(): (request: RecordRequest) => ClusterRecord {
   const { recordCluster } = stages();
   const caches = new Map<string, SynthesisCache>();
-  return requests.map((request) => {
+  const cacheFor = (dir: string) => caches.get(dir) ?? caches.set(dir, new SynthesisCache(dir)).get(dir)!;
+  return (request) => {
     const definitionFile = path.relative(process.cwd(), request.file);
     let record: ClusterRecord;
     try {
@@ -88,13 +94,13 @@ export function recordClusters(requests: readonly RecordRequest[]): ClusterRecor
       if (request.required || !(error instanceof UserError)) throw error;
       return { cluster: request.name, definitionFile, dependencies: [], findings: [] };
     }
-    if (!request.cacheDir) return record;
-    let cache = caches.get(request.cacheDir);
-    if (!cache) caches.set(request.cacheDir, (cache = new SynthesisCache(request.cacheDir)));
-    if (!cache.store(record)) return record;
-    const { files: _stored, ...withoutFiles } = record;
-    return withoutFiles;
-  });
+    const { files, ...withoutFiles } = record;
+    if (!files) return record;
+    if (request.outDir === undefined) return withoutFiles;
+    if (isWritten(request.outDir, request.name, files)) return { ...withoutFiles, alreadyWritten: true };
+    if (request.cacheDir && cacheFor(request.cacheDir).storeFiles(record)) return withoutFiles;
+    return record;
+  };
 }
 
 export interface FleetRecords {
@@ -111,6 +117,8 @@ export interface FleetRecords {
 export interface RecordOptions extends FleetOptions {
   /** reuse results of clusters whose inputs did not change (default true) */
   cache?: boolean;
+  /** where the caller will write the files (synth's output folder) */
+  outDir?: string;
 }
 
 /**
@@ -125,40 +133,67 @@ export async function recordFleet(options: RecordOptions): Promise<FleetRecords>
   const cache = cacheDir === undefined ? undefined : new SynthesisCache(cacheDir);
   const records = new Map<string, ClusterRecord>();
   const misses: RecordRequest[] = [];
-  for (const [name, file] of clusterFiles) {
+  const request = (name: string, required: boolean): RecordRequest => ({
+    name,
+    file: clusterFiles.get(name)!,
+    required,
+    ...(cacheDir ? { cacheDir } : {}),
+    ...(options.outDir ? { outDir: options.outDir } : {}),
+  });
+  for (const name of clusterFiles.keys()) {
     const hit = cache?.lookup(name);
     if (hit) records.set(name, hit);
-    else misses.push({ name, file, required: selected.has(name), ...(cacheDir ? { cacheDir } : {}) });
+    else misses.push(request(name, selected.has(name)));
   }
-  if (misses.length > 0) await transpileAhead([...misses.map((miss) => miss.file), ...listSharedModules(options.clustersDir)], transpileCacheDir());
-  const fresh = await recordInThreads(misses);
-  for (const record of fresh) records.set(record.cluster, record);
+  for (const record of await recordMisses(misses, options.clustersDir)) {
+    records.set(record.cluster, record);
+    cache?.storeRecord(record);
+  }
+  cache?.flush();
   const chosen = [...selected].sort().map((name) => records.get(name)!);
   const facts = [...records.values()].flatMap((record) => (record.facts ? [record.facts] : []));
   return {
     records: chosen,
     findings: [...chosen.flatMap((record) => record.findings), ...validateFleetFacts(facts, selected)],
-    files: (record) => record.files ?? cache?.files(record.cluster) ?? missingFiles(record),
+    files: (record) => record.files ?? cache?.files(record) ?? filesAgain(record.cluster, clusterFiles.get(record.cluster)!),
     cached: clusterFiles.size - misses.length,
   };
 }
 
-async function recordInThreads(requests: readonly RecordRequest[]): Promise<ClusterRecord[]> {
-  if (requests.length === 0) return [];
+/**
+ * The clusters the cache could not serve, over every core: helpers start loading at once, while
+ * this thread sends the definitions to esbuild and loads the same stages, then records each
+ * cluster as soon as its definition is transpiled; the helpers join, with the code, when all are.
+ */
+async function recordMisses(misses: readonly RecordRequest[], clustersDir: string): Promise<ClusterRecord[]> {
+  if (misses.length === 0) return [];
+  const work = shareWork<RecordRequest, ClusterRecord>(path.join(__dirname, 'synth', 'worker.js'), misses);
   try {
-    return await mapAcrossThreads(path.join(__dirname, 'synth', 'worker.js'), requests, recordClusters);
+    const shared = listSharedModules(clustersDir);
+    const transpiled = transpileAhead([...shared, ...misses.map((miss) => miss.file)], transpileCacheDir());
+    const record = clusterRecorder();
+    // every definition imports some of them: they go first
+    await Promise.all(shared.map((file) => transpiled.ready.get(file)));
+    void transpiled.all.then(work.open);
+    return await work.run(record, (miss) => transpiled.ready.get(miss.file));
   } catch (error) {
-    // a worker's UserError arrives as a plain Error carrying the name
+    // a helper's UserError arrives as a plain Error carrying the name
     if (error instanceof Error && error.name === 'UserError' && !(error instanceof UserError)) throw new UserError(error.message);
     throw error;
+  } finally {
+    work.stop();
   }
+}
+
+/** Files neither kept nor cached were in the output folder when recorded: it changed since. */
+function filesAgain(name: string, file: string): RenderedFiles {
+  const { recordCluster } = stages();
+  const { files } = recordCluster(loadCluster(name, file), path.relative(process.cwd(), file));
+  if (!files) throw new Error(`cluster ${name} no longer synthesises; run again`);
+  return files;
 }
 
 function fleetCacheDir(clustersDir: string): string {
   const fleet = createHash('sha256').update(path.resolve(clustersDir)).digest('hex').slice(0, 16);
   return path.join(cacheRoot(), 'synth', fleet);
-}
-
-function missingFiles(record: ClusterRecord): never {
-  throw new Error(`the cached files of cluster ${record.cluster} are gone; run again with --no-cache`);
 }

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { SourceLocation } from '../validate/finding';
 import type { FleetFacts, RouterFact } from '../validate/rules/fleet/facts';
 
-type RouterRow = [name: string, family: 4 | 6, address: string];
+export type RouterRow = [name: string, family: 4 | 6, address: string];
 
 export interface StoredFacts extends Omit<FleetFacts, 'routers'> {
   routers?: RouterFact[];

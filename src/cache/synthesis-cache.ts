@@ -4,8 +4,11 @@
  * synthesised), and calico-gen's own code. The import set can only change if one of those files
  * changes, so a matching key proves the stored result is what a fresh synthesis would give.
  *
- * The rendered files are stored apart from the small record (findings, fleet facts, file hashes):
- * most runs only need the records, and read a file's content only when it must be written.
+ * A fleet's records (findings, fleet facts, file hashes) live in one index file, read once and
+ * written once per run: a file per cluster cost a synchronous write each (over a second for 1000
+ * clusters on a slow disk). Rendered files are stored apart, per cluster, only when the run must
+ * write them and they are not in the output folder already; a stored copy is used only while its
+ * hashes match the record's.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -14,12 +17,20 @@ import type { RenderedFiles } from '../synth/render';
 import type { ClusterRecord } from '../synth/record';
 import { writeAtomic } from '../util/atomic-write';
 import { codeFingerprint } from './fingerprint';
-import { decodeFacts, encodeFacts, type RouterTables, type StoredFacts } from './facts-codec';
+import { decodeFacts, encodeFacts, type RouterRow, type RouterTables, type StoredFacts } from './facts-codec';
 
 interface Entry {
   key: string;
-  record: Omit<ClusterRecord, 'facts'> & { facts?: StoredFacts };
+  record: Omit<ClusterRecord, 'facts' | 'files' | 'alreadyWritten'> & { facts?: StoredFacts };
 }
+
+interface Index {
+  format: typeof INDEX_FORMAT;
+  records: Record<string, Entry>;
+  routerTables: Record<string, RouterRow[]>;
+}
+
+const INDEX_FORMAT = 1;
 
 export function contentHash(content: string | Buffer): string {
   return createHash('sha256').update(content).digest('hex');
@@ -27,12 +38,14 @@ export function contentHash(content: string | Buffer): string {
 
 export class SynthesisCache {
   private readonly contentHashes = new Map<string, string | null>();
+  private loaded: Index | undefined;
+  private changed = false;
 
   constructor(private readonly dir: string) {}
 
   /** The stored record (without file contents) when nothing it depends on changed. */
   lookup(cluster: string): ClusterRecord | undefined {
-    const entry = readJson<Entry>(this.recordFile(cluster));
+    const entry = this.index().records[cluster];
     if (!entry || this.keyOf(entry.record.dependencies) !== entry.key) return undefined;
     const { facts, ...record } = entry.record;
     if (!facts) return record;
@@ -40,25 +53,55 @@ export class SynthesisCache {
     return decoded ? { ...record, facts: decoded } : undefined;
   }
 
-  /** The rendered files of a record `lookup` returned. */
-  files(cluster: string): RenderedFiles | undefined {
-    return readJson<RenderedFiles>(this.contentFile(cluster));
+  /** The rendered files of a record `lookup` returned, when they were stored with it. */
+  files(record: ClusterRecord): RenderedFiles | undefined {
+    const files = readJson<RenderedFiles>(this.contentFile(record.cluster));
+    const matches = files && Object.entries(record.fileHashes ?? {}).every(([name, hash]) => contentHash(files[name as keyof RenderedFiles] ?? '') === hash);
+    return matches ? files : undefined;
   }
 
-  /** false when nothing was stored (a vanished dependency, an unwritable cache) */
-  store(record: ClusterRecord): boolean {
-    const key = this.keyOf(record.dependencies);
-    if (key === undefined || record.dependencies.length === 0) return false;
-    const { files, facts, ...rest } = record;
-    const stored: Entry['record'] = facts ? { ...rest, facts: encodeFacts(facts, record.definitionFile, this.routerTables) } : rest;
+  /** Keeps the record's files for this run to write (any thread may); false when it could not. */
+  storeFiles(record: ClusterRecord): boolean {
+    if (!record.files) return false;
     try {
-      if (files) writeAtomic(this.contentFile(record.cluster), JSON.stringify(files));
-      writeAtomic(this.recordFile(record.cluster), JSON.stringify({ key, record: stored } satisfies Entry));
+      writeAtomic(this.contentFile(record.cluster), JSON.stringify(record.files));
       return true;
     } catch {
       // an unwritable cache only costs speed
       return false;
     }
+  }
+
+  /** Remembers the record, to be written by `flush`; skipped when a dependency is gone. */
+  storeRecord(record: ClusterRecord): void {
+    const key = this.keyOf(record.dependencies);
+    if (key === undefined || record.dependencies.length === 0) return;
+    const { files: _files, alreadyWritten: _written, facts, ...rest } = record;
+    const stored: Entry['record'] = facts ? { ...rest, facts: encodeFacts(facts, record.definitionFile, this.routerTables) } : rest;
+    this.index().records[record.cluster] = { key, record: stored };
+    this.changed = true;
+  }
+
+  /** Writes the index if a record was stored; router tables no record names are dropped. */
+  flush(): void {
+    if (!this.changed) return;
+    const index = this.index();
+    const named = new Set(Object.values(index.records).map((entry) => entry.record.facts?.routerTable));
+    for (const hash of Object.keys(index.routerTables)) if (!named.has(hash)) delete index.routerTables[hash];
+    try {
+      writeAtomic(this.indexFile(), JSON.stringify(index));
+      this.changed = false;
+    } catch {
+      // an unwritable cache only costs speed
+    }
+  }
+
+  private index(): Index {
+    if (!this.loaded) {
+      const stored = readJson<Index>(this.indexFile());
+      this.loaded = stored?.format === INDEX_FORMAT ? stored : { format: INDEX_FORMAT, records: {}, routerTables: {} };
+    }
+    return this.loaded;
   }
 
   /** undefined when a dependency is gone: the entry can never match. */
@@ -86,15 +129,14 @@ export class SynthesisCache {
   }
 
   private readonly routerTables: RouterTables = {
-    read: (hash) => readJson(path.join(this.dir, `routers-${hash}.json`)),
+    read: (hash) => this.index().routerTables[hash],
     write: (hash, rows) => {
-      const file = path.join(this.dir, `routers-${hash}.json`);
-      if (!fs.existsSync(file)) writeAtomic(file, JSON.stringify(rows));
+      this.index().routerTables[hash] = rows;
     },
   };
 
-  private recordFile(cluster: string): string {
-    return path.join(this.dir, `${cluster}.record.json`);
+  private indexFile(): string {
+    return path.join(this.dir, 'records.json');
   }
 
   private contentFile(cluster: string): string {

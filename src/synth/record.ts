@@ -21,6 +21,8 @@ export interface ClusterRecord {
   files?: RenderedFiles;
   /** sha256 of each rendered file, to compare with generated/ without reading the content again */
   fileHashes?: Record<string, string>;
+  /** the output folder held exactly these files when the record was made (never cached) */
+  alreadyWritten?: true;
   /** findings about this cluster alone: definition, schemas, object and cluster rules */
   findings: Finding[];
   /** what the fleet rules need; undefined when the definition did not resolve */

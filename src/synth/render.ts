@@ -3,13 +3,13 @@
  * Deterministic: keys in the order they were built, no timestamps.
  */
 import { toYaml } from './yaml';
+import { memoiseFrozen } from '../util/memo';
 import type { SynthesizedCluster } from './synthesize';
 
 export const VALUES_FILE = 'calico-values.yaml';
 export const MANIFESTS_FILE = 'manifests.yaml';
 
 export type RenderedFiles = Record<typeof VALUES_FILE | typeof MANIFESTS_FILE, string>;
-
 
 function header(definitionFile: string, what: string): string {
   return [
@@ -19,9 +19,12 @@ function header(definitionFile: string, what: string): string {
   ].join('\n');
 }
 
+/** An object the fleet repeats (the same frozen instance) is written out once. */
+const objectYaml = memoiseFrozen((object: object) => toYaml(object));
+
 export function renderCluster(synthesized: SynthesizedCluster): RenderedFiles {
   const file = synthesized.cluster.definitionFile;
-  const manifests = synthesized.manifests.map((object) => toYaml(object)).join('---\n');
+  const manifests = synthesized.manifests.map(objectYaml).join('---\n');
   return {
     [VALUES_FILE]: header(file, `Helm values for the calico chart, cluster ${synthesized.cluster.name}.`) + toYaml(synthesized.values),
     [MANIFESTS_FILE]: header(file, `Objects the calico chart creates for cluster ${synthesized.cluster.name}.`) + manifests,

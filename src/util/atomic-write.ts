@@ -18,3 +18,16 @@ export function writeAtomic(file: string, content: string): void {
     throw error;
   }
 }
+
+/** The same, with the file system's work on libuv's threads: the calling thread goes on meanwhile. */
+export async function writeAtomicInBackground(file: string, content: string): Promise<void> {
+  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${threadId}.tmp`);
+  try {
+    await fs.promises.writeFile(temporary, content);
+    await fs.promises.rename(temporary, file);
+  } catch (error) {
+    await fs.promises.rm(temporary, { force: true });
+    throw error;
+  }
+}

@@ -3,6 +3,7 @@ import type { Finding } from './finding';
 import type { ObjectRule } from './rule';
 import { kindOf, nameOf, own } from './rules/objects/support/access';
 import { objectRules } from './rules/objects';
+import { memoiseFrozen } from '../util/memo';
 
 const CALICO_GROUPS = ['crd.projectcalico.org/', 'projectcalico.org/'];
 
@@ -34,21 +35,15 @@ function runRule(rule: ObjectRule, object: KubeObject, kind: string, cluster: st
   }));
 }
 
-/**
- * Object rules are pure functions of the object, and a fleet repeats the same objects in every
- * cluster (each router's BGPPeers): their findings are computed once per distinct object.
- */
-const findingsByObject = new Map<string, Finding[]>();
-const MEMO_LIMIT = 50_000;
-
-/** undefined for what JSON cannot hold (a BigInt, a cycle): such an object is checked unmemoised. */
-function memoKey(object: unknown): string | undefined {
-  try {
-    return JSON.stringify(object);
-  } catch {
-    return undefined;
-  }
+/** Every applicable rule's findings about one object, without a cluster; none for a non-Calico object. */
+function findingsUnder(rules: readonly ObjectRule[], object: KubeObject): Finding[] {
+  const kind = kindOf(object);
+  if (kind === undefined || !isCalicoObject(object)) return [];
+  return rules.filter((rule) => rule.kinds.includes(kind)).flatMap((rule) => runRule(rule, object, kind, ''));
 }
+
+/** Object rules are pure: an object the fleet repeats (the same frozen instance) is checked once. */
+const findingsOf = memoiseFrozen((object: KubeObject) => findingsUnder(objectRules, object));
 
 /** Runs every object rule that applies to each Calico object; other objects are skipped. */
 export function checkObjects(
@@ -58,15 +53,7 @@ export function checkObjects(
 ): Finding[] {
   const findings: Finding[] = [];
   for (const object of objects) {
-    const kind = kindOf(object);
-    if (kind === undefined || !isCalicoObject(object)) continue;
-    const key = rules === objectRules ? memoKey(object) : undefined;
-    const memoised = key !== undefined;
-    let found = memoised ? findingsByObject.get(key) : undefined;
-    if (!found) {
-      found = rules.filter((rule) => rule.kinds.includes(kind)).flatMap((rule) => runRule(rule, object, kind, ''));
-      if (memoised && findingsByObject.size < MEMO_LIMIT) findingsByObject.set(key, found);
-    }
+    const found = rules === objectRules ? findingsOf(object) : findingsUnder(rules, object);
     for (const finding of found) findings.push(finding.cluster ? finding : { ...finding, cluster });
   }
   return findings;

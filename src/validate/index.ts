@@ -10,7 +10,7 @@ import { checkObjectSchemas, checkValuesSchema } from './schema-checks';
 import { checkObjects } from './check-objects';
 import { clusterRules } from './rules/cluster';
 import { fleetFactsOf, type FleetFacts } from './rules/fleet/facts';
-import { definitionSource, type ClusterSource } from './inputs/sources';
+import { definitionSource, type ClusterSource } from './inputs/cluster-source';
 
 export interface ValidateOptions {
   /**

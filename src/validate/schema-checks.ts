@@ -4,7 +4,8 @@
  */
 import type { KubeObject } from '../model/kube';
 import { CALICO_API_VERSION } from '../model/kube';
-import { describeSchemaErrors, schemaValidator } from '../schemas';
+import { describeSchemaErrors, schemaValidator, type SchemaViolation } from '../schemas';
+import { memoiseFrozen } from '../util/memo';
 import type { Finding, SourceLocation } from './finding';
 
 export function checkValuesSchema(values: unknown, cluster: string, source?: SourceLocation): Finding[] {
@@ -33,12 +34,7 @@ const crdSchemaFiles: Record<string, string> = {
 export function checkObjectSchemas(objects: readonly KubeObject[], cluster: string, source?: SourceLocation): Finding[] {
   const findings: Finding[] = [];
   for (const object of objects) {
-    const file = object?.apiVersion === CALICO_API_VERSION ? crdSchemaFiles[object.kind] : undefined;
-    if (!file) continue;
-    const validate = schemaValidator(file);
-    const valid: boolean = validate(object);
-    if (valid) continue;
-    for (const violation of describeSchemaErrors(validate.errors)) {
+    for (const violation of schemaViolations(object)) {
       findings.push({
         rule: 'crd-schema',
         severity: 'error',
@@ -52,3 +48,11 @@ export function checkObjectSchemas(objects: readonly KubeObject[], cluster: stri
   }
   return findings;
 }
+
+/** A frozen object the fleet repeats is validated once. */
+const schemaViolations = memoiseFrozen((object: KubeObject): SchemaViolation[] => {
+  const file = object?.apiVersion === CALICO_API_VERSION ? crdSchemaFiles[object.kind] : undefined;
+  if (!file) return [];
+  const validate = schemaValidator(file);
+  return validate(object) ? [] : describeSchemaErrors(validate.errors);
+});

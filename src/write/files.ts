@@ -17,6 +17,8 @@ export interface ClusterFiles {
 export interface ClusterOutput {
   cluster: string;
   fileHashes: Record<string, string>;
+  /** the files were found in the output folder moments ago, when they were synthesised */
+  alreadyWritten?: boolean;
   content(): RenderedFiles;
 }
 
@@ -40,12 +42,18 @@ export function writeClusters(outDir: string, clusters: readonly ClusterOutput[]
 }
 
 function changedFiles(outDir: string, output: ClusterOutput): string[] {
+  if (output.alreadyWritten) return [];
   return Object.entries(output.fileHashes)
     .filter(([name, hash]) => {
       const current = readOrNull(path.join(outDir, output.cluster, name));
       return current === null || contentHash(current) !== hash;
     })
     .map(([name]) => name);
+}
+
+/** Whether outDir already holds exactly these files of the cluster. */
+export function isWritten(outDir: string, cluster: string, files: RenderedFiles): boolean {
+  return Object.entries(files).every(([name, content]) => readOrNull(path.join(outDir, cluster, name)) === content);
 }
 
 /** Cluster folders under outDir that synthesis no longer produces (a removed definition). */

@@ -70,3 +70,21 @@ test('a generated file edited by hand is rewritten even when its cluster is cach
   runCli(['synth'], { cwd: dir });
   assert.equal(fs.readFileSync(file, 'utf8'), original);
 });
+
+test('a generated file edited by hand is rewritten also when the cache never held its content', () => {
+  const dir = fleet();
+  runCli(['synth'], { cwd: dir });
+  // a cold cache over an up-to-date generated/: the records need not keep the files
+  fs.rmSync(path.join(dir, 'node_modules', '.cache'), { recursive: true });
+  assert.equal(unchanged(runCli(['synth'], { cwd: dir }).stdout), 0);
+  const file = path.join(dir, 'generated', 'ams-b', 'manifests.yaml');
+  const original = fs.readFileSync(file, 'utf8');
+  assert.ok(original.includes('peerIP: "192.0.2.1"'));
+  fs.writeFileSync(file, original.replace('peerIP: "192.0.2.1"', 'peerIP: "192.0.2.7"'));
+  const check = runCli(['synth', '--check'], { cwd: dir });
+  assert.equal(check.status, 1);
+  assert.match(check.stdout, /^\+  peerIP: "192\.0\.2\.1"$/m);
+  const again = runCli(['synth'], { cwd: dir });
+  assert.equal(unchanged(again.stdout), 3, again.stdout);
+  assert.equal(fs.readFileSync(file, 'utf8'), original);
+});

@@ -12,8 +12,9 @@ test('`cdk8s synth` (cdk8s.yaml) yields the same manifests as calico-gen synth',
   const outdir = path.join(projectRoot, 'cdk8s.out');
   execFileSync(path.join(projectRoot, 'node_modules', '.bin', 'cdk8s'), ['synth'], { cwd: projectRoot, encoding: 'utf8', stdio: 'pipe' });
   const clusters = fs.readdirSync(path.join(projectRoot, 'generated'));
-  assert.deepEqual(fs.readdirSync(outdir).sort(), clusters.map((c) => `${c}.k8s.yaml`).sort());
+  assert.deepEqual(fs.readdirSync(outdir).sort(), clusters.flatMap((c) => [`${c}.k8s.yaml`, `${c}-bgppeers.k8s.yaml`]).sort());
   for (const cluster of clusters) {
-    assert.deepEqual(documents(path.join(outdir, `${cluster}.k8s.yaml`)), documents(path.join(projectRoot, 'generated', cluster, 'manifests.yaml')), cluster);
+    const charts = [`${cluster}.k8s.yaml`, `${cluster}-bgppeers.k8s.yaml`].flatMap((file) => documents(path.join(outdir, file)));
+    assert.deepEqual(charts, documents(path.join(projectRoot, 'generated', cluster, 'manifests.yaml')), cluster);
   }
 });

@@ -1,7 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { synthManifests } from '../../src/synth/manifests';
+import { App } from 'cdk8s';
+import { effectiveValues, synthManifests } from '../../src/synth/manifests';
 import type { KubeObject } from '../../src/model/kube';
+import { CHART } from '../../src/values/chart-defaults';
+import { CalicoChart } from '../../charts-src/calico-chart';
+import { BgpPeersChart, bgpPeersInput } from '../../charts-src/bgp-peers-chart';
 
 const release = { name: 'calico', namespace: 'kube-system' };
 
@@ -116,4 +120,35 @@ test('the chart emits the workloads, RBAC and the Calico objects, nothing else',
     'BGPConfiguration', 'BGPPeer', 'ClusterRole', 'ClusterRoleBinding', 'ConfigMap', 'DaemonSet', 'Deployment',
     'IPAMConfig', 'IPPool', 'PodDisruptionBudget', 'Service', 'ServiceAccount',
   ]);
+});
+
+/** What cdk8s renders for the values with no object rendered once and shared between clusters. */
+function renderedAfresh(values: Record<string, unknown>, release: { name: string; namespace: string }): unknown[] {
+  const input = { values: effectiveValues(values), release, chart: CHART };
+  return [new CalicoChart(new App(), release.name, input), new BgpPeersChart(new App(), 'bgppeers', bgpPeersInput(input))].flatMap((chart) => chart.toJson());
+}
+
+test('objects rendered once for the fleet are what cdk8s renders for each cluster alone', () => {
+  const cases: [Record<string, unknown>, typeof release][] = [
+    [values(), release],
+    // the same routers under another release, AS and AS loop: nothing may come from the first
+    [values({ PeerAS: 65010, ASLoop: 2 }), { name: 'calico-canary', namespace: 'calico-system' }],
+    [values({ PeerAS: 65010, ASLoop: 2 }), release],
+    [values(), release],
+  ];
+  for (const [clusterValues, clusterRelease] of cases) {
+    const objects = synthManifests(clusterValues, clusterRelease);
+    assert.deepEqual(objects, renderedAfresh(clusterValues, clusterRelease));
+  }
+  const canaryPeer = find(synthManifests(values({ PeerAS: 65010 }), { name: 'calico-canary', namespace: 'calico-system' }), 'BGPPeer', 'cr1-ams-ipv4');
+  assert.equal(canaryPeer.metadata.labels?.['app.kubernetes.io/instance'], 'calico-canary');
+  assert.equal(canaryPeer.spec?.asNumber, 65010);
+});
+
+test('objects shared between clusters cannot be changed by one of them', () => {
+  const peer = find(synthManifests(values(), release), 'BGPPeer', 'cr1-ams-ipv4');
+  assert.throws(() => {
+    (peer.spec as Record<string, unknown>).peerIP = '192.0.2.99';
+  }, TypeError);
+  assert.equal(find(synthManifests(values(), release), 'BGPPeer', 'cr1-ams-ipv4').spec?.peerIP, '192.0.2.1');
 });

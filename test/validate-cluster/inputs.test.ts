@@ -6,7 +6,8 @@ import { locateInLayers, parseValuesFile, type ValuesLayer } from '../../src/val
 import { mergeValuesFiles } from '../../src/util/merge';
 import { parseManifestFile } from '../../src/validate/inputs/manifest-files';
 import { valuesPointerFor } from '../../src/validate/inputs/object-to-values';
-import { handWrittenSource, hints } from '../../src/validate/inputs/sources';
+import { hints } from '../../src/validate/inputs/cluster-source';
+import { handWrittenSource } from '../../src/validate/inputs/sources';
 import { validateClusters } from '../../src/validate';
 import { effectiveValues } from '../../src/synth/manifests';
 

@@ -1,7 +1,8 @@
 /** Building clusters for rule tests the way the CLI builds them from hand-written inputs. */
 import type { KubeObject } from '../../src/model/kube';
 import type { ClusterInput } from '../../src/validate/rules/cluster/input';
-import { handWrittenSource, hints, type ClusterSource } from '../../src/validate/inputs/sources';
+import { hints, type ClusterSource } from '../../src/validate/inputs/cluster-source';
+import { handWrittenSource } from '../../src/validate/inputs/sources';
 import type { ManifestObject } from '../../src/validate/inputs/manifest-files';
 import type { ClusterRule, RuleHit } from '../../src/validate/rule';
 import { refOf } from '../../src/validate/rules/cluster/view';

@@ -34,7 +34,7 @@ export async function synth(argv: string[], io: CliIo): Promise<number> {
   const format = oneOf('format', args.format, ['text', 'json', 'github'] as const, 'text');
   const only = args.cluster ?? [];
   const outDir = path.resolve(io.cwd, args.out!);
-  const fleet = await recordFleet({ clustersDir: path.resolve(io.cwd, args['clusters-dir']!), only, cache: !args['no-cache'] });
+  const fleet = await recordFleet({ clustersDir: path.resolve(io.cwd, args['clusters-dir']!), only, cache: !args['no-cache'], outDir });
   const report = summarise(fleet.findings);
   const failed = report.summary.errors > 0 || (args.strict && report.summary.warnings > 0);
   if (report.findings.length > 0 || failed) io.stderr.write(formatFindings(report, format));
@@ -45,6 +45,7 @@ export async function synth(argv: string[], io: CliIo): Promise<number> {
   const outputs: ClusterOutput[] = fleet.records.map((record) => ({
     cluster: record.cluster,
     fileHashes: record.fileHashes!,
+    alreadyWritten: record.alreadyWritten === true,
     content: () => fleet.files(record),
   }));
   // a cluster folder without a definition is only ours to judge when the whole fleet was synthesised

@@ -6,7 +6,8 @@ import type { Finding } from '../finding';
 import type { ClusterFiles } from './command-line';
 import { parseManifestFile, type ManifestObject } from './manifest-files';
 import { readInputFile } from './read-file';
-import { definitionSource, handWrittenSource, hints, type ClusterSource } from './sources';
+import { definitionSource, hints, type ClusterSource } from './cluster-source';
+import { handWrittenSource } from './sources';
 import { parseValuesFile, type ValuesLayer } from './values-files';
 
 export interface LoadedInputs {

@@ -1,54 +1,20 @@
 /**
- * A cluster to validate, whatever it was written as: a definition (already synthesised), or
- * hand-written values files and Calico manifests. Each becomes the same ClusterInput for the rules,
- * plus a way to say where a finding's object and field were written.
+ * A hand-written cluster to validate: values files and Calico manifests, turned into the same
+ * ClusterInput a definition becomes (./cluster-source.ts), located in the files they came from.
  */
 import type { KubeObject } from '../../model/kube';
-import type { SynthesizedCluster } from '../../synth/synthesize';
 import { effectiveValues, synthManifests } from '../../synth/manifests';
 import { describeError } from '../../util/errors';
-import type { Finding, SourceLocation } from '../finding';
-import { DEFAULT_MAX_PODS_PER_NODE, type ClusterCapacityHints, type ClusterInput } from '../rules/cluster/input';
+import type { Finding } from '../finding';
+import type { ClusterCapacityHints } from '../rules/cluster/input';
+import type { ClusterSource } from './cluster-source';
 import { locateInManifest, type ManifestObject } from './manifest-files';
 import { valuesPointerFor } from './object-to-values';
 import { locateInLayers, type ValuesLayer } from './values-files';
 import { mergeValuesFiles } from '../../util/merge';
 
-export interface ClusterSource {
-  input: ClusterInput;
-  /** false when the chart could not render the values: rules on the cluster as a whole would guess */
-  rendered: boolean;
-  /** where the finding's object and field were written */
-  locate(object: string, path: string): SourceLocation | undefined;
-  /** problems met while turning the input into a cluster (the chart could not render the values) */
-  findings: Finding[];
-}
-
 /** The release the chart's objects are rendered for when values come without a definition. */
 export const DEFAULT_RELEASE = { name: 'calico', namespace: 'kube-system' };
-
-export function definitionSource(synthesized: SynthesizedCluster): ClusterSource {
-  const spec = synthesized.cluster.spec;
-  const source = { file: synthesized.cluster.definitionFile };
-  return {
-    input: {
-      name: synthesized.cluster.name,
-      values: effectiveValues(synthesized.values),
-      objects: synthesized.manifests,
-      capacity: hints(spec.capacity?.expectedNodes, spec.capacity?.maxPodsPerNode),
-    },
-    locate: () => source,
-    findings: [],
-    rendered: true,
-  };
-}
-
-export function hints(expectedNodes: number | undefined, maxPodsPerNode: number | undefined): ClusterCapacityHints {
-  return {
-    ...(expectedNodes !== undefined ? { expectedNodes } : {}),
-    maxPodsPerNode: maxPodsPerNode ?? DEFAULT_MAX_PODS_PER_NODE,
-  };
-}
 
 export interface HandWrittenCluster {
   name: string;

@@ -1,0 +1,43 @@
+/**
+ * A cluster to validate, whatever it was written as: a definition (already synthesised) here, or
+ * hand-written values files and Calico manifests (./sources.ts). Each becomes the same ClusterInput
+ * for the rules, plus a way to say where a finding's object and field were written. Apart from the
+ * hand-written side so that checking definitions never loads a YAML parser.
+ */
+import type { SynthesizedCluster } from '../../synth/synthesize';
+import { effectiveValues } from '../../synth/manifests';
+import type { Finding, SourceLocation } from '../finding';
+import { DEFAULT_MAX_PODS_PER_NODE, type ClusterCapacityHints, type ClusterInput } from '../rules/cluster/input';
+
+export interface ClusterSource {
+  input: ClusterInput;
+  /** false when the chart could not render the values: rules on the cluster as a whole would guess */
+  rendered: boolean;
+  /** where the finding's object and field were written */
+  locate(object: string, path: string): SourceLocation | undefined;
+  /** problems met while turning the input into a cluster (the chart could not render the values) */
+  findings: Finding[];
+}
+
+export function definitionSource(synthesized: SynthesizedCluster): ClusterSource {
+  const spec = synthesized.cluster.spec;
+  const source = { file: synthesized.cluster.definitionFile };
+  return {
+    input: {
+      name: synthesized.cluster.name,
+      values: effectiveValues(synthesized.values),
+      objects: synthesized.manifests,
+      capacity: hints(spec.capacity?.expectedNodes, spec.capacity?.maxPodsPerNode),
+    },
+    locate: () => source,
+    findings: [],
+    rendered: true,
+  };
+}
+
+export function hints(expectedNodes: number | undefined, maxPodsPerNode: number | undefined): ClusterCapacityHints {
+  return {
+    ...(expectedNodes !== undefined ? { expectedNodes } : {}),
+    maxPodsPerNode: maxPodsPerNode ?? DEFAULT_MAX_PODS_PER_NODE,
+  };
+}
