@@ -51,9 +51,15 @@ function changedFiles(outDir: string, output: ClusterOutput): string[] {
     .map(([name]) => name);
 }
 
-/** Whether outDir already holds exactly these files of the cluster. */
+/** Whether outDir already holds exactly these files of the cluster (compared as bytes: no decoding). */
 export function isWritten(outDir: string, cluster: string, files: RenderedFiles): boolean {
-  return Object.entries(files).every(([name, content]) => readOrNull(path.join(outDir, cluster, name)) === content);
+  return Object.entries(files).every(([name, content]) => {
+    try {
+      return fs.readFileSync(path.join(outDir, cluster, name)).equals(Buffer.from(content));
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** Cluster folders under outDir that synthesis no longer produces (a removed definition). */
