@@ -18,7 +18,6 @@ import { isWritten } from './write/files';
 import { SynthesisCache } from './cache/synthesis-cache';
 import { validateFleetFacts } from './validate/fleet';
 import type { Finding } from './validate/finding';
-import type { ClusterFiles } from './write/files';
 import { UserError } from './util/errors';
 
 const stages = () => ({
@@ -37,7 +36,6 @@ export interface FleetOptions {
 
 export interface FleetSynthesis {
   clusters: SynthesizedCluster[];
-  files: ClusterFiles[];
   findings: Finding[];
 }
 
@@ -53,14 +51,13 @@ export function resolveFleet(options: FleetOptions): { resolved: ResolvedCluster
   return { resolved, findings };
 }
 
-/** Every stage in memory, objects included: for review and diff, which compare them. */
+/** The stages up to validation, objects kept in memory: for review and diff, which compare them. */
 export function synthesizeFleet(options: FleetOptions): FleetSynthesis {
-  const { synthesizeCluster, validateSynthesized, renderCluster } = stages();
+  const { synthesizeCluster, validateSynthesized } = stages();
   const { resolved, findings } = resolveFleet(options);
   const clusters = resolved.map(synthesizeCluster);
   findings.push(...validateSynthesized(clusters));
-  const files = clusters.map((synthesized) => ({ cluster: synthesized.cluster.name, files: renderCluster(synthesized) }));
-  return { clusters, files, findings };
+  return { clusters, findings };
 }
 
 export interface RecordRequest {

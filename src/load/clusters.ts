@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ClusterDefinition } from '../model/definition';
 import { UserError, describeError } from '../util/errors';
-import { registerTypeScriptLoader } from './transpile';
+import { registerTypeScriptLoader, transpileAllSync } from './transpile';
 
 export interface LoadedCluster {
   name: string;
@@ -57,6 +57,8 @@ export function transpileCacheDir(): string {
 export function loadClusters(options: LoadOptions): LoadedCluster[] {
   const files = listClusterFiles(options.clustersDir);
   const names = selectNames(files, options.only ?? []);
+  registerTypeScriptLoader(options.cacheDir ?? transpileCacheDir());
+  transpileAllSync([...listSharedModules(options.clustersDir), ...names.map((name) => files.get(name)!)]);
   return names.map((name) => loadCluster(name, files.get(name)!, options.cacheDir));
 }
 

@@ -5,7 +5,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
-import { stringify } from 'yaml';
+import { toYaml } from '../synth/yaml';
 import type { KubeObject } from '../model/kube';
 import type { Finding } from '../validate/finding';
 import { sortFindings } from '../validate/finding';
@@ -29,8 +29,8 @@ export interface ClusterReview {
   findings: { introduced: Finding[]; fixed: Finding[] };
 }
 
-// as src/synth/render.ts writes generated files, so that the diffs read like a diff of generated/
-const yamlOptions = { version: '1.1', lineWidth: 0, aliasDuplicateObjects: false } as const;
+// with the emitter that writes generated/, so that the diffs read like a diff of generated/
+const yaml = (value: unknown) => (value === undefined ? '' : toYaml(value));
 
 export function compareRevisions(base: RevisionState, head: RevisionState): ClusterReview[] {
   const names = [...new Set([...base.clusters.keys(), ...head.clusters.keys()])].sort(compareStrings);
@@ -58,7 +58,7 @@ function compareValues(cluster: string, base: ClusterState, head: ClusterState):
   const file = `generated/${cluster}/calico-values.yaml`;
   return {
     changed: changedPaths(base.values ?? {}, head.values ?? {}).map(formatValuePath),
-    diff: unifiedDiff(file, base.values ? stringify(base.values, yamlOptions) : '', head.values ? stringify(head.values, yamlOptions) : ''),
+    diff: unifiedDiff(file, yaml(base.values), yaml(head.values)),
   };
 }
 
@@ -74,7 +74,7 @@ function compareObjects(base: ClusterState, head: ClusterState): ObjectChange[] 
     const object = (now ?? old)!;
     const action: ChangeAction = !old ? 'create' : !now ? 'delete' : 'update';
     const label = `${object.kind}/${object.metadata.name}`;
-    result.push({ action, kind: object.kind, name: object.metadata.name, diff: unifiedDiff(label, old ? stringify(old, yamlOptions) : '', now ? stringify(now, yamlOptions) : '') });
+    result.push({ action, kind: object.kind, name: object.metadata.name, diff: unifiedDiff(label, yaml(old), yaml(now)) });
   }
   return result.sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.name, b.name));
 }

@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { UserError } from '../util/errors';
 import { registerTypeScriptLoader } from '../load/transpile';
+import { transpileCacheDir } from '../load/clusters';
 import { commitOf, exportRevision, repositoryRoot } from './git';
 import { synthesizeRevision, type RevisionState } from './synthesize-revision';
 import { compareRevisions, type ClusterReview } from './compare';
@@ -44,11 +45,12 @@ export function reviewChange(options: ReviewOptions): Review {
   if (clustersDir.startsWith('..')) throw new UserError(`review: the clusters folder ${options.clustersDir} is outside the repository ${root}`);
   const baseCommit = commitOf(root, options.base);
   const headCommit = options.head === undefined ? undefined : commitOf(root, options.head);
-  // everything review writes lives here, and goes when it ends: the revisions' trees and the
-  // transpiled definitions (their paths are new each run, so a lasting cache would only grow)
+  // everything review writes lives here, and goes when it ends: the revisions' trees and their
+  // transpiled definitions. Synth's transpile cache is read too: it is keyed by content, so every
+  // file the working tree shares with a revision is found there.
   const session = fs.mkdtempSync(path.join(os.tmpdir(), 'calico-gen-review-'));
   try {
-    registerTypeScriptLoader(path.join(session, 'transpiled'));
+    registerTypeScriptLoader(path.join(session, 'transpiled'), [transpileCacheDir()]);
     const at = (label: string, side: string, commit: string | undefined): RevisionState => {
       let tree = root;
       if (commit) {

@@ -8,11 +8,6 @@ import { contentHash } from '../cache/synthesis-cache';
 import { writeAtomic } from '../util/atomic-write';
 import { MANIFESTS_FILE, VALUES_FILE, type RenderedFiles } from '../synth/render';
 
-export interface ClusterFiles {
-  cluster: string;
-  files: RenderedFiles;
-}
-
 /** One cluster's output as the writer needs it: hashes to compare, content only to write. */
 export interface ClusterOutput {
   cluster: string;
