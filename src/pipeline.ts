@@ -14,7 +14,7 @@ import type { SynthesizedCluster } from './synth/synthesize';
 import type { RenderedFiles } from './synth/render';
 import type { ClusterRecord } from './synth/record';
 import { shareWork } from './synth/workers';
-import { isWritten } from './write/files';
+import { isWritten, matchesHashes } from './write/files';
 import { SynthesisCache } from './cache/synthesis-cache';
 import { validateFleetFacts } from './validate/fleet';
 import type { Finding } from './validate/finding';
@@ -139,7 +139,8 @@ export async function recordFleet(options: RecordOptions): Promise<FleetRecords>
   });
   for (const name of clusterFiles.keys()) {
     const hit = cache?.lookup(name);
-    if (hit) records.set(name, hit);
+    const usable = hit && options.outDir !== undefined ? writable(hit, options.outDir, cache!) : hit;
+    if (usable) records.set(name, usable);
     else misses.push(request(name, selected.has(name)));
   }
   for (const record of await recordMisses(misses, options.clustersDir)) {
@@ -182,7 +183,18 @@ async function recordMisses(misses: readonly RecordRequest[], clustersDir: strin
   }
 }
 
-/** Files neither kept nor cached were in the output folder when recorded: it changed since. */
+/**
+ * A cached record serves a run that writes when its files are in the output folder already, or
+ * stored with it; otherwise (the folder was changed by hand, or by another branch's checkout) the
+ * cluster is synthesised again with the other misses, rather than alone when its files are written.
+ */
+function writable(record: ClusterRecord, outDir: string, cache: SynthesisCache): ClusterRecord | undefined {
+  if (matchesHashes(outDir, record.cluster, record.fileHashes ?? {})) return { ...record, alreadyWritten: true };
+  const files = cache.files(record);
+  return files ? { ...record, files } : undefined;
+}
+
+/** Files neither kept nor cached were in the output folder when recorded, and it changed since. */
 function filesAgain(name: string, file: string): RenderedFiles {
   const { recordCluster } = stages();
   const { files } = recordCluster(loadCluster(name, file), path.relative(process.cwd(), file));

@@ -39,11 +39,21 @@ export function writeClusters(outDir: string, clusters: readonly ClusterOutput[]
 function changedFiles(outDir: string, output: ClusterOutput): string[] {
   if (output.alreadyWritten) return [];
   return Object.entries(output.fileHashes)
-    .filter(([name, hash]) => {
-      const current = readOrNull(path.join(outDir, output.cluster, name));
-      return current === null || contentHash(current) !== hash;
-    })
+    .filter(([name, hash]) => !hasHash(path.join(outDir, output.cluster, name), hash))
     .map(([name]) => name);
+}
+
+/** Whether outDir holds files with exactly these hashes for the cluster. */
+export function matchesHashes(outDir: string, cluster: string, fileHashes: Record<string, string>): boolean {
+  return Object.entries(fileHashes).every(([name, hash]) => hasHash(path.join(outDir, cluster, name), hash));
+}
+
+function hasHash(file: string, hash: string): boolean {
+  try {
+    return contentHash(fs.readFileSync(file)) === hash;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether outDir already holds exactly these files of the cluster (compared as bytes: no decoding). */
