@@ -79,7 +79,8 @@ function transpileCached(filename: string, cacheDir: string): string {
   }
 }
 
-const transformOptions = { loader: 'ts', format: 'cjs', target: 'node20' } as const;
+const outputOptions = { format: 'cjs', target: 'node20' } as const;
+const transformOptions = { ...outputOptions, loader: 'ts' } as const;
 
 /** Transpiled code by cache file: what one thread hands another instead of waiting for the disk. */
 export type TranspiledCode = Record<string, string>;
@@ -126,8 +127,10 @@ export function transpileAhead(files: readonly string[], cacheDir: string): Tran
 /**
  * The synchronous counterpart of transpileAhead, for the in-memory pipeline (review, diff): one
  * esbuild build for every file not cached yet, where requiring them one by one costs a synchronous
- * esbuild call each (4 s of a 1000-cluster review). A file that does not parse fails the whole
- * build: then each is left to the per-file path, which reports the error where it is.
+ * esbuild call each (4 s of a 1000-cluster review). The code stays in this process: review's cache
+ * folder is deleted when it ends, and a write still under way would bring it back. A file that
+ * does not parse fails the whole build: then each is left to the per-file path, which reports the
+ * error where it is.
  */
 export function transpileAllSync(files: readonly string[]): void {
   const cacheDir = registeredCacheDir;
@@ -138,20 +141,16 @@ export function transpileAllSync(files: readonly string[]): void {
     .filter(({ source, cached }) => !transpiledHere.has(cached) && !fs.existsSync(cached) && !readOnlyCacheDirs.some((dir) => fs.existsSync(cacheFile(dir, source))));
   if (pending.length === 0) return;
   const esbuild = require('esbuild') as typeof import('esbuild');
+  // nothing is written (write: false): the folder only names the outputs
   const outdir = path.join(cacheDir, 'batch');
   let outputs: import('esbuild').OutputFile[];
   try {
     const entryPoints = pending.map(({ filename }, index) => ({ in: filename, out: String(index) }));
-    outputs = esbuild.buildSync({ ...transformOptions, loader: undefined, entryPoints, outdir, write: false, bundle: false, platform: 'node', logLevel: 'silent' }).outputFiles;
+    outputs = esbuild.buildSync({ ...outputOptions, entryPoints, outdir, write: false, bundle: false, platform: 'node', logLevel: 'silent' }).outputFiles;
   } catch {
     return;
   }
-  for (const output of outputs) {
-    const { cached } = pending[Number(path.basename(output.path, '.js'))]!;
-    transpiledHere.set(cached, output.text);
-    // a read-only checkout still works, only slower
-    writeAtomicInBackground(cached, output.text).catch(() => undefined);
-  }
+  for (const output of outputs) transpiledHere.set(pending[Number(path.basename(output.path, '.js'))]!.cached, output.text);
 }
 
 /** Takes code another thread transpiled ahead, so that requiring it needs neither esbuild nor the disk. */
