@@ -23,7 +23,6 @@ import { UserError } from './util/errors';
 const stages = () => ({
   ...(require('./resolve/resolve') as typeof import('./resolve/resolve')),
   ...(require('./synth/synthesize') as typeof import('./synth/synthesize')),
-  ...(require('./synth/render') as typeof import('./synth/render')),
   ...(require('./synth/record') as typeof import('./synth/record')),
   ...(require('./validate') as typeof import('./validate')),
 });

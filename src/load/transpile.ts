@@ -104,13 +104,10 @@ export function transpileAhead(files: readonly string[], cacheDir: string): Tran
   const ready = new Map<string, Promise<void>>();
   const code: TranspiledCode = {};
   let esbuild: typeof import('esbuild') | undefined;
-  for (const filename of files) {
-    const source = fs.readFileSync(filename, 'utf8');
-    const cached = cacheFile(cacheDir, source);
-    if (fs.existsSync(cached)) continue;
+  for (const { filenames, source, cached } of uncached(files, cacheDir)) {
     // required only for a cold file: a warm cache never starts esbuild
     esbuild ??= require('esbuild') as typeof import('esbuild');
-    const transformed = esbuild.transform(source, { ...transformOptions, sourcefile: filename }).then(
+    const transformed = esbuild.transform(source, { ...transformOptions, sourcefile: filenames[0] }).then(
       (result) => {
         code[cached] = result.code;
         transpiledHere.set(cached, result.code);
@@ -119,7 +116,7 @@ export function transpileAhead(files: readonly string[], cacheDir: string): Tran
       },
       () => undefined,
     );
-    ready.set(filename, transformed);
+    for (const filename of filenames) ready.set(filename, transformed);
   }
   return { ready, all: Promise.all(ready.values()).then(() => code) };
 }
@@ -135,22 +132,41 @@ export function transpileAhead(files: readonly string[], cacheDir: string): Tran
 export function transpileAllSync(files: readonly string[]): void {
   const cacheDir = registeredCacheDir;
   if (cacheDir === undefined) return;
-  const pending = files
-    .map((filename) => ({ filename, source: fs.readFileSync(filename, 'utf8') }))
-    .map((file) => ({ ...file, cached: cacheFile(cacheDir, file.source) }))
-    .filter(({ source, cached }) => !transpiledHere.has(cached) && !fs.existsSync(cached) && !readOnlyCacheDirs.some((dir) => fs.existsSync(cacheFile(dir, source))));
+  const pending = uncached(files, cacheDir);
   if (pending.length === 0) return;
   const esbuild = require('esbuild') as typeof import('esbuild');
   // nothing is written (write: false): the folder only names the outputs
   const outdir = path.join(cacheDir, 'batch');
   let outputs: import('esbuild').OutputFile[];
   try {
-    const entryPoints = pending.map(({ filename }, index) => ({ in: filename, out: String(index) }));
+    const entryPoints = pending.map(({ filenames }, index) => ({ in: filenames[0]!, out: String(index) }));
     outputs = esbuild.buildSync({ ...outputOptions, entryPoints, outdir, write: false, bundle: false, platform: 'node', logLevel: 'silent' }).outputFiles;
   } catch {
     return;
   }
   for (const output of outputs) transpiledHere.set(pending[Number(path.basename(output.path, '.js'))]!.cached, output.text);
+}
+
+interface Uncached {
+  /** every file with this source (copies share an entry) */
+  filenames: string[];
+  source: string;
+  cached: string;
+}
+
+/** The sources no cache holds the code of yet, each with the files that have it. */
+function uncached(files: readonly string[], cacheDir: string): Uncached[] {
+  const pending = new Map<string, Uncached>();
+  for (const filename of files) {
+    const source = fs.readFileSync(filename, 'utf8');
+    const cached = cacheFile(cacheDir, source);
+    const entry = pending.get(cached);
+    if (entry) entry.filenames.push(filename);
+    else if (!transpiledHere.has(cached) && !fs.existsSync(cached) && !readOnlyCacheDirs.some((dir) => fs.existsSync(cacheFile(dir, source)))) {
+      pending.set(cached, { filenames: [filename], source, cached });
+    }
+  }
+  return [...pending.values()];
 }
 
 /** Takes code another thread transpiled ahead, so that requiring it needs neither esbuild nor the disk. */

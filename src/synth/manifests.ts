@@ -10,7 +10,8 @@ import type { KubeObject } from '../model/kube';
 import { CHART, chartDefaultValues } from '../values/chart-defaults';
 import type { CalicoValues } from '../values/types';
 import { mergeLayers } from '../util/merge';
-import { deepFreeze, renderOnce } from './render-once';
+import { renderOnce } from './render-once';
+import { deepFreeze, memoiseByString } from '../util/memo';
 
 export interface Release {
   name: string;
@@ -30,18 +31,15 @@ export function synthManifests(values: unknown, release: Release): KubeObject[] 
   return [...(chart.toJson() as KubeObject[]), ...bgpPeers(bgpPeersInput(input))];
 }
 
-const peersByInput = new Map<string, readonly KubeObject[]>();
-/** Distinct router tables a process remembers the peers of: far more than a fleet has. */
-const PEER_TABLES_LIMIT = 1_000;
+/**
+ * Each distinct input is rendered by cdk8s once (the key is the input itself, as JSON); every
+ * cluster with it shares the frozen objects. A thousand router tables is far more than a fleet has.
+ */
+const peersFor = memoiseByString((input: string): readonly KubeObject[] => {
+  const chart = new BgpPeersChart(new App({ outdir: '/nonexistent' }), 'bgppeers', JSON.parse(input) as BgpPeersInput);
+  return deepFreeze(chart.toJson() as KubeObject[]);
+}, 1_000);
 
-/** Each distinct input is rendered by cdk8s once; every cluster with it shares the frozen objects. */
 function bgpPeers(input: BgpPeersInput): readonly KubeObject[] {
-  const key = JSON.stringify(input);
-  let peers = peersByInput.get(key);
-  if (!peers) {
-    const chart = new BgpPeersChart(new App({ outdir: '/nonexistent' }), 'bgppeers', input);
-    peers = deepFreeze(chart.toJson() as KubeObject[]);
-    if (peersByInput.size < PEER_TABLES_LIMIT) peersByInput.set(key, peers);
-  }
-  return peers;
+  return peersFor(JSON.stringify(input));
 }

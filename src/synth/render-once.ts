@@ -8,6 +8,7 @@
  */
 import type { ApiObject } from 'cdk8s';
 import type { KubeObject } from '../model/kube';
+import { deepFreeze } from '../util/memo';
 
 /** What ApiObject.toJson reads; cdk8s keeps these private. */
 interface RenderInputs {
@@ -44,12 +45,4 @@ function renderKey(object: ApiObject): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-export function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }

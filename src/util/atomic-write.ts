@@ -7,9 +7,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { threadId } from 'node:worker_threads';
 
+function temporaryName(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${threadId}.tmp`);
+}
+
 export function writeAtomic(file: string, content: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${threadId}.tmp`);
+  const temporary = temporaryName(file);
   try {
     fs.writeFileSync(temporary, content);
     fs.renameSync(temporary, file);
@@ -22,7 +26,7 @@ export function writeAtomic(file: string, content: string): void {
 /** The same, with the file system's work on libuv's threads: the calling thread goes on meanwhile. */
 export async function writeAtomicInBackground(file: string, content: string): Promise<void> {
   await fs.promises.mkdir(path.dirname(file), { recursive: true });
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${threadId}.tmp`);
+  const temporary = temporaryName(file);
   try {
     await fs.promises.writeFile(temporary, content);
     await fs.promises.rename(temporary, file);

@@ -30,3 +30,12 @@ export function memoiseFrozen<O extends object, T>(compute: (object: O) => T): (
     return result;
   };
 }
+
+/** Freezes a JSON value and everything in it, so that it can be shared and remembered by identity. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

@@ -1,6 +1,6 @@
 import type { KubeObject } from '../model/kube';
 import type { Finding } from './finding';
-import type { ObjectRule } from './rule';
+import { ruleBugMessage, type ObjectRule } from './rule';
 import { kindOf, nameOf, own } from './rules/objects/support/access';
 import { objectRules } from './rules/objects';
 import { memoiseFrozen } from '../util/memo';
@@ -23,7 +23,7 @@ function runRule(rule: ObjectRule, object: KubeObject, kind: string, cluster: st
   try {
     hits = rule.check(object);
   } catch (e) {
-    hits = [{ path: '', message: `internal error in rule ${rule.id} (a calico-gen bug): ${String(e)}` }];
+    hits = [{ path: '', message: ruleBugMessage(rule.id, e) }];
   }
   return hits.map((h) => ({
     rule: rule.id,

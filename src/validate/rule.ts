@@ -2,6 +2,12 @@ import type { KubeObject } from '../model/kube';
 import type { Severity, SourceLocation } from './finding';
 import type { ClusterInput } from './rules/cluster/input';
 import type { FleetFacts } from './rules/fleet/facts';
+import { describeError } from '../util/errors';
+
+/** What a rule that threw reports instead of aborting the validation of a fleet. */
+export function ruleBugMessage(id: string, error: unknown): string {
+  return `internal error in rule ${id} (a calico-gen bug): ${describeError(error)}`;
+}
 
 /** One problem a rule found; the engine turns it into a located Finding. */
 export interface RuleHit {

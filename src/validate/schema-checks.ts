@@ -6,6 +6,7 @@ import type { KubeObject } from '../model/kube';
 import { CALICO_API_VERSION } from '../model/kube';
 import { describeSchemaErrors, schemaValidator, type SchemaViolation } from '../schemas';
 import { memoiseFrozen } from '../util/memo';
+import { entryOf } from './rules/objects/support/access';
 import type { Finding, SourceLocation } from './finding';
 
 export function checkValuesSchema(values: unknown, cluster: string, source?: SourceLocation): Finding[] {
@@ -51,7 +52,7 @@ export function checkObjectSchemas(objects: readonly KubeObject[], cluster: stri
 
 /** A frozen object the fleet repeats is validated once. */
 const schemaViolations = memoiseFrozen((object: KubeObject): SchemaViolation[] => {
-  const file = object?.apiVersion === CALICO_API_VERSION ? crdSchemaFiles[object.kind] : undefined;
+  const file = object?.apiVersion === CALICO_API_VERSION ? entryOf(crdSchemaFiles, object.kind) : undefined;
   if (!file) return [];
   const validate = schemaValidator(file);
   return validate(object) ? [] : describeSchemaErrors(validate.errors);

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { KubeObject } from '../../src/model/kube';
 import { checkObjects } from '../../src/validate/check-objects';
+import { checkObjectSchemas } from '../../src/validate/schema-checks';
 import type { ObjectRule } from '../../src/validate/rule';
 import { obj } from './helpers';
 
@@ -68,4 +69,9 @@ test('a throwing rule becomes a finding instead of aborting the run', () => {
   const findings = checkObjects([obj('{kind: IPPool, metadata: {name: p}}')], 'c', [broken]);
   assert.equal(findings.length, 1);
   assert.match(findings[0].message, /internal error in rule broken.*boom/);
+});
+
+test('a hand-written object whose kind is a name every JavaScript object has is checked, not a crash', () => {
+  const objects = [obj('{apiVersion: crd.projectcalico.org/v1, kind: constructor, metadata: {name: x}}'), obj('{apiVersion: crd.projectcalico.org/v1, kind: toString, metadata: {name: y}}')];
+  assert.deepEqual(checkObjectSchemas(objects, 'c'), []);
 });

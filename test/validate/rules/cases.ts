@@ -127,6 +127,9 @@ export const ruleCases: Record<string, RuleCases> = {
       router('maxRestartTime: ""'),
       router('maxRestartTime: 1x'),
       router('maxRestartTime: .s'),
+      // names every JavaScript object has are no units
+      router('maxRestartTime: 1constructor'),
+      router('maxRestartTime: 2toString'),
       bgp('nodeMeshMaxRestartTime: 5d'),
     ],
     passes: ['120s', '2m', '1h30m', '0', '1.5s', '-5s', '500ms', '10µs', '.5s'].map((d) => router(`maxRestartTime: "${d}"`)),

@@ -1,5 +1,5 @@
 import type { Severity } from '../../finding';
-import type { ClusterRule, RuleHit } from '../../rule';
+import { ruleBugMessage, type ClusterRule, type RuleHit } from '../../rule';
 import type { ClusterInput } from './input';
 
 interface ClusterRuleDefinition {
@@ -19,7 +19,7 @@ export function defineClusterRule(definition: ClusterRuleDefinition): ClusterRul
       try {
         return check(cluster);
       } catch (error) {
-        return [{ path: '', object: 'values', message: `internal error in rule ${meta.id} (a calico-gen bug): ${error instanceof Error ? error.message : String(error)}` }];
+        return [{ path: '', object: 'values', message: ruleBugMessage(meta.id, error) }];
       }
     },
   };

@@ -1,5 +1,5 @@
 import type { Severity } from '../../finding';
-import type { FleetHit, FleetRule } from '../../rule';
+import { ruleBugMessage, type FleetHit, type FleetRule } from '../../rule';
 import type { FleetFacts } from './facts';
 
 interface FleetRuleDefinition {
@@ -19,7 +19,7 @@ export function defineFleetRule(definition: FleetRuleDefinition): FleetRule {
       try {
         return check(fleet);
       } catch (error) {
-        return [{ cluster: '', object: 'fleet', path: '', message: `internal error in rule ${meta.id} (a calico-gen bug): ${error instanceof Error ? error.message : String(error)}` }];
+        return [{ cluster: '', object: 'fleet', path: '', message: ruleBugMessage(meta.id, error) }];
       }
     },
   };

@@ -1,6 +1,6 @@
 import type { KubeObject } from '../../../../model/kube';
 import type { Severity } from '../../../finding';
-import type { ObjectRule, RuleHit } from '../../../rule';
+import { ruleBugMessage, type ObjectRule, type RuleHit } from '../../../rule';
 import { kindOf, nameOf, specOf, type JsonMap } from './access';
 
 export const IPPOOL = 'IPPool';
@@ -40,8 +40,7 @@ export function defineRule(definition: RuleDefinition): ObjectRule {
       try {
         return check({ object, spec: specOf(object), name: nameOf(object), kind: kindOf(object) });
       } catch (e) {
-        const reason = e instanceof Error ? e.message : String(e);
-        return [{ path: '', message: `internal error in rule ${meta.id} (a calico-gen bug): ${reason}` }];
+        return [{ path: '', message: ruleBugMessage(meta.id, e) }];
       }
     },
   };

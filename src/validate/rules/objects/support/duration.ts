@@ -2,6 +2,8 @@
  * Go `time.ParseDuration`, which is how Calico decodes `metav1.Duration` fields: a sequence of
  * decimal numbers each with a unit (ns, us, µs, ms, s, m, h), optional sign, `0` alone allowed.
  */
+import { entryOf } from './access';
+
 const UNIT_NANOS: Record<string, number> = {
   ns: 1,
   us: 1e3,
@@ -29,9 +31,10 @@ export function durationProblem(text: string): string | undefined {
     rest = rest.slice(all.length);
     const unit = /^[^0-9.]*/.exec(rest)![0];
     if (unit === '') return 'missing unit (use ns, us, ms, s, m or h, e.g. "120s")';
-    if (UNIT_NANOS[unit] === undefined) return `unknown unit ${JSON.stringify(unit)} (use ns, us, ms, s, m or h)`;
+    const nanos = entryOf(UNIT_NANOS, unit);
+    if (nanos === undefined) return `unknown unit ${JSON.stringify(unit)} (use ns, us, ms, s, m or h)`;
     rest = rest.slice(unit.length);
-    total += Number(`${whole || '0'}.${fraction || '0'}`) * UNIT_NANOS[unit];
+    total += Number(`${whole || '0'}.${fraction || '0'}`) * nanos;
     if (total > MAX_NANOS) return 'duration is too large';
   }
   return undefined;
