@@ -3,6 +3,7 @@
  * needs to point back at it: the line of every key and the comments around it.
  */
 import * as fs from 'node:fs';
+import { yamlValue } from '../util/yaml-value';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import { ImportFailed, type ImportProblem } from './errors';
 import { isPlainMap } from '../util/merge';
@@ -52,7 +53,9 @@ export function parseValues(source: string, display: string): ValuesFile {
       })),
     );
   }
-  const data = doc.toJS({ maxAliasCount: -1 }) ?? {};
+  const built = yamlValue(doc);
+  if ('reason' in built) throw new ImportFailed([{ file: display, keyPath: '', line: 1, message: `not valid YAML: ${built.reason}` }]);
+  const data = built.value ?? {};
   if (!isPlainMap(data)) {
     throw new ImportFailed([{ file: display, keyPath: '', line: 1, message: 'a values file must be a map of keys' }]);
   }

@@ -4,6 +4,7 @@
  * (`kubectl get secrets -l owner=helm,name=<release>`) give the deployed values and manifest.
  */
 import * as fs from 'node:fs';
+import { yamlValue } from '../util/yaml-value';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { KubeObject } from '../model/kube';
@@ -49,7 +50,9 @@ export function parseDump(text: string, file: string): KubeObject[] {
       const at = error.linePos?.[0];
       throw new UserError(`${file}${at ? `:${at.line}:${at.col}` : ''}: not valid YAML: ${yamlReason(error.message)}`);
     }
-    const value = document.toJS() as unknown;
+    const built = yamlValue(document);
+    if ('reason' in built) throw new UserError(`${file}: document ${index + 1}: not valid YAML: ${built.reason}`);
+    const value = built.value;
     if (value === null || value === undefined) continue;
     objects.push(...flatten(value, `${file}: document ${index + 1}`));
   }

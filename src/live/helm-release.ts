@@ -4,6 +4,7 @@
  * Secret's own base64 on top (helm/pkg/storage/driver/util.go).
  */
 import { gunzipSync } from 'node:zlib';
+import { yamlValue } from '../util/yaml-value';
 import { parseAllDocuments } from 'yaml';
 import type { KubeObject } from '../model/kube';
 import { UserError } from '../util/errors';
@@ -75,7 +76,9 @@ function manifestObjects(manifest: string, where: string): ObjectRef[] {
   const refs: ObjectRef[] = [];
   for (const document of parseAllDocuments(manifest)) {
     if (document.errors.length > 0) throw new UserError(`${where}: the release manifest is not valid YAML: ${document.errors[0]!.message.split('\n')[0]}`);
-    const object = document.toJS() as Partial<KubeObject> | null;
+    const built = yamlValue(document);
+    if ('reason' in built) throw new UserError(`${where}: the release manifest is not valid YAML: ${built.reason}`);
+    const object = built.value as Partial<KubeObject> | null;
     if (!object?.kind || !object.apiVersion || !object.metadata?.name) continue;
     refs.push({ apiVersion: object.apiVersion, kind: object.kind, name: object.metadata.name, namespace: object.metadata.namespace });
   }

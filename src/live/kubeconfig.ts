@@ -89,10 +89,21 @@ export function resolveKubeconfig(options: KubeconfigOptions): ResolvedKubeconfi
   }
   const cluster = config.getCluster(entry.cluster);
   if (!cluster) throw new UserError(`context ${JSON.stringify(context)} names cluster ${JSON.stringify(entry.cluster)}, which ${where} does not define`);
+  if (!isServerUrl(cluster.server)) {
+    throw new UserError(`context ${JSON.stringify(context)}: cluster ${JSON.stringify(entry.cluster)} has server ${JSON.stringify(cluster.server)} in ${where}: expected a URL such as https://10.0.0.1:6443`);
+  }
   if (!config.getUser(entry.user)) throw new UserError(`context ${JSON.stringify(context)} names user ${JSON.stringify(entry.user)}, which ${where} does not define`);
   config.setCurrentContext(context);
   const warnings: string[] = [];
   if (cluster.skipTLSVerify) warnings.push(`context ${context}: insecure-skip-tls-verify is set in the kubeconfig: the API server's certificate is not checked`);
   if (options.env.NODE_TLS_REJECT_UNAUTHORIZED === '0') warnings.push('NODE_TLS_REJECT_UNAUTHORIZED=0 is set: no TLS certificate is checked');
   return { config, context, server: cluster.server, user: entry.user, files, warnings };
+}
+
+function isServerUrl(server: string): boolean {
+  try {
+    return ['https:', 'http:'].includes(new URL(server).protocol);
+  } catch {
+    return false;
+  }
 }

@@ -24,8 +24,6 @@ interface RequestSettings {
 }
 
 export class ApiClient {
-  /** every path requested, in order: for --debug and tests */
-  readonly requested: string[] = [];
 
   private constructor(
     private readonly resolved: ResolvedKubeconfig,
@@ -53,7 +51,6 @@ export class ApiClient {
   async get(path: string, query: Record<string, string | undefined> = {}): Promise<Record<string, unknown>> {
     const url = new URL(this.resolved.server.replace(/\/+$/, '') + path);
     for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, value);
-    this.requested.push(url.pathname + url.search);
     const { status, body } = await this.send(url);
     const parsed = parseJson(body);
     if (status >= 200 && status < 300) {

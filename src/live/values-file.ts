@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 import { UserError } from '../util/errors';
 import { yamlReason } from './dump';
+import { yamlValue } from '../util/yaml-value';
 
 export function readLiveValues(file: string, cwd: string): Record<string, unknown> {
   let text: string;
@@ -20,7 +21,9 @@ export function readLiveValues(file: string, cwd: string): Record<string, unknow
     const at = error.linePos?.[0];
     throw new UserError(`${file}${at ? `:${at.line}:${at.col}` : ''}: not valid YAML: ${yamlReason(error.message)}`);
   }
-  const values = document.toJS() as unknown;
+  const built = yamlValue(document);
+  if ('reason' in built) throw new UserError(`${file}: not valid YAML: ${built.reason}`);
+  const values = built.value;
   // a release installed without values prints `null`
   if (values === null || values === undefined) return {};
   if (typeof values !== 'object' || Array.isArray(values)) {

@@ -101,3 +101,9 @@ test('YAML that does not parse is located', () => {
   assert.equal(problem!.line, 10);
   assert.match(problem!.message, /not valid YAML/);
 });
+
+test('YAML whose value cannot be built (an alias with no anchor) is a located problem, not a crash', () => {
+  const [problem] = importProblems(valuesProject(treeWith('main.yaml', 'PeerAS: *nowhere\n')));
+  assert.equal(problem!.file, path.join('values', 'main.yaml'));
+  assert.match(problem!.message, /not valid YAML/);
+});

@@ -48,6 +48,13 @@ describe('calico-gen diff failures', () => {
     assertOneLineFailure(await diff('--kubeconfig', file), new RegExp(`cluster ${CLUSTER}, context ${CLUSTER} \\(https://127\\.0\\.0\\.1:\\d+\\): connection refused by 127\\.0\\.0\\.1:\\d+`));
   });
 
+  test('a kubeconfig server that is not a URL', async () => {
+    for (const bad of ['10.0.0.1:6443', 'kubernetes.default:443']) {
+      const file = writeKubeconfigFile(join(home, 'not-a-url.kubeconfig'), [{ context: CLUSTER, server: bad, caPem: server.caPem, token: server.token }]);
+      assertOneLineFailure(await diff('--kubeconfig', file), new RegExp(`context "${CLUSTER}": cluster .* has server "${bad.replace(/\./g, '\\.')}" in kubeconfig .*: expected a URL`));
+    }
+  });
+
   test('401: credentials the server rejects', async () => {
     const file = writeKubeconfig({ ...server, token: 'not-the-token' }, join(home, 'wrong-token'), CLUSTER);
     assertOneLineFailure(await diff('--kubeconfig', file), new RegExp(`rejected the credentials of user "${CLUSTER}-user" \\(401 Unauthorized\\)`));
@@ -95,6 +102,8 @@ describe('calico-gen diff failures', () => {
     assertOneLineFailure(await diff('--live-file', write('not-objects.yaml', '- just\n- a list\n')), /not-objects\.yaml: document 1: not a Kubernetes object but a list/);
     assertOneLineFailure(await diff('--live-file', write('no-name.yaml', 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n')), /no-name\.yaml: document 1, item 1: object without metadata\.name/);
     assertOneLineFailure(await diff('--live-file', write('empty.yaml', '# nothing\n')), /empty\.yaml: no Kubernetes objects/);
+    // parses, but its value cannot be built: an alias with no anchor
+    assertOneLineFailure(await diff('--live-file', write('alias.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: *nowhere}\n')), /alias\.yaml: document 1: not valid YAML: /);
     assertOneLineFailure(await diff('--live-file', join(home, 'absent.yaml')), /--live-file .*absent\.yaml: no such file/);
     assertOneLineFailure(await diff('--live-file', write('ok.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n'), '--live-values', write('values.yaml', '- not\n- a map\n')), /values\.yaml: not a map of values/);
   });

@@ -45,4 +45,6 @@ test('helm get values output reads, with or without its heading; no values is an
   assert.deepEqual(readLiveValues('b.yaml', dir), {});
   writeFileSync(join(dir, 'c.yaml'), 'a: [1\n');
   assert.throws(() => readLiveValues('c.yaml', dir), /^UserError: c\.yaml:\d+:\d+: not valid YAML: [^\n]+$/);
+  writeFileSync(join(dir, 'd.yaml'), 'veth_mtu: *nowhere\n');
+  assert.throws(() => readLiveValues('d.yaml', dir), /^UserError: d\.yaml: not valid YAML: [^\n]+$/);
 });

@@ -4,6 +4,7 @@
  * Helm and kubectl read it (`on`/`yes` are booleans, `<<` merges).
  */
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
+import { yamlValue } from '../../util/yaml-value';
 
 export interface Position {
   line: number;
@@ -84,13 +85,9 @@ function locate(document: Document, lineCounter: LineCounter): LocatedDocument {
     }
   };
   walk(document.contents, '');
-  let data: unknown;
-  try {
-    data = document.toJS({ maxAliasCount: 1000 });
-  } catch {
-    data = undefined; // an alias bomb or a circular alias: located but empty
-  }
-  return { data: data ?? undefined, positions };
+  const built = yamlValue(document);
+  // an alias bomb or a circular alias: located but empty
+  return { data: 'value' in built ? (built.value ?? undefined) : undefined, positions };
 }
 
 /** YAML 1.1's `<<` key: the yaml package reads it as a symbol (a string `<<` when quoted is a plain key). */
