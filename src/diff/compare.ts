@@ -16,6 +16,8 @@ export interface ComparedPair {
   action: ChangeAction | 'unchanged';
   desired?: KubeObject;
   live?: KubeObject;
+  /** an update's sides as compared, for its diff */
+  normalised?: ReturnType<typeof normalisePair>;
 }
 
 export interface ObjectPlan {
@@ -47,7 +49,9 @@ export function planObjects(desired: readonly KubeObject[], live: LiveState, rel
   for (const [key, object] of liveByKey) if (!desiredByKey.has(key)) pairs.push(comparePair(undefined, object, rules));
   const order = kindOrder(desired);
   pairs.sort((a, b) => compareIdentity(a.desired ?? a.live!, b.desired ?? b.live!, order));
-  const changes = pairs.filter((pair) => pair.action !== 'unchanged').map((pair) => toChange(pair, ownership, rules));
+  // an object created or deleted shows whole, minus server bookkeeping
+  const wholeRules = rules.map(({ reason, match, ignore }) => ({ reason, match, ignore }));
+  const changes = pairs.filter((pair) => pair.action !== 'unchanged').map((pair) => toChange(pair, ownership, wholeRules));
   return { changes, pairs, unchanged: pairs.length - changes.length, notRead, ownership };
 }
 
@@ -64,14 +68,13 @@ function comparePair(desired: KubeObject | undefined, live: KubeObject | undefin
   if (!desired) return { action: 'delete', live };
   const normalised = normalisePair(desired, live, rules);
   const same = canonicalJson(normalised.desired) === canonicalJson(normalised.live);
-  return { action: same ? 'unchanged' : 'update', desired, live };
+  return same ? { action: 'unchanged', desired, live } : { action: 'update', desired, live, normalised };
 }
 
-function toChange(pair: ComparedPair, ownership: ReleaseOwnership, rules: readonly NormalisationRule[]): ObjectChange {
+function toChange(pair: ComparedPair, ownership: ReleaseOwnership, wholeRules: readonly NormalisationRule[]): ObjectChange {
   const subject = pair.desired ?? pair.live!;
-  // an update shows only what differs; an object created or deleted shows whole, minus server bookkeeping
-  const shownRules = pair.action === 'update' ? rules : rules.map(({ reason, match, ignore }) => ({ reason, match, ignore }));
-  const normalised = normalisePair(pair.desired, pair.live, shownRules);
+  // an update shows only what differs, as compared
+  const normalised = pair.normalised ?? normalisePair(pair.desired, pair.live, wholeRules);
   const shown = redactSecretPair(normalised.desired, normalised.live);
   return {
     action: pair.action as ChangeAction,

@@ -4,6 +4,7 @@
  * rebase, which copies server-assigned fields from live into desired.
  */
 import { compareStrings } from '../util/compare';
+import { memoiseByString } from '../util/memo';
 import { canonicalAddress } from './address';
 import { isMap, removeAt, setAt, siblings, slots, valueAt, type FieldPath, type Json, type JsonMap, type PathSegment } from './field-path';
 import { canonicalQuantity } from './quantity';
@@ -55,12 +56,18 @@ function transform(object: JsonMap, paths: readonly FieldPath[] | undefined, cha
   }
 }
 
+/** A rule's pattern, compiled once (no `g` flag: testing keeps no state). */
+const pattern = memoiseByString((source) => new RegExp(source));
+
 function sortSets(object: JsonMap, rules: readonly NormalisationRule[]): void {
   for (const rule of rules) {
     for (const path of rule.sets ?? []) {
       for (const slot of slots(object, path)) {
         const value = valueAt(slot);
-        if (Array.isArray(value)) setAt(slot, [...value].sort((a, b) => compareStrings(canonicalJson(a), canonicalJson(b))));
+        if (!Array.isArray(value)) continue;
+        // each element's key once, not once per comparison
+        const keyed = value.map((element) => ({ element, key: canonicalJson(element) }));
+        setAt(slot, keyed.sort((a, b) => compareStrings(a.key, b.key)).map(({ element }) => element));
       }
     }
   }
@@ -73,7 +80,7 @@ function defaultedSlots(object: JsonMap, field: DefaultField) {
     const around = siblings(slot) ?? {};
     if (field.when) {
       const other = around[field.when.field];
-      if (other === undefined || !new RegExp(field.when.matches).test(String(other))) return false;
+      if (other === undefined || !pattern(field.when.matches).test(String(other))) return false;
     }
     const expected = field.sameAs !== undefined ? around[field.sameAs] : field.value;
     return expected !== undefined && canonicalJson(value) === canonicalJson(expected);

@@ -8,6 +8,7 @@ import { mergeLayers } from '../util/merge';
 import { CHART } from '../values/chart-defaults';
 import { ImportFailed, type ImportProblem } from './errors';
 import { readLayout, type ClusterLayout, type TreeLayout } from './layout';
+import { compareStrings } from '../util/compare';
 import { readValuesFile, type ValuesFile } from './values-file';
 import { splitChartKeys } from './chart-keys';
 import { composeFiles } from './compose';
@@ -33,7 +34,6 @@ export interface ImportedCluster {
 }
 
 export interface ImportedFleet {
-  layout: TreeLayout;
   fleet: MappedLayer;
   groups: Map<string, MappedLayer>;
   clusters: ImportedCluster[];
@@ -52,7 +52,7 @@ export function importValuesTree(options: ImportOptions): ImportedFleet {
   const fleet = mapFleet(layout.fleetFiles.map(view), problems);
   const groups = new Map<string, MappedLayer>();
   const clusters: ImportedCluster[] = [];
-  const byGroup = [...layout.clusters].sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+  const byGroup = [...layout.clusters].sort((a, b) => compareStrings(a.group, b.group));
   for (const cluster of byGroup) {
     const groupFile = layout.groupFiles.get(cluster.group)!;
     const fleetAndGroup = [...layout.fleetFiles, groupFile].map(view);
@@ -70,7 +70,7 @@ export function importValuesTree(options: ImportOptions): ImportedFleet {
   if (problems.length > 0) throw new ImportFailed(sortProblems(problems));
   const ignoredKeys = new Map([...files].map(([, f]) => [f.view.file, f.other] as [string, string[]]).filter(([, keys]) => keys.length > 0));
   const chartKeys = new Map([...files].map(([, f]) => [f.view.file, Object.keys(f.view.data)] as [string, string[]]).filter(([, keys]) => keys.length > 0));
-  return { layout, fleet, groups, clusters, ignoredKeys, chartKeys };
+  return { fleet, groups, clusters, ignoredKeys, chartKeys };
 }
 
 interface ChartView {

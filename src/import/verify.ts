@@ -5,8 +5,8 @@
  * trip test (on the generated files).
  */
 import { isDeepStrictEqual } from 'node:util';
-import { CHART, chartDefaultValues } from '../values/chart-defaults';
-import { isPlainMap, mergeLayers } from '../util/merge';
+import { CHART, effectiveValues } from '../values/chart-defaults';
+import { isPlainMap } from '../util/merge';
 import { changedPaths, type ValuePath } from '../review/value-diff';
 import { CHART_KEYS } from './chart-keys';
 
@@ -18,8 +18,7 @@ export interface ValueMismatch {
 
 /** What the chart sees, minus differences the chart cannot see. */
 export function chartView(values: Record<string, unknown>): Record<string, unknown> {
-  // as effectiveValues in src/synth/manifests.ts, without loading cdk8s for it
-  const effective = mergeLayers([chartDefaultValues, values]);
+  const effective = effectiveValues(values);
   const view: Record<string, unknown> = {};
   for (const key of CHART_KEYS) if (key in effective) view[key] = structuredClone(effective[key]);
   // the chart writes `tag || appVersion`

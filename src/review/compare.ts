@@ -4,7 +4,8 @@
  * findings introduced and fixed. Clusters the change leaves alone are not listed.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { createTwoFilesPatch } from 'diff';
+import { unifiedDiff } from '../diff/unified';
+import type { ChangeAction } from '../diff/types';
 import { toYaml } from '../synth/yaml';
 import type { KubeObject } from '../model/kube';
 import type { Finding } from '../validate/finding';
@@ -12,8 +13,6 @@ import { sortFindings } from '../validate/finding';
 import { compareStrings } from '../util/compare';
 import { changedPaths, formatValuePath } from './value-diff';
 import type { ClusterState, RevisionState } from './synthesize-revision';
-
-export type ChangeAction = 'create' | 'update' | 'delete';
 
 export interface ObjectChange {
   action: ChangeAction;
@@ -58,7 +57,7 @@ function compareValues(cluster: string, base: ClusterState, head: ClusterState):
   const file = `generated/${cluster}/calico-values.yaml`;
   return {
     changed: changedPaths(base.values ?? {}, head.values ?? {}).map(formatValuePath),
-    diff: unifiedDiff(file, yaml(base.values), yaml(head.values)),
+    diff: labelledDiff(file, yaml(base.values), yaml(head.values)),
   };
 }
 
@@ -74,7 +73,7 @@ function compareObjects(base: ClusterState, head: ClusterState): ObjectChange[] 
     const object = (now ?? old)!;
     const action: ChangeAction = !old ? 'create' : !now ? 'delete' : 'update';
     const label = `${object.kind}/${object.metadata.name}`;
-    result.push({ action, kind: object.kind, name: object.metadata.name, diff: unifiedDiff(label, yaml(old), yaml(now)) });
+    result.push({ action, kind: object.kind, name: object.metadata.name, diff: labelledDiff(label, yaml(old), yaml(now)) });
   }
   return result.sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.name, b.name));
 }
@@ -100,6 +99,6 @@ function compareFindings(base: readonly Finding[], head: readonly Finding[]): Cl
   };
 }
 
-function unifiedDiff(label: string, before: string, after: string): string {
-  return createTwoFilesPatch(`a/${label}`, `b/${label}`, before, after, undefined, undefined, { context: 3, headerOptions: { includeIndex: false, includeUnderline: false, includeFileHeaders: true } });
+function labelledDiff(label: string, before: string, after: string): string {
+  return unifiedDiff(`a/${label}`, `b/${label}`, before, after);
 }

@@ -7,20 +7,13 @@ import { ApiObject, App } from 'cdk8s';
 import { CalicoChart, type ChartInput } from '../../charts-src/calico-chart';
 import { BgpPeersChart, bgpPeersInput, type BgpPeersInput } from '../../charts-src/bgp-peers-chart';
 import type { KubeObject } from '../model/kube';
-import { CHART, chartDefaultValues } from '../values/chart-defaults';
-import type { CalicoValues } from '../values/types';
-import { mergeLayers } from '../util/merge';
+import { CHART, effectiveValues } from '../values/chart-defaults';
 import { renderOnce } from './render-once';
 import { deepFreeze, memoiseByString } from '../util/memo';
 
 export interface Release {
   name: string;
   namespace: string;
-}
-
-/** The values as the chart sees them: its defaults under the given values, `~` applied. */
-export function effectiveValues(values: unknown): CalicoValues & Record<string, unknown> {
-  return mergeLayers([chartDefaultValues, values]) as unknown as CalicoValues & Record<string, unknown>;
 }
 
 /** The cluster's objects: the chart's, then its BGPPeers. */

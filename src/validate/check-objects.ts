@@ -1,24 +1,11 @@
 import type { KubeObject } from '../model/kube';
 import type { Finding } from './finding';
 import { ruleBugMessage, type ObjectRule } from './rule';
-import { kindOf, nameOf, own } from './rules/objects/support/access';
+import { isCalicoObject, kindOf, refOf } from './rules/objects/support/access';
 import { objectRules } from './rules/objects';
 import { memoiseFrozen } from '../util/memo';
 
-const CALICO_GROUPS = ['crd.projectcalico.org/', 'projectcalico.org/'];
-
-/** Calico objects are checked; another project's `kind: IPPool` (Antrea has one) is not. A missing
- * apiVersion does not exempt an object. */
-function isCalicoObject(object: unknown): boolean {
-  const apiVersion = own(object, 'apiVersion');
-  return typeof apiVersion !== 'string' || CALICO_GROUPS.some((group) => apiVersion.startsWith(group));
-}
-
-function objectLabel(object: unknown, kind: string): string {
-  return `${kind}/${nameOf(object) ?? '<unnamed>'}`;
-}
-
-function runRule(rule: ObjectRule, object: KubeObject, kind: string, cluster: string): Finding[] {
+function runRule(rule: ObjectRule, object: KubeObject, cluster: string): Finding[] {
   let hits;
   try {
     hits = rule.check(object);
@@ -29,7 +16,7 @@ function runRule(rule: ObjectRule, object: KubeObject, kind: string, cluster: st
     rule: rule.id,
     severity: h.severity ?? rule.severity,
     cluster: h.cluster ?? cluster,
-    object: h.object ?? objectLabel(object, kind),
+    object: h.object ?? refOf(object),
     path: h.path,
     message: h.message,
   }));
@@ -39,7 +26,7 @@ function runRule(rule: ObjectRule, object: KubeObject, kind: string, cluster: st
 function findingsUnder(rules: readonly ObjectRule[], object: KubeObject): Finding[] {
   const kind = kindOf(object);
   if (kind === undefined || !isCalicoObject(object)) return [];
-  return rules.filter((rule) => rule.kinds.includes(kind)).flatMap((rule) => runRule(rule, object, kind, ''));
+  return rules.filter((rule) => rule.kinds.includes(kind)).flatMap((rule) => runRule(rule, object, ''));
 }
 
 /** Object rules are pure: an object the fleet repeats (the same frozen instance) is checked once. */

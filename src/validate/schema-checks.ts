@@ -6,7 +6,7 @@ import type { KubeObject } from '../model/kube';
 import { CALICO_API_VERSION } from '../model/kube';
 import { describeSchemaErrors, schemaValidator, type SchemaViolation } from '../schemas';
 import { memoiseFrozen } from '../util/memo';
-import { entryOf } from './rules/objects/support/access';
+import { entryOf, refOf } from './rules/objects/support/access';
 import type { Finding, SourceLocation } from './finding';
 
 export function checkValuesSchema(values: unknown, cluster: string, source?: SourceLocation): Finding[] {
@@ -40,7 +40,7 @@ export function checkObjectSchemas(objects: readonly KubeObject[], cluster: stri
         rule: 'crd-schema',
         severity: 'error',
         cluster,
-        object: `${object.kind}/${typeof object.metadata?.name === 'string' ? object.metadata.name : '<unnamed>'}`,
+        object: refOf(object),
         path: violation.path,
         message: violation.message,
         ...(source ? { source } : {}),

@@ -2,6 +2,9 @@
  * The defaults of the `calico` chart 0.5.2 (its values.yaml), as Helm merges them under every
  * values file. Used to emulate the chart and to write `~` where a definition removes a default.
  */
+import { mergeLayers } from '../util/merge';
+import type { CalicoValues } from './types';
+
 export const CHART = { name: 'calico', version: '0.5.2', appVersion: '3.30.7' } as const;
 
 export const chartDefaultValues = {
@@ -48,3 +51,8 @@ export const chartDefaultValues = {
   },
   cni: { install: false },
 } as const;
+
+/** The values as the chart sees them: its defaults under the given values, `~` applied. */
+export function effectiveValues(values: unknown): CalicoValues & Record<string, unknown> {
+  return mergeLayers([chartDefaultValues, values]) as unknown as CalicoValues & Record<string, unknown>;
+}

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { synthesizeFleet } from '../../src/pipeline';
-import { effectiveValues } from '../../src/synth/manifests';
+import { effectiveValues } from '../../src/values/chart-defaults';
 import { CHART, chartDefaultValues } from '../../src/values/chart-defaults';
 import { summarise } from '../../src/validate/finding';
 import { PRINT_WIDTH } from '../../src/import/codegen/code';

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { App } from 'cdk8s';
-import { effectiveValues, synthManifests } from '../../src/synth/manifests';
+import { synthManifests } from '../../src/synth/manifests';
 import type { KubeObject } from '../../src/model/kube';
-import { CHART } from '../../src/values/chart-defaults';
+import { CHART, effectiveValues } from '../../src/values/chart-defaults';
 import { CalicoChart } from '../../charts-src/calico-chart';
 import { BgpPeersChart, bgpPeersInput } from '../../charts-src/bgp-peers-chart';
 

@@ -8,7 +8,6 @@ import { ippoolBlockSizeChanged, ippoolCidrChanged, ippoolDeleteEnabled, ippoolO
 import type { RefusalContext, RefusalRule } from './rule';
 
 export type { RefusalContext, RefusalRule } from './rule';
-export { effectiveBlockSize } from './ippool';
 
 export const refusalRules: readonly RefusalRule[] = [
   ippoolCidrChanged,

@@ -7,7 +7,7 @@ import { name, spec, type RefusalRule } from './rule';
 const IPPOOL = `${CALICO_GROUP}/IPPool`;
 
 /** The block size Calico uses for a pool: as written, else 26 (IPv4) or 122 (IPv6). */
-export function effectiveBlockSize(pool: KubeObject): number {
+function effectiveBlockSize(pool: KubeObject): number {
   const { blockSize, cidr } = spec(pool);
   if (typeof blockSize === 'number' && blockSize !== 0) return blockSize;
   return String(cidr ?? '').includes(':') ? 122 : 26;

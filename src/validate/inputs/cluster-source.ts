@@ -5,7 +5,7 @@
  * hand-written side so that checking definitions never loads a YAML parser.
  */
 import type { SynthesizedCluster } from '../../synth/synthesize';
-import { effectiveValues } from '../../synth/manifests';
+import { effectiveValues } from '../../values/chart-defaults';
 import type { Finding, SourceLocation } from '../finding';
 import { DEFAULT_MAX_PODS_PER_NODE, type ClusterCapacityHints, type ClusterInput } from '../rules/cluster/input';
 

@@ -5,7 +5,7 @@ import { synthesizeCluster } from '../../synth/synthesize';
 import type { Finding } from '../finding';
 import type { ClusterFiles } from './command-line';
 import { parseManifestFile, type ManifestObject } from './manifest-files';
-import { readInputFile } from './read-file';
+import { readInputFile, type InputFile } from './read-file';
 import { definitionSource, hints, type ClusterSource } from './cluster-source';
 import { handWrittenSource } from './sources';
 import { parseValuesFile, type ValuesLayer } from './values-files';
@@ -24,30 +24,29 @@ export function loadDefinitions(clustersDir: string, only: readonly string[]): L
 
 export function loadHandWritten(clusters: readonly ClusterFiles[], cwd: string): LoadedInputs {
   const findings: Finding[] = [];
-  const valuesCache = new Map<string, ValuesLayer | undefined>();
-  const manifestCache = new Map<string, ManifestObject[]>();
   /** files that do not parse: a cluster built without one of its layers would only mislead */
   const broken = new Set<string>();
-  const readValues = (file: string): ValuesLayer | undefined => {
-    const input = readInputFile(file, cwd, '--values');
-    if (!valuesCache.has(input.path)) {
-      const parsed = parseValuesFile(input);
-      findings.push(...parsed.findings);
-      if (!parsed.layer) broken.add(input.path);
-      valuesCache.set(input.path, parsed.layer);
-    }
-    return valuesCache.get(input.path);
+  // a file shared by several clusters is read and parsed once
+  const once = <T>(flag: string, parse: (input: InputFile) => T) => {
+    const parsed = new Map<string, T>();
+    return (file: string): T => {
+      const absolute = path.resolve(cwd, file);
+      if (!parsed.has(absolute)) parsed.set(absolute, parse(readInputFile(file, cwd, flag)));
+      return parsed.get(absolute)!;
+    };
   };
-  const readManifests = (file: string): ManifestObject[] => {
-    const input = readInputFile(file, cwd, '--manifests');
-    if (!manifestCache.has(input.path)) {
-      const parsed = parseManifestFile(input);
-      findings.push(...parsed.findings);
-      if (parsed.findings.some((f) => f.rule === 'manifest-yaml')) broken.add(input.path);
-      manifestCache.set(input.path, parsed.objects);
-    }
-    return manifestCache.get(input.path)!;
-  };
+  const readValues = once('--values', (input): ValuesLayer | undefined => {
+    const parsed = parseValuesFile(input);
+    findings.push(...parsed.findings);
+    if (!parsed.layer) broken.add(input.path);
+    return parsed.layer;
+  });
+  const readManifests = once('--manifests', (input): ManifestObject[] => {
+    const parsed = parseManifestFile(input);
+    findings.push(...parsed.findings);
+    if (parsed.findings.some((f) => f.rule === 'manifest-yaml')) broken.add(input.path);
+    return parsed.objects;
+  });
   const readable = clusters.filter((cluster) => {
     cluster.values.forEach(readValues);
     cluster.manifests.forEach(readManifests);

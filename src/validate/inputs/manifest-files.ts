@@ -4,11 +4,9 @@
  */
 import type { KubeObject } from '../../model/kube';
 import type { Finding, SourceLocation } from '../finding';
-import { refOf } from '../rules/cluster/view';
+import { isCalicoObject, refOf } from '../rules/objects/support/access';
 import { positionOf, parseLocatedYaml, type LocatedDocument } from './yaml-locations';
 import type { InputFile } from './read-file';
-
-const CALICO_GROUPS = ['crd.projectcalico.org/', 'projectcalico.org/'];
 
 export interface ManifestObject {
   object: KubeObject;
@@ -46,8 +44,8 @@ export function parseManifestFile(file: InputFile): { objects: ManifestObject[];
         findings.push({ rule: 'manifest-object', severity: 'error', cluster: '', object: '', path: base, message: 'a manifest document must be a Kubernetes object (a map with apiVersion, kind and metadata)', source });
         return;
       }
-      const apiVersion = (item as Record<string, unknown>).apiVersion;
-      if (typeof apiVersion === 'string' && !CALICO_GROUPS.some((group) => apiVersion.startsWith(group))) {
+      if (!isCalicoObject(item)) {
+        const apiVersion = (item as Record<string, unknown>).apiVersion as string;
         findings.push({ rule: 'manifest-object', severity: 'info', cluster: '', object: refOf(item), path: '', message: `not a Calico object (apiVersion ${apiVersion}): not checked`, source });
         return;
       }

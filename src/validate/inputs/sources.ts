@@ -3,7 +3,8 @@
  * ClusterInput a definition becomes (./cluster-source.ts), located in the files they came from.
  */
 import type { KubeObject } from '../../model/kube';
-import { effectiveValues, synthManifests } from '../../synth/manifests';
+import { synthManifests } from '../../synth/manifests';
+import { effectiveValues } from '../../values/chart-defaults';
 import { describeError } from '../../util/errors';
 import type { Finding } from '../finding';
 import type { ClusterCapacityHints } from '../rules/cluster/input';

@@ -9,8 +9,7 @@ import { defaultObject, familyName, poolsOf, specOf } from './view';
 const WARN_PER_MILLE = 800;
 const ERROR_PER_MILLE = 1000;
 
-function enabledCapacities(cluster: ClusterInput, family: 4 | 6): PoolCapacity[] {
-  const strict = strictAffinityOf(cluster);
+function enabledCapacities(cluster: ClusterInput, family: 4 | 6, strict: boolean): PoolCapacity[] {
   return poolsOf(cluster)
     .filter((p) => !p.disabled && p.cidr.family === family)
     .map((p) => poolCapacity(p, cluster.capacity.maxPodsPerNode, strict));
@@ -54,7 +53,7 @@ export const poolCapacityRule = defineClusterRule({
     const strict = strictAffinityOf(cluster);
     const hits: RuleHit[] = [];
     for (const family of [4, 6] as const) {
-      const pools = enabledCapacities(cluster, family);
+      const pools = enabledCapacities(cluster, family, strict);
       if (pools.length === 0) continue;
       const maxNodes = maxNodesFor(pools, cluster.capacity.maxPodsPerNode, strict);
       const perMille = utilisationPerMille(expected, maxNodes);
@@ -78,7 +77,8 @@ export const maxBlocksPerHostTooLow = defineClusterRule({
     const maxPods = cluster.capacity.maxPodsPerNode;
     const hits: RuleHit[] = [];
     for (const family of [4, 6] as const) {
-      const pools = enabledCapacities(cluster, family);
+      // strict affinity is on: checked above
+      const pools = enabledCapacities(cluster, family, true);
       if (pools.length === 0) continue;
       const largest = pools.reduce((max, p) => (p.addressesPerBlock > max ? p.addressesPerBlock : max), 0n);
       const addresses = BigInt(limit) * largest;

@@ -1,5 +1,6 @@
 /** Rules on the cluster's BGP peers taken together: shared addresses, addresses inside pod pools. */
 import { cidrContainsIp, formatCidr, formatIp } from '../../net';
+import { compareStrings } from '../../../util/compare';
 import type { RuleHit } from '../../rule';
 import type { ClusterInput } from './input';
 import { defineClusterRule } from './define';
@@ -28,9 +29,11 @@ export const peerIpDuplicate = defineClusterRule({
   description: "No two routers (BGP peers) in a cluster's peer set share an address",
   check(cluster) {
     const byEndpoint = new Map<string, PeerView[]>();
-    for (const peer of [...peersOf(cluster)].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    for (const peer of [...peersOf(cluster)].sort((a, b) => compareStrings(a.name, b.name))) {
       const key = `${peer.address.family}|${peer.address.value}|${peer.port ?? 179}`;
-      byEndpoint.set(key, [...(byEndpoint.get(key) ?? []), peer]);
+      const same = byEndpoint.get(key);
+      if (same) same.push(peer);
+      else byEndpoint.set(key, [peer]);
     }
     const hits: RuleHit[] = [];
     for (const group of byEndpoint.values()) {

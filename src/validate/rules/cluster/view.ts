@@ -5,8 +5,11 @@
  */
 import type { KubeObject } from '../../../model/kube';
 import { parseCidr, type Cidr, type IpAddress } from '../../net';
-import { isMap, own, stringAt, booleanAt, kindOf, nameOf } from '../objects/support/access';
-import { BLOCK_SIZE_RANGE, effectiveBlockSize } from '../objects/support/pool';
+import { own, stringAt, kindOf, nameOf, refOf, specOf } from '../objects/support/access';
+import { compareStrings } from '../../../util/compare';
+
+export { refOf, specOf };
+import { BLOCK_SIZE_RANGE, effectiveBlockSize, isDisabled } from '../objects/support/pool';
 import { parsePeerIp } from '../objects/support/peer-ip';
 import type { ClusterInput } from './input';
 
@@ -33,11 +36,6 @@ export interface PeerView {
   node?: string;
 }
 
-/** `<Kind>/<name>` for any object, however malformed. */
-export function refOf(object: unknown): string {
-  return `${kindOf(object) ?? '<no kind>'}/${nameOf(object) ?? '<unnamed>'}`;
-}
-
 export function calicoObjects(input: ClusterInput, kind: string): KubeObject[] {
   return input.objects.filter((object) => {
     const apiVersion = own(object, 'apiVersion');
@@ -48,11 +46,6 @@ export function calicoObjects(input: ClusterInput, kind: string): KubeObject[] {
 /** The cluster-wide singleton (`BGPConfiguration/default`, `IPAMConfig/default`). */
 export function defaultObject(input: ClusterInput, kind: string): KubeObject | undefined {
   return calicoObjects(input, kind).find((object) => nameOf(object) === 'default');
-}
-
-export function specOf(object: unknown): Record<string, unknown> {
-  const spec = own(object, 'spec');
-  return isMap(spec) ? spec : {};
 }
 
 const poolCache = new WeakMap<ClusterInput, PoolView[]>();
@@ -71,16 +64,24 @@ export function poolsOf(input: ClusterInput): PoolView[] {
       const [smallest, largest] = BLOCK_SIZE_RANGE[parsed.value.family];
       if (!blockSize || blockSize.size < smallest || blockSize.size > largest) continue;
       const name = nameOf(object) ?? '<unnamed>';
-      pools.push({ ref: `IPPool/${name}`, name, cidr: parsed.value, cidrText: cidrText!, blockSize: blockSize.size, disabled: booleanAt(spec, 'disabled') === true });
+      pools.push({ ref: `IPPool/${name}`, name, cidr: parsed.value, cidrText: cidrText!, blockSize: blockSize.size, disabled: isDisabled(spec) });
     }
-    pools.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    pools.sort((a, b) => compareStrings(a.name, b.name));
     poolCache.set(input, pools);
   }
   return pools;
 }
 
-/** BGP peers with a readable peerIP (peerSelector peers have none). */
+const peerCache = new WeakMap<ClusterInput, PeerView[]>();
+
+/** BGP peers with a readable peerIP (peerSelector peers have none); three rules read them. */
 export function peersOf(input: ClusterInput): PeerView[] {
+  let peers = peerCache.get(input);
+  if (!peers) peerCache.set(input, (peers = readPeers(input)));
+  return peers;
+}
+
+function readPeers(input: ClusterInput): PeerView[] {
   const peers: PeerView[] = [];
   for (const object of calicoObjects(input, 'BGPPeer')) {
     const spec = specOf(object);

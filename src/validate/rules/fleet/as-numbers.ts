@@ -13,7 +13,10 @@ export const asNumberDuplicate = defineFleetRule({
   check(fleet) {
     const byAs = new Map<number, FleetFacts[]>();
     for (const facts of fleet) {
-      if (facts.asNumber) byAs.set(facts.asNumber.value, [...(byAs.get(facts.asNumber.value) ?? []), facts]);
+      if (!facts.asNumber) continue;
+      const same = byAs.get(facts.asNumber.value);
+      if (same) same.push(facts);
+      else byAs.set(facts.asNumber.value, [facts]);
     }
     const hits: FleetHit[] = [];
     for (const clusters of byAs.values()) {

@@ -74,11 +74,21 @@ export function asInteger(value: unknown): bigint | undefined {
   return undefined;
 }
 
-export function isInteger(value: unknown): boolean {
-  return asInteger(value) !== undefined;
-}
-
 /** Own entry of a lookup table keyed by untrusted text (`constructor` is not an entry). */
 export function entryOf<T>(table: Readonly<Record<string, T>>, key: unknown): T | undefined {
   return typeof key === 'string' && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
+/** `<Kind>/<name>` for any object, however malformed: how findings name objects. */
+export function refOf(object: unknown): string {
+  return `${kindOf(object) ?? '<no kind>'}/${nameOf(object) ?? '<unnamed>'}`;
+}
+
+const CALICO_GROUPS = ['crd.projectcalico.org/', 'projectcalico.org/'];
+
+/** Calico objects are checked; another project's `kind: IPPool` (Antrea has one) is not. A missing
+ * apiVersion does not exempt an object. */
+export function isCalicoObject(object: unknown): boolean {
+  const apiVersion = own(object, 'apiVersion');
+  return typeof apiVersion !== 'string' || CALICO_GROUPS.some((group) => apiVersion.startsWith(group));
 }

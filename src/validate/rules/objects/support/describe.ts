@@ -1,13 +1,3 @@
-/** Short rendering of an offending value for messages: strings quoted, containers summarised. */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return quoteText(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (value === null) return 'null';
-  if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? '' : 's'}`;
-  return 'a map';
-}
-
 /** The value's type in YAML words, for "must be a boolean, got a string" messages. */
 export function typeName(value: unknown): string {
   if (typeof value === 'string') return 'a string';
