@@ -4,7 +4,7 @@
  */
 import type { CliIo, Command } from './io';
 import { EXIT_FAILURE } from './io';
-import { UserError, describeError } from '../util/errors';
+import { oneLineError } from '../util/errors';
 
 const commands: Record<string, { summary: string; load: () => Command }> = {
   synth: { summary: 'validate the definitions, then write generated/<cluster>/ (--check compares instead)', load: () => require('./commands/synth').synth },
@@ -36,9 +36,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return await command.load()(rest, io);
   } catch (error) {
     if (rest.includes('--debug')) io.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
-    const prefix = error instanceof UserError ? '' : 'internal error: ';
-    const hint = error instanceof UserError || rest.includes('--debug') ? '' : ' (run again with --debug for the stack trace)';
-    io.stderr.write(`calico-gen: ${prefix}${describeError(error).split('\n')[0]}${hint}\n`);
+    io.stderr.write(`calico-gen: ${oneLineError(error, rest.includes('--debug'))}\n`);
     return EXIT_FAILURE;
   }
 }

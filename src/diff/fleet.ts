@@ -10,7 +10,7 @@ import { mapBounded } from '../live/concurrency';
 import { readLiveFile } from '../live/dump';
 import { readLiveValues } from '../live/values-file';
 import type { LiveState } from '../live/types';
-import { UserError, describeError } from '../util/errors';
+import { oneLineError } from '../util/errors';
 
 export interface DiffIo {
   stderr: { write(text: string): unknown };
@@ -36,7 +36,7 @@ export async function diffClusters(clusters: SynthesizedCluster[], concurrency: 
     if (result.status === 'fulfilled') return { cluster, diff: result.value };
     if (single) throw result.reason;
     if (options.debug) io.stderr.write(`${(result.reason as Error)?.stack ?? String(result.reason)}\n`);
-    return { cluster, error: oneLine(result.reason) };
+    return { cluster, error: oneLineError(result.reason, options.debug) };
   });
 }
 
@@ -74,7 +74,3 @@ async function readLive(synthesized: SynthesizedCluster, options: DiffOptions, i
   return values === undefined ? live : { ...live, values };
 }
 
-function oneLine(error: unknown): string {
-  const message = describeError(error).split('\n')[0]!;
-  return error instanceof UserError ? message : `internal error: ${message} (run again with --debug for the stack trace)`;
-}

@@ -7,6 +7,7 @@ const BINARY: Record<string, number> = { Ki: 1, Mi: 2, Gi: 3, Ti: 4, Pi: 5, Ei: 
 const DECIMAL: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
 const QUANTITY = /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(?:(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE])|[eE]([+-]?\d+))?$/;
 const NANO = 10n ** 9n;
+const MAX_EXPONENT = 100;
 
 interface Parsed {
   /** the value in units of 10^-9, rounded up as the API server rounds */
@@ -18,6 +19,8 @@ export function parseQuantity(text: string): Parsed | undefined {
   const match = QUANTITY.exec(text.trim());
   if (!match) return undefined;
   const [, sign, number, suffix = '', exponent] = match;
+  // 1e999999999 would take forever to expand, and is no quantity anyone means
+  if (exponent !== undefined && Math.abs(Number(exponent)) > MAX_EXPONENT) return undefined;
   const [whole, fraction = ''] = number!.split('.');
   let numerator = BigInt(`${whole || '0'}${fraction}`);
   let power = -fraction.length + 9; // in nanos

@@ -3,13 +3,10 @@
  * release of the helmfile (namespaces, istio, ...): import maps the chart's keys, leaves the
  * others alone, and refuses a key that looks like a misspelt chart key.
  */
-import { chartDefaultValues } from '../values/chart-defaults';
+import { CHART_KEYS } from '../values/chart-defaults';
 import { editDistance } from '../util/suggest';
 import type { ImportProblem } from './errors';
 import type { ValuesFile } from './values-file';
-
-/** every key the chart's templates read: its defaults, plus the two it reads without a default */
-export const CHART_KEYS: readonly string[] = [...Object.keys(chartDefaultValues), 'PeerAS', 'ASLoop'];
 
 export interface SplitKeys {
   calico: Record<string, unknown>;

@@ -5,10 +5,9 @@
  * trip test (on the generated files).
  */
 import { isDeepStrictEqual } from 'node:util';
-import { CHART, effectiveValues } from '../values/chart-defaults';
+import { CHART, CHART_KEYS, effectiveValues } from '../values/chart-defaults';
 import { isPlainMap } from '../util/merge';
 import { changedPaths, type ValuePath } from '../review/value-diff';
-import { CHART_KEYS } from './chart-keys';
 
 export interface ValueMismatch {
   path: ValuePath;

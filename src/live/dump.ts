@@ -3,10 +3,10 @@
  * of them as multi-document YAML, or plain objects. Helm release Secrets in the dump
  * (`kubectl get secrets -l owner=helm,name=<release>`) give the deployed values and manifest.
  */
-import * as fs from 'node:fs';
+import { readInputFile } from '../validate/inputs/read-file';
 import { yamlValue } from '../util/yaml-value';
 import * as path from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { parseAllDocuments, type YAMLError } from 'yaml';
 import type { KubeObject } from '../model/kube';
 import { UserError } from '../util/errors';
 import { newestRelease, isReleaseSecret } from './helm-release';
@@ -22,13 +22,7 @@ export function readLiveFile(file: string, cwd: string, options: DumpOptions): L
   const absolute = path.resolve(cwd, file);
   const relative = path.relative(cwd, absolute);
   const shown = relative && !relative.startsWith('..') ? relative : absolute;
-  let text: string;
-  try {
-    text = fs.readFileSync(absolute, 'utf8');
-  } catch (error) {
-    throw new UserError(`--live-file ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-  }
-  const all = parseDump(text, shown);
+  const all = parseDump(readInputFile(file, cwd, '--live-file').text, shown);
   const releaseSecrets = all.filter((object) => isReleaseSecret(object));
   const objects = all.filter((object) => !isReleaseSecret(object));
   const kinds = new Set(objects.map(kindKey));
@@ -47,8 +41,7 @@ export function parseDump(text: string, file: string): KubeObject[] {
   for (const [index, document] of [...documents].entries()) {
     const error = document.errors[0];
     if (error) {
-      const at = error.linePos?.[0];
-      throw new UserError(`${file}${at ? `:${at.line}:${at.col}` : ''}: not valid YAML: ${yamlReason(error.message)}`);
+      throw notValidYaml(file, error);
     }
     const built = yamlValue(document);
     if ('reason' in built) throw new UserError(`${file}: document ${index + 1}: not valid YAML: ${built.reason}`);
@@ -77,7 +70,13 @@ function flatten(value: unknown, where: string, inherited?: { apiVersion: string
   return [typed as KubeObject];
 }
 
+/** A YAML syntax error, located in the file. */
+export function notValidYaml(file: string, error: YAMLError): UserError {
+  const at = error.linePos?.[0];
+  return new UserError(`${file}${at ? `:${at.line}:${at.col}` : ''}: not valid YAML: ${yamlReason(error.message)}`);
+}
+
 /** The yaml package's message without its trailing position and code frame. */
-export function yamlReason(message: string): string {
+function yamlReason(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }

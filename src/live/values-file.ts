@@ -1,25 +1,18 @@
 /** Offline deployed values: what `helm get values <release> -o yaml` prints. */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { readInputFile } from '../validate/inputs/read-file';
 import { parseDocument } from 'yaml';
 import { UserError } from '../util/errors';
-import { yamlReason } from './dump';
+import { notValidYaml } from './dump';
 import { yamlValue } from '../util/yaml-value';
 
 export function readLiveValues(file: string, cwd: string): Record<string, unknown> {
-  let text: string;
-  try {
-    text = fs.readFileSync(path.resolve(cwd, file), 'utf8');
-  } catch (error) {
-    throw new UserError(`--live-values ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-  }
+  const { text } = readInputFile(file, cwd, '--live-values');
   // without -o yaml, helm prints a heading first
   const body = text.replace(/^USER-SUPPLIED VALUES:\s*\n/, '');
   const document = parseDocument(body);
   const error = document.errors[0];
   if (error) {
-    const at = error.linePos?.[0];
-    throw new UserError(`${file}${at ? `:${at.line}:${at.col}` : ''}: not valid YAML: ${yamlReason(error.message)}`);
+    throw notValidYaml(file, error);
   }
   const built = yamlValue(document);
   if ('reason' in built) throw new UserError(`${file}: not valid YAML: ${built.reason}`);

@@ -15,3 +15,13 @@ export class UserError extends Error {
 export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * What the user reads about an error, on one line: a UserError's message as it is; anything else
+ * is a calico-gen bug, said so, with the way to its stack trace unless it is being printed.
+ */
+export function oneLineError(error: unknown, debug: boolean): string {
+  const message = describeError(error).split('\n')[0]!;
+  if (error instanceof UserError) return message;
+  return `internal error: ${message}${debug ? '' : ' (run again with --debug for the stack trace)'}`;
+}

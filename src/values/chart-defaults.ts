@@ -52,6 +52,9 @@ export const chartDefaultValues = {
   cni: { install: false },
 } as const;
 
+/** Every key the chart's templates read: its defaults, plus the two it reads without a default. */
+export const CHART_KEYS: readonly string[] = [...Object.keys(chartDefaultValues), 'PeerAS', 'ASLoop'];
+
 /** The values as the chart sees them: its defaults under the given values, `~` applied. */
 export function effectiveValues(values: unknown): CalicoValues & Record<string, unknown> {
   return mergeLayers([chartDefaultValues, values]) as unknown as CalicoValues & Record<string, unknown>;

@@ -30,4 +30,6 @@ test('different quantities stay different', () => {
 
 test('text that is not a quantity is left as written', () => {
   for (const input of ['lots', '1.2.3', '5 Gi', '']) assert.equal(canonicalQuantity(input), input);
+  // an exponent nobody means is no quantity (expanding it would not end)
+  assert.equal(canonicalQuantity('1e999999999'), '1e999999999');
 });

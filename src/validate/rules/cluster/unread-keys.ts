@@ -2,20 +2,14 @@
  * Top-level values the chart never reads are normal (helmfile hands fleet-wide files to every
  * release), so only a key that looks like a mistyped chart key is worth a word, and only an info.
  */
-import * as path from 'node:path';
-import { schemasDir } from '../../../schemas';
+import { CHART_KEYS } from '../../../values/chart-defaults';
 import { editDistance } from '../../../util/suggest';
+import { pointer } from '../objects/support/pointer';
 import { defineClusterRule } from './define';
-
-let chartKeys: string[] | undefined;
-function knownKeys(): string[] {
-  chartKeys ??= Object.keys((require(path.join(schemasDir, 'calico-values.schema.json')) as { properties: object }).properties);
-  return chartKeys;
-}
 
 function lookalike(key: string): string | undefined {
   const lower = key.toLowerCase();
-  return knownKeys().find((known) => {
+  return CHART_KEYS.find((known) => {
     const distance = editDistance(known.toLowerCase(), lower);
     return distance === 0 || distance <= (Math.min(known.length, key.length) <= 4 ? 1 : 2);
   });
@@ -29,14 +23,14 @@ export const valuesKeyUnread = defineClusterRule({
     const values = cluster.values;
     if (values === undefined || typeof values !== 'object' || values === null) return [];
     return Object.keys(values)
-      .filter((key) => !knownKeys().includes(key))
+      .filter((key) => !CHART_KEYS.includes(key))
       .flatMap((key) => {
         const meant = lookalike(key);
         if (!meant) return [];
         return [
           {
             object: 'values',
-            path: `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+            path: pointer(key),
             message: `the chart does not read the top-level key ${JSON.stringify(key)}, and Helm ignores it: did you mean ${JSON.stringify(meant)}?`,
           },
         ];
