@@ -9,7 +9,7 @@ import { Construct } from 'constructs';
 import { BgpPeer } from './imports/crd.projectcalico.org';
 import type { ChartInput } from './context';
 import { chartLabels } from './context';
-import type { BgpPeerValues } from '../src/values/types';
+import type { BgpPeerValues } from '../src/model/chart-values';
 
 /** Everything the peers depend on, and nothing else: equal inputs render equal peers. */
 export interface BgpPeersInput {

@@ -14,7 +14,7 @@ import {
 } from './imports/crd.projectcalico.org';
 import type { ChartInput } from './context';
 import { chartLabels } from './context';
-import type { IpPoolValues } from '../src/values/types';
+import type { IpPoolValues } from '../src/model/chart-values';
 
 export class CalicoResources extends Construct {
   constructor(scope: Construct, id: string, input: ChartInput) {

@@ -1,4 +1,4 @@
-import type { CalicoValues } from '../src/values/types';
+import type { CalicoValues } from '../src/model/chart-values';
 
 /** What one chart instance needs: the values as Helm sees them (chart defaults merged in) and the release. */
 export interface ChartInput {

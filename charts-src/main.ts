@@ -9,7 +9,7 @@ import { CalicoChart } from './calico-chart';
 import { BgpPeersChart, bgpPeersInput } from './bgp-peers-chart';
 import { resolveFleet } from '../src/pipeline';
 import { emitValues } from '../src/values/emit';
-import { CHART, effectiveValues } from '../src/values/chart-defaults';
+import { CHART, effectiveValues } from '../src/model/chart-defaults';
 
 const projectRoot = path.resolve(__dirname, '..', '..');
 const { resolved, findings } = resolveFleet({ clustersDir: path.join(projectRoot, 'clusters') });

@@ -3,8 +3,9 @@ import { Construct } from 'constructs';
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import type { ChartInput } from './context';
 import { chartLabels } from './context';
+import { CALICO_GROUP } from '../src/core/calico';
 
-const calicoGroup = 'crd.projectcalico.org';
+const calicoGroup = CALICO_GROUP;
 const read = ['get', 'list', 'watch'];
 const write = ['create', 'update', 'patch', 'delete'];
 

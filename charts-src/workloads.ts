@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
 import type { ChartInput } from './context';
 import { chartLabels, imageRef } from './context';
-import type { ComponentValues, ResourcesValues } from '../src/values/types';
+import type { ComponentValues, ResourcesValues } from '../src/model/chart-values';
 
 const TYPHA_PORT = 5473;
 

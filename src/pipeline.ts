@@ -17,7 +17,7 @@ import { shareWork } from './synth/workers';
 import { isWritten, matchesHashes } from './write/files';
 import { SynthesisCache } from './cache/synthesis-cache';
 import { validateFleetFacts } from './validate/fleet';
-import type { Finding } from './validate/finding';
+import type { Finding } from './core/findings';
 import { UserError } from './util/errors';
 
 const stages = () => ({

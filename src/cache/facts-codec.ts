@@ -6,7 +6,7 @@
  * name by hash, and every cluster that has it shares one copy in memory.
  */
 import { createHash } from 'node:crypto';
-import type { SourceLocation } from '../validate/finding';
+import type { SourceLocation } from '../core/findings';
 import type { FleetFacts, RouterFact } from '../validate/rules/fleet/facts';
 
 export type RouterRow = [name: string, family: 4 | 6, address: string];

@@ -16,6 +16,7 @@ import * as path from 'node:path';
 import type { RenderedFiles } from '../synth/render';
 import type { ClusterRecord } from '../synth/record';
 import { writeAtomic } from '../util/atomic-write';
+import { contentHash } from '../util/hash';
 import { codeFingerprint } from './fingerprint';
 import { decodeFacts, encodeFacts, type RouterRow, type RouterTables, type StoredFacts } from './facts-codec';
 
@@ -31,10 +32,6 @@ interface Index {
 }
 
 const INDEX_FORMAT = 1;
-
-export function contentHash(content: string | Buffer): string {
-  return createHash('sha256').update(content).digest('hex');
-}
 
 export class SynthesisCache {
   private readonly contentHashes = new Map<string, string | null>();

@@ -1,6 +1,6 @@
 /** One cluster's diff: desired objects and values against the live state, with what will be refused. */
 import type { SynthesizedCluster } from '../synth/synthesize';
-import { sortFindings } from '../validate/finding';
+import { sortFindings } from '../core/findings';
 import type { LiveState } from '../live/types';
 import { planObjects } from './compare';
 import { checkRefusals } from './refusals';

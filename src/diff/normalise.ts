@@ -5,9 +5,9 @@
  */
 import { compareStrings } from '../util/compare';
 import { memoiseByString } from '../util/memo';
-import { canonicalAddress } from './address';
+import { canonicalAddress } from '../core/net';
 import { isMap, removeAt, setAt, siblings, slots, valueAt, type FieldPath, type Json, type JsonMap, type PathSegment } from './field-path';
-import { canonicalQuantity } from './quantity';
+import { canonicalQuantity } from '../core/quantity';
 import { ruleMatches, type DefaultField, type NormalisationRule } from './rule';
 
 export interface KubeLike {

@@ -10,7 +10,7 @@
  *     rebase: [['spec', 'clusterIP']] }
  */
 import type { FieldPath, Json } from './field-path';
-import { groupOfApiVersion } from '../live/types';
+import { groupOfApiVersion } from '../core/kube';
 
 export interface ResourceMatch {
   /** API group: `''` for the core group, `apps`, `crd.projectcalico.org`; every group when left out */

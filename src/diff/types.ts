@@ -1,5 +1,5 @@
 /** The result of diffing one cluster: what `calico-gen diff` reports, in every format. */
-import type { Finding } from '../validate/finding';
+import type { Finding } from '../core/findings';
 
 export type ChangeAction = 'create' | 'update' | 'delete';
 

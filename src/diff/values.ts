@@ -2,7 +2,7 @@
  * The release values against the deployed ones. Both sides get the chart's defaults merged in,
  * as Helm renders with them, so a key written out that equals its chart default is no change.
  */
-import { effectiveValues } from '../values/chart-defaults';
+import { effectiveValues } from '../model/chart-defaults';
 import type { Json } from './field-path';
 import { canonicalJson, prune } from './normalise';
 import { redactValuesPair } from './redact';

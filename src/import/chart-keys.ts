@@ -3,7 +3,7 @@
  * release of the helmfile (namespaces, istio, ...): import maps the chart's keys, leaves the
  * others alone, and refuses a key that looks like a misspelt chart key.
  */
-import { CHART_KEYS } from '../values/chart-defaults';
+import { CHART_KEYS } from '../model/chart-defaults';
 import { editDistance } from '../util/suggest';
 import type { ImportProblem } from './errors';
 import type { ValuesFile } from './values-file';

@@ -32,4 +32,4 @@ export class ImportFailed extends UserError {
 }
 
 /** `a.b["c.d"][0]`: dots inside keys (label names) stay readable. */
-export { formatValuePath as formatKeyPath } from '../review/value-diff';
+export { formatValuePath as formatKeyPath } from '../util/value-paths';

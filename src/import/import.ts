@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { mergeLayers } from '../util/merge';
-import { CHART } from '../values/chart-defaults';
+import { CHART } from '../model/chart-defaults';
 import { ImportFailed, type ImportProblem } from './errors';
 import { readLayout, type ClusterLayout, type TreeLayout } from './layout';
 import { compareStrings } from '../util/compare';

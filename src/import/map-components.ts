@@ -1,6 +1,6 @@
 /** calicoNode, typha, kubeControllers: image name, resources, replicas and placement. */
 import { isDeepStrictEqual } from 'node:util';
-import { chartDefaultValues } from '../values/chart-defaults';
+import { chartDefaultValues } from '../model/chart-defaults';
 import { isPlainMap } from '../util/merge';
 import { isInteger, isOneOf, isQuantity, isString, type Check } from './checks';
 import type { LayerMapper } from './mapper';

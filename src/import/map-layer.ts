@@ -3,7 +3,7 @@
  * src/values/emit.ts, key by key, keeping `~` as `null`.
  */
 import { isPlainMap } from '../util/merge';
-import { CHART } from '../values/chart-defaults';
+import { CHART } from '../model/chart-defaults';
 import type { ImportProblem } from './errors';
 import type { ComposedLayer } from './compose';
 import { isBoolean, isInteger, isOneOf, isString, isVethMtu } from './checks';

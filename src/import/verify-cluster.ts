@@ -5,10 +5,10 @@
  */
 import type { ClusterSpec } from '../model/definition';
 import { chartDefaults } from '../resolve/defaults';
-import { describeSchemaErrors, schemaValidator } from '../schemas';
+import { describeSchemaErrors, schemaValidator } from '../core/schemas';
 import { mergeLayers } from '../util/merge';
 import { emitValues } from '../values/emit';
-import { formatValuePath } from '../review/value-diff';
+import { formatValuePath } from '../util/value-paths';
 import { problemAt, type ComposedLayer } from './compose';
 import type { ImportProblem } from './errors';
 import type { ImportedCluster } from './import';

@@ -5,9 +5,9 @@
  * trip test (on the generated files).
  */
 import { isDeepStrictEqual } from 'node:util';
-import { CHART, CHART_KEYS, effectiveValues } from '../values/chart-defaults';
+import { CHART, CHART_KEYS, effectiveValues } from '../model/chart-defaults';
 import { isPlainMap } from '../util/merge';
-import { changedPaths, type ValuePath } from '../review/value-diff';
+import { changedPaths, type ValuePath } from '../util/value-paths';
 
 export interface ValueMismatch {
   path: ValuePath;

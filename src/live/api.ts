@@ -1,5 +1,5 @@
 /** A cluster's live state through the Kubernetes API, from kubeconfig to objects. */
-import type { KubeObject } from '../model/kube';
+import type { KubeObject } from '../core/kube';
 import { resolveKubeconfig, type KubeconfigOptions } from './kubeconfig';
 import { readLiveCluster } from './reader';
 import { ApiClient } from './transport';

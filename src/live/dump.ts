@@ -3,15 +3,17 @@
  * of them as multi-document YAML, or plain objects. Helm release Secrets in the dump
  * (`kubectl get secrets -l owner=helm,name=<release>`) give the deployed values and manifest.
  */
-import { readInputFile } from '../validate/inputs/read-file';
+import { readInputFile } from '../util/input-file';
 import { yamlValue } from '../util/yaml-value';
 import * as path from 'node:path';
 import { parseAllDocuments, type YAMLError } from 'yaml';
-import type { KubeObject } from '../model/kube';
+import type { KubeObject } from '../core/kube';
 import { UserError } from '../util/errors';
 import { newestRelease, isReleaseSecret } from './helm-release';
 import { CHART_CALICO_KINDS } from './scope';
-import { CALICO_GROUP, groupOfApiVersion, kindKey, type LiveState } from './types';
+import { type LiveState } from './types';
+import { CALICO_GROUP } from '../core/calico';
+import { groupOfApiVersion, kindKey } from '../core/kube';
 
 export interface DumpOptions {
   desired: readonly KubeObject[];

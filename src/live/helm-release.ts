@@ -6,9 +6,10 @@
 import { gunzipSync } from 'node:zlib';
 import { yamlValue } from '../util/yaml-value';
 import { parseAllDocuments } from 'yaml';
-import type { KubeObject } from '../model/kube';
+import type { KubeObject } from '../core/kube';
 import { UserError } from '../util/errors';
-import type { HelmRelease, ObjectRef } from './types';
+import type { HelmRelease } from './types';
+import type { ObjectRef } from '../core/kube';
 
 const GZIP_MAGIC = [0x1f, 0x8b, 0x08];
 

@@ -1,5 +1,5 @@
 /** Offline deployed values: what `helm get values <release> -o yaml` prints. */
-import { readInputFile } from '../validate/inputs/read-file';
+import { readInputFile } from '../util/input-file';
 import { parseDocument } from 'yaml';
 import { UserError } from '../util/errors';
 import { notValidYaml } from './dump';

@@ -7,7 +7,7 @@
  *    "values":{"changed","diff"},"summary":{"create","update","delete","unchanged"},"findings":[Finding]}
  * several clusters (--all): an array of those, a cluster that could not be read as {"cluster","error"}.
  */
-import type { Finding } from '../validate/finding';
+import type { Finding } from '../core/findings';
 import { hasChanges, unmanagedDeletes, type ClusterDiff, type ObjectChange } from '../diff/types';
 
 export type DiffFormat = 'text' | 'json' | 'markdown';

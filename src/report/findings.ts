@@ -1,5 +1,5 @@
 /** Findings for people (text), programs (json) and GitHub Actions (workflow annotations). */
-import type { Finding, FindingsReport } from '../validate/finding';
+import type { Finding, FindingsReport } from '../core/findings';
 
 export type FindingsFormat = 'text' | 'json' | 'github';
 

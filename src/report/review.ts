@@ -4,7 +4,7 @@
  */
 import type { Review, RevisionLabel } from '../review/review';
 import type { ClusterReview, ObjectChange } from '../review/compare';
-import type { Finding } from '../validate/finding';
+import type { Finding } from '../core/findings';
 
 export type ReviewFormat = 'text' | 'json' | 'markdown';
 

@@ -1,5 +1,5 @@
 import type { ClusterLayer } from '../model/definition';
-import { chartDefaultValues as chart } from '../values/chart-defaults';
+import { chartDefaultValues as chart } from '../model/chart-defaults';
 
 /**
  * The lowest layer under every definition: the chart's own defaults, read from the one place

@@ -4,9 +4,9 @@
 import * as path from 'node:path';
 import type { ClusterSpec } from '../model/definition';
 import type { LoadedCluster } from '../load/clusters';
-import type { Finding } from '../validate/finding';
+import type { Finding } from '../core/findings';
 import { mergeLayers } from '../util/merge';
-import { describeSchemaErrors, schemaValidator } from '../schemas';
+import { describeSchemaErrors, schemaValidator } from '../core/schemas';
 import { chartDefaults } from './defaults';
 
 export interface ResolvedCluster {

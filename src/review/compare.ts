@@ -7,11 +7,11 @@ import { isDeepStrictEqual } from 'node:util';
 import { unifiedDiff } from '../diff/unified';
 import type { ChangeAction } from '../diff/types';
 import { toYaml } from '../synth/yaml';
-import type { KubeObject } from '../model/kube';
-import type { Finding } from '../validate/finding';
-import { sortFindings } from '../validate/finding';
+import type { KubeObject } from '../core/kube';
+import type { Finding } from '../core/findings';
+import { sortFindings } from '../core/findings';
 import { compareStrings } from '../util/compare';
-import { changedPaths, formatValuePath } from './value-diff';
+import { changedPaths, formatValuePath } from '../util/value-paths';
 import type { ClusterState, RevisionState } from './synthesize-revision';
 
 export interface ObjectChange {

@@ -6,8 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { synthesizeFleet } from '../pipeline';
-import type { KubeObject } from '../model/kube';
-import type { Finding } from '../validate/finding';
+import type { KubeObject } from '../core/kube';
+import type { Finding } from '../core/findings';
 import { UserError } from '../util/errors';
 
 export interface ClusterState {

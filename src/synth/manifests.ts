@@ -6,8 +6,8 @@
 import { ApiObject, App } from 'cdk8s';
 import { CalicoChart, type ChartInput } from '../../charts-src/calico-chart';
 import { BgpPeersChart, bgpPeersInput, type BgpPeersInput } from '../../charts-src/bgp-peers-chart';
-import type { KubeObject } from '../model/kube';
-import { CHART, effectiveValues } from '../values/chart-defaults';
+import type { KubeObject } from '../core/kube';
+import { CHART, effectiveValues } from '../model/chart-defaults';
 import { renderOnce } from './render-once';
 import { deepFreeze, memoiseByString } from '../util/memo';
 

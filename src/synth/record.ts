@@ -3,10 +3,10 @@
  * send back and the cache can store: rendered files, the cluster's own findings, and the facts the
  * fleet rules need. Nothing of the cluster's objects is kept, so a fleet's memory stays flat.
  */
-import { contentHash } from '../cache/synthesis-cache';
+import { contentHash } from '../util/hash';
 import type { LoadedCluster } from '../load/clusters';
 import { resolveCluster } from '../resolve/resolve';
-import type { Finding } from '../validate/finding';
+import type { Finding } from '../core/findings';
 import { validateClusterAlone } from '../validate';
 import type { FleetFacts } from '../validate/rules/fleet/facts';
 import { renderCluster, type RenderedFiles } from './render';

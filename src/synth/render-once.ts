@@ -7,7 +7,7 @@
  * per object by identity (rules, schemas, YAML) instead of comparing content again.
  */
 import type { ApiObject } from 'cdk8s';
-import type { KubeObject } from '../model/kube';
+import type { KubeObject } from '../core/kube';
 import { deepFreeze } from '../util/memo';
 
 /** What ApiObject.toJson reads; cdk8s keeps these private. */

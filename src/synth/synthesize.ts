@@ -2,8 +2,8 @@
  * One cluster through the synthesis stages: resolved definition → values → manifests.
  */
 import type { ResolvedCluster } from '../resolve/resolve';
-import type { KubeObject } from '../model/kube';
-import type { CalicoValues } from '../values/types';
+import type { KubeObject } from '../core/kube';
+import type { CalicoValues } from '../model/chart-values';
 import { emitValues } from '../values/emit';
 import { synthManifests } from './manifests';
 

@@ -5,8 +5,8 @@
  * floor(blocks / blocksPerNode). Without strict affinity nodes borrow from each other's blocks and
  * only the addresses count. BigInt throughout: an IPv6 /64 of /122 blocks has 2^58 of them.
  */
-import type { Cidr } from './net';
-import { familyBits, formatCidr } from './net';
+import type { Cidr } from '../core/net';
+import { familyBits, formatCidr } from '../core/net';
 import type { ClusterInput } from './rules/cluster/input';
 import { defaultObject, poolsOf, specOf, type PoolView } from './rules/cluster/view';
 

@@ -1,7 +1,8 @@
-import type { KubeObject } from '../model/kube';
-import type { Finding } from './finding';
+import type { KubeObject } from '../core/kube';
+import type { Finding } from '../core/findings';
 import { ruleBugMessage, type ObjectRule } from './rule';
-import { isCalicoObject, kindOf, refOf } from './rules/objects/support/access';
+import { isCalicoObject } from '../core/calico';
+import { kindOf, refOf } from '../core/kube';
 import { objectRules } from './rules/objects';
 import { memoiseFrozen } from '../util/memo';
 

@@ -2,7 +2,7 @@
  * The fleet half of validation: rules across every cluster's facts. Kept apart from the
  * per-cluster half so that a run served from the cache loads neither cdk8s nor the object rules.
  */
-import type { Finding } from './finding';
+import type { Finding } from '../core/findings';
 import type { FleetHit, FleetRule } from './rule';
 import { fleetRules } from './rules/fleet';
 import type { FleetFacts } from './rules/fleet/facts';

@@ -3,7 +3,7 @@
  * fleet rules. Returns every finding at once; the caller decides what fails.
  */
 import type { SynthesizedCluster } from '../synth/synthesize';
-import type { Finding } from './finding';
+import type { Finding } from '../core/findings';
 import type { ClusterRule, RuleHit } from './rule';
 import { validateFleetFacts } from './fleet';
 import { checkObjectSchemas, checkValuesSchema } from './schema-checks';

@@ -1,5 +1,5 @@
-import type { KubeObject } from '../model/kube';
-import type { Severity, SourceLocation } from './finding';
+import type { KubeObject } from '../core/kube';
+import type { Severity, SourceLocation } from '../core/findings';
 import type { ClusterInput } from './rules/cluster/input';
 import type { FleetFacts } from './rules/fleet/facts';
 import { describeError } from '../util/errors';

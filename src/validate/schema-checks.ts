@@ -2,12 +2,13 @@
  * Schema gate: chart values against schemas/calico-values.schema.json and Calico objects
  * against the schemas generated from the CRDs, reported as findings.
  */
-import type { KubeObject } from '../model/kube';
-import { CALICO_API_VERSION } from '../model/kube';
-import { describeSchemaErrors, schemaValidator, type SchemaViolation } from '../schemas';
+import type { KubeObject } from '../core/kube';
+import { CALICO_API_VERSION } from '../core/calico';
+import { describeSchemaErrors, schemaValidator, type SchemaViolation } from '../core/schemas';
 import { memoiseFrozen } from '../util/memo';
-import { entryOf, refOf } from './rules/objects/support/access';
-import type { Finding, SourceLocation } from './finding';
+import { entryOf } from '../util/json';
+import { refOf } from '../core/kube';
+import type { Finding, SourceLocation } from '../core/findings';
 
 export function checkValuesSchema(values: unknown, cluster: string, source?: SourceLocation): Finding[] {
   const validate = schemaValidator('calico-values.schema.json');

@@ -3,8 +3,8 @@
  * that the release needs no other Calico values file.
  */
 import type { ClusterSpec, ComponentSettings, IpPool, Resources, ScheduledComponentSettings } from '../model/definition';
-import type { CalicoValues, ComponentValues, IpPoolValues, ResourcesValues } from './types';
-import { chartDefaultValues } from './chart-defaults';
+import type { CalicoValues, ComponentValues, IpPoolValues, ResourcesValues } from '../model/chart-values';
+import { chartDefaultValues } from '../model/chart-defaults';
 import { compareStrings } from '../util/compare';
 
 export function emitValues(spec: ClusterSpec): CalicoValues {

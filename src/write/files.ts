@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { contentHash } from '../cache/synthesis-cache';
+import { contentHash } from '../util/hash';
 import { writeAtomic } from '../util/atomic-write';
 import { MANIFESTS_FILE, VALUES_FILE, type RenderedFiles } from '../synth/render';
 

@@ -10,7 +10,7 @@ import { parseAllDocuments } from 'yaml';
 import { generateFleet } from '../../bench/fleet/generator';
 import { privateAsNumber, ROUTER_AS_NUMBER } from '../../bench/fleet/clusters';
 import { projectRoot, runCli, tempDir } from '../support/cli';
-import type { KubeObject } from '../../src/model/kube';
+import type { KubeObject } from '../../src/core/kube';
 
 test('a generated 3-cluster fleet synthesises cleanly, each cluster peering with all 70 routers on both families', (t) => {
   const dir = tempDir('bench-fleet');

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { addressesPerBlock, blocksIn, blocksPerNode, maxNodesFor, poolCapacity } from '../../src/validate/capacity';
-import { makeCidr, parseCidr } from '../../src/validate/net';
+import { makeCidr, parseCidr } from '../../src/core/net';
 
 const cidr = (text: string) => {
   const parsed = parseCidr(text);

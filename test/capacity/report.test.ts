@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatCapacity, utilisationText } from '../../src/report/capacity';
 import { clusterCapacity, poolCapacity } from '../../src/validate/capacity';
-import { makeCidr } from '../../src/validate/net';
+import { makeCidr } from '../../src/core/net';
 import { clusterOf, withValues } from '../validate-cluster/support';
 
 const cluster = () => clusterCapacity(clusterOf(withValues({ IPPools: { ipv4: { cidr: '10.0.0.0/22' }, ipv6: { cidr: '2001:db8::/64' } } }), { name: 'c1', expectedNodes: 7 }));

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canonicalAddress, cidrsOverlap } from '../../src/diff/address';
+import { canonicalAddress, cidrTextsOverlap as cidrsOverlap } from '../../src/core/net';
 
 test('addresses and CIDRs compare in the form Calico stores them', () => {
   assert.equal(canonicalAddress('2001:DB8:0:0::1'), '2001:db8::1');

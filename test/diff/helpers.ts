@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
-import type { KubeObject } from '../../src/model/kube';
+import type { KubeObject } from '../../src/core/kube';
 import type { LiveState } from '../../src/live/types';
-import { kindKey } from '../../src/live/types';
+import { kindKey } from '../../src/core/kube';
 
 /** An object from YAML (flow style keeps a test's objects on one line). */
 export function obj(yaml: string): KubeObject {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canonicalQuantity } from '../../src/diff/quantity';
+import { canonicalQuantity } from '../../src/core/quantity';
 
 test('quantities that are equal get the same canonical text, as kube-apiserver writes it', () => {
   const cases: [string | number, string][] = [

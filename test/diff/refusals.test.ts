@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { planObjects } from '../../src/diff/compare';
 import { checkRefusals } from '../../src/diff/refusals';
 import { builtInRules } from '../../src/diff/rules';
-import type { KubeObject } from '../../src/model/kube';
+import type { KubeObject } from '../../src/core/kube';
 import type { HelmRelease } from '../../src/live/types';
 import { chartObject, helmOwned, liveState, obj, RELEASE } from './helpers';
 

@@ -10,9 +10,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { synthesizeFleet } from '../../src/pipeline';
-import { effectiveValues } from '../../src/values/chart-defaults';
-import { CHART, chartDefaultValues } from '../../src/values/chart-defaults';
-import { summarise } from '../../src/validate/finding';
+import { effectiveValues } from '../../src/model/chart-defaults';
+import { CHART, chartDefaultValues } from '../../src/model/chart-defaults';
+import { summarise } from '../../src/core/findings';
 import { PRINT_WIDTH } from '../../src/import/codegen/code';
 import { groupFlags, importAndWrite, realGroups, realValuesDir, typeErrors, valuesProject } from './support';
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { decodeReleaseSecret, newestRelease } from '../../src/live/helm-release';
-import type { KubeObject } from '../../src/model/kube';
+import type { KubeObject } from '../../src/core/kube';
 import { helmReleaseSecret } from '../support/fake-apiserver';
 
 const chart = { name: 'calico', version: '0.5.2', appVersion: '3.30.7' };

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { changedPaths, formatValuePath } from '../../src/review/value-diff';
+import { changedPaths, formatValuePath } from '../../src/util/value-paths';
 import { formatReview, MARKDOWN_LIMIT } from '../../src/report/review';
 import type { Review } from '../../src/review/review';
 import type { ClusterReview } from '../../src/review/compare';

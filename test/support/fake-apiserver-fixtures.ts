@@ -1,7 +1,7 @@
 // A small live state for the fake API server's own tests: Calico objects as
 // the fixture chart renders them, one workload of each kind, and the Helm
 // release that installed them.
-import type { KubeObject } from '../../src/model/kube';
+import type { KubeObject } from '../../src/core/kube';
 import { helmReleaseSecret } from './fake-apiserver';
 
 const LABELS = {

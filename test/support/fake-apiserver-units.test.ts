@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { request } from 'node:https';
 import { describe, test } from 'node:test';
-import type { KubeObject } from '../../src/model/kube';
+import type { KubeObject } from '../../src/core/kube';
 import { FakeApiServer, decodeHelmReleaseSecret, helmReleaseSecret, startFakeApiServer } from './fake-apiserver';
 import { parseApiPath } from './fake-apiserver/paths';
 import { parseLabelSelector } from './fake-apiserver/selectors';

@@ -11,7 +11,8 @@ import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { helmPath } from '../support/k8s-tools';
 import { projectRoot, tempDir } from '../support/cli';
-import { CALICO_API_VERSION, type KubeObject } from '../../src/model/kube';
+import { type KubeObject } from '../../src/core/kube';
+import { CALICO_API_VERSION } from '../../src/core/calico';
 
 const chart = path.join(projectRoot, 'test', 'fixtures', 'calico-chart');
 const generated = path.join(projectRoot, 'generated');

@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { App } from 'cdk8s';
 import { synthManifests } from '../../src/synth/manifests';
-import type { KubeObject } from '../../src/model/kube';
-import { CHART, effectiveValues } from '../../src/values/chart-defaults';
+import type { KubeObject } from '../../src/core/kube';
+import { CHART, effectiveValues } from '../../src/model/chart-defaults';
 import { CalicoChart } from '../../charts-src/calico-chart';
 import { BgpPeersChart, bgpPeersInput } from '../../charts-src/bgp-peers-chart';
 

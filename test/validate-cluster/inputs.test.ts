@@ -9,7 +9,7 @@ import { valuesPointerFor } from '../../src/validate/inputs/object-to-values';
 import { hints } from '../../src/validate/inputs/cluster-source';
 import { handWrittenSource } from '../../src/validate/inputs/sources';
 import { validateClusters } from '../../src/validate';
-import { effectiveValues } from '../../src/values/chart-defaults';
+import { effectiveValues } from '../../src/model/chart-defaults';
 
 function layer(file: string, text: string): ValuesLayer {
   const parsed = parseValuesFile({ path: `/${file}`, display: file, text });

@@ -3,12 +3,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { validateClusters } from '../../src/validate';
-import { formatCidr, makeCidr, parseCidr, type Cidr } from '../../src/validate/net';
+import { formatCidr, makeCidr, parseCidr, type Cidr } from '../../src/core/net';
 import { overlappingPairs, rangeOf, rangeOfCanonical } from '../../src/validate/rules/fleet/overlap';
 import { parseLocatedYaml } from '../../src/validate/inputs/yaml-locations';
 import { parseManifestFile } from '../../src/validate/inputs/manifest-files';
 import { parseValuesFile } from '../../src/validate/inputs/values-files';
-import type { KubeObject } from '../../src/model/kube';
+import type { KubeObject } from '../../src/core/kube';
 import { sourceOf } from './support';
 
 const cidrText = fc.oneof(

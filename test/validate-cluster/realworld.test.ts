@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import { validateClusters } from '../../src/validate';
 import { loadHandWritten } from '../../src/validate/inputs/load';
 import type { ClusterFiles } from '../../src/validate/inputs/command-line';
-import type { Finding } from '../../src/validate/finding';
+import type { Finding } from '../../src/core/findings';
 
 const valuesDir = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'realworld', 'wmf-deployment-charts', 'helmfile.d', 'admin_ng', 'values');
 const groups: Record<string, string[]> = {

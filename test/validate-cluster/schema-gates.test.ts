@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { validateClusters } from '../../src/validate';
-import type { KubeObject } from '../../src/model/kube';
+import type { KubeObject } from '../../src/core/kube';
 import { baseValues, sourceOf } from './support';
 
 const policy = (spec: Record<string, unknown>): KubeObject => ({

@@ -1,5 +1,5 @@
 /** Building clusters for rule tests the way the CLI builds them from hand-written inputs. */
-import type { KubeObject } from '../../src/model/kube';
+import type { KubeObject } from '../../src/core/kube';
 import type { ClusterInput } from '../../src/validate/rules/cluster/input';
 import { hints, type ClusterSource } from '../../src/validate/inputs/cluster-source';
 import { handWrittenSource } from '../../src/validate/inputs/sources';

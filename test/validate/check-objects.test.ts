@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { KubeObject } from '../../src/model/kube';
+import type { KubeObject } from '../../src/core/kube';
 import { checkObjects } from '../../src/validate/check-objects';
 import { checkObjectSchemas } from '../../src/validate/schema-checks';
 import type { ObjectRule } from '../../src/validate/rule';

@@ -1,5 +1,5 @@
 import YAML from 'yaml';
-import type { KubeObject } from '../../src/model/kube';
+import type { KubeObject } from '../../src/core/kube';
 import type { ObjectRule, RuleHit } from '../../src/validate/rule';
 import { objectRules } from '../../src/validate/rules/objects';
 

@@ -11,7 +11,7 @@ import {
   makeCidr,
   parseCidr,
   parseIp,
-} from '../../src/validate/net';
+} from '../../src/core/net';
 
 /** Small IPv4 prefixes inside 10.0.0.0/24 so the address sets can be enumerated. */
 const smallPool = fc

@@ -17,7 +17,7 @@ import {
   parseCidrOrIp,
   parseIp,
   type Cidr,
-} from '../../src/validate/net';
+} from '../../src/core/net';
 
 function cidr(text: string): Cidr {
   const parsed = parseCidr(text);

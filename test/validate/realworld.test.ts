@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import type { KubeObject } from '../../src/model/kube';
+import type { KubeObject } from '../../src/core/kube';
 import { checkObjects } from '../../src/validate/check-objects';
 
 /** The real fleet's values (../shared, read-only), turned into objects the way the chart does

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { formatSelector, matchesLabels, parseSelector, type SelectorNode } from '../../src/validate/selector';
+import { formatSelector, matchesLabels, parseSelector, type SelectorNode } from '../../src/core/selector';
 
 const label = fc.stringMatching(/^[a-z][a-z0-9./_-]{0,12}$/).filter((l) => !/^(has|all|global)$/.test(l));
 const value = fc.string({ unit: fc.constantFrom(...'abc xyz-_.:/"\''.split('')), maxLength: 8 }).filter(

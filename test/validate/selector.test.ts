@@ -7,7 +7,7 @@ import {
   parseSelector,
   tokenize,
   type SelectorNode,
-} from '../../src/validate/selector';
+} from '../../src/core/selector';
 
 function ast(text: string): SelectorNode {
   const result = parseSelector(text);

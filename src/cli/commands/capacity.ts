@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { oneOf } from '../args';
 import type { CliIo } from '../io';
 import { EXIT_FAILURE, EXIT_OK } from '../io';
-import { summarise } from '../../validate/finding';
+import { summarise } from '../../core/findings';
 import { formatFindings } from '../../report/findings';
 import { formatCapacity } from '../../report/capacity';
 import { clusterCapacity } from '../../validate/capacity';

@@ -3,7 +3,7 @@ import { oneOf, parseCommandArgs } from '../args';
 import type { CliIo } from '../io';
 import { EXIT_CHANGES, EXIT_FAILURE, EXIT_OK } from '../io';
 import { synthesizeFleet } from '../../pipeline';
-import { summarise } from '../../validate/finding';
+import { summarise } from '../../core/findings';
 import { formatFindings } from '../../report/findings';
 import { formatDiffs, wantsColour, type ClusterOutcome } from '../../report/diff';
 import { hasChanges } from '../../diff/types';

@@ -3,7 +3,7 @@ import { parseCommandArgs, oneOf } from '../args';
 import type { CliIo } from '../io';
 import { EXIT_FAILURE, EXIT_OK } from '../io';
 import { recordFleet } from '../../pipeline';
-import { summarise } from '../../validate/finding';
+import { summarise } from '../../core/findings';
 import { formatFindings } from '../../report/findings';
 import { orphanClusterDirs, removeOrphans, staleFiles, writeClusters, type ClusterOutput } from '../../write/files';
 

@@ -2,11 +2,11 @@ import * as path from 'node:path';
 import { oneOf } from '../args';
 import type { CliIo } from '../io';
 import { EXIT_FAILURE, EXIT_OK } from '../io';
-import { summarise } from '../../validate/finding';
+import { summarise } from '../../core/findings';
 import { formatFindings } from '../../report/findings';
 import { parseInputs } from '../../validate/inputs/command-line';
 import { recordFleet } from '../../pipeline';
-import type { Finding } from '../../validate/finding';
+import type { Finding } from '../../core/findings';
 
 const help = `usage: calico-gen validate [--cluster NAME]... [--strict] [--format text|json|github]
        calico-gen validate [--values FILE]... [--manifests FILE]...

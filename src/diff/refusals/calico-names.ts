@@ -1,5 +1,5 @@
 /** Calico objects whose name decides what they may hold (calico-rules.md §1, §4, §5). */
-import { CALICO_GROUP } from '../../live/types';
+import { CALICO_GROUP } from '../../core/calico';
 import { name, spec, type RefusalRule } from './rule';
 
 export const ipamConfigName: RefusalRule = {

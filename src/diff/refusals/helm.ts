@@ -1,5 +1,5 @@
 /** What makes Helm itself stop: objects it may not adopt. */
-import { groupOfApiVersion } from '../../live/types';
+import { groupOfApiVersion } from '../../core/kube';
 import { hasOwnershipMetadata } from '../ownership';
 import type { RefusalRule } from './rule';
 

@@ -1,6 +1,6 @@
 /** The refusal rules, and the check that runs them over a cluster's compared pairs. */
-import type { Finding } from '../../validate/finding';
-import { groupOfApiVersion } from '../../live/types';
+import type { Finding } from '../../core/findings';
+import { groupOfApiVersion } from '../../core/kube';
 import { bgpNodeConfigurationFields, ipamConfigName } from './calico-names';
 import { helmOwnershipConflict } from './helm';
 import { roleRefImmutable, selectorImmutable } from './immutable';

@@ -1,16 +1,15 @@
 /** IPPool changes Calico refuses or that strand addresses (calico-rules.md §2.2). */
-import type { KubeObject } from '../../model/kube';
-import { CALICO_GROUP } from '../../live/types';
-import { canonicalAddress, cidrsOverlap } from '../address';
+import type { KubeObject } from '../../core/kube';
+import { CALICO_GROUP, blockSizeOf } from '../../core/calico';
+import { canonicalAddress, cidrTextsOverlap } from '../../core/net';
 import { name, spec, type RefusalRule } from './rule';
 
 const IPPOOL = `${CALICO_GROUP}/IPPool`;
 
-/** The block size Calico uses for a pool: as written, else 26 (IPv4) or 122 (IPv6). */
+/** The block size Calico uses for a pool: as written, else its family's default. */
 function effectiveBlockSize(pool: KubeObject): number {
   const { blockSize, cidr } = spec(pool);
-  if (typeof blockSize === 'number' && blockSize !== 0) return blockSize;
-  return String(cidr ?? '').includes(':') ? 122 : 26;
+  return blockSizeOf(blockSize, String(cidr ?? ''));
 }
 
 export const ippoolCidrChanged: RefusalRule = {
@@ -56,7 +55,7 @@ export const ippoolOverlapsLivePool: RefusalRule = {
   check(pair, context) {
     const cidr = String(spec(pair.desired).cidr ?? '');
     return context.pairs
-      .filter((other) => other.live && other.live.kind === 'IPPool' && other !== pair && cidrsOverlap(cidr, String(spec(other.live).cidr ?? '')))
+      .filter((other) => other.live && other.live.kind === 'IPPool' && other !== pair && cidrTextsOverlap(cidr, String(spec(other.live).cidr ?? '')))
       .map((other) => ({
         path: '/spec/cidr',
         message: `new pool ${cidr} overlaps IPPool ${other.live!.metadata.name} (${String(spec(other.live).cidr)}) that exists in the cluster, and Calico refuses overlapping pools (Helm creates new objects before it removes old ones): choose a cidr outside ${String(spec(other.live).cidr)}, or remove that pool first`,

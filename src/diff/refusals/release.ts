@@ -2,8 +2,9 @@
  * Findings about the release as a whole and about what the live source held: a release Helm will
  * not touch (pending), one that failed, an install, and what could not be compared.
  */
-import type { Finding } from '../../validate/finding';
-import { pluralOf, type LiveState } from '../../live/types';
+import type { Finding } from '../../core/findings';
+import { type LiveState } from '../../live/types';
+import { pluralOf } from '../../core/kube';
 
 export function releaseFindings(cluster: string, release: { name: string; namespace: string }, live: LiveState): Finding[] {
   const object = `release/${release.name}`;

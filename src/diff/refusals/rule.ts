@@ -3,7 +3,7 @@
  * found before `helmfile apply` fails halfway. Each looks at one compared pair (desired and live
  * object) and the cluster around it, and has a stable id.
  */
-import type { KubeObject } from '../../model/kube';
+import type { KubeObject } from '../../core/kube';
 import type { ComparedPair } from '../compare';
 import type { ReleaseOwnership, ReleaseRef } from '../ownership';
 import type { ChangeAction } from '../types';

@@ -5,16 +5,17 @@
  */
 import { ALL } from '../field-path';
 import type { NormalisationRule } from '../rule';
+import { CALICO_DEFAULT_AS_NUMBER, CALICO_GROUP, DEFAULT_BLOCK_SIZE, IPV4_TEXT, IPV6_TEXT } from '../../core/calico';
 
-const calico = 'crd.projectcalico.org';
+const calico = CALICO_GROUP;
 
 export const calicoRules: NormalisationRule[] = [
   {
     reason: 'Calico defaults an IPPool (libcalico-go clientv3 ippool.go) and stores its cidr in canonical form',
     match: { apiGroup: calico, kinds: ['IPPool'] },
     defaults: [
-      { path: ['spec', 'blockSize'], value: 26, when: { field: 'cidr', matches: '^[0-9.]+/' } },
-      { path: ['spec', 'blockSize'], value: 122, when: { field: 'cidr', matches: ':' } },
+      { path: ['spec', 'blockSize'], value: DEFAULT_BLOCK_SIZE[4], when: { field: 'cidr', matches: IPV4_TEXT } },
+      { path: ['spec', 'blockSize'], value: DEFAULT_BLOCK_SIZE[6], when: { field: 'cidr', matches: IPV6_TEXT } },
       { path: ['spec', 'nodeSelector'], value: 'all()' },
       { path: ['spec', 'allowedUses'], value: ['Tunnel', 'Workload'] },
       { path: ['spec', 'ipipMode'], value: 'Never' },
@@ -34,7 +35,7 @@ export const calicoRules: NormalisationRule[] = [
     defaults: [
       { path: ['spec', 'logSeverityScreen'], value: 'Info' },
       { path: ['spec', 'nodeToNodeMeshEnabled'], value: true },
-      { path: ['spec', 'asNumber'], value: 64512 },
+      { path: ['spec', 'asNumber'], value: CALICO_DEFAULT_AS_NUMBER },
       { path: ['spec', 'listenPort'], value: 179 },
     ],
     addresses: [

@@ -1,5 +1,6 @@
 /** What the API server, kubectl and Helm write into every object's metadata: never a change. */
 import type { NormalisationRule } from '../rule';
+import { CALICO_GROUP } from '../../core/calico';
 
 const annotation = (key: string) => ['metadata', 'annotations', key];
 
@@ -38,7 +39,7 @@ export const metadataRules: NormalisationRule[] = [
   },
   {
     reason: "Calico's datastore driver keeps the projectcalico.org/v3 metadata of objects written through calicoctl or Calico's API server",
-    match: { apiGroup: 'crd.projectcalico.org' },
+    match: { apiGroup: CALICO_GROUP },
     ignore: [annotation('projectcalico.org/metadata')],
   },
 ];

@@ -5,8 +5,8 @@
  * hand-written side so that checking definitions never loads a YAML parser.
  */
 import type { SynthesizedCluster } from '../../synth/synthesize';
-import { effectiveValues } from '../../values/chart-defaults';
-import type { Finding, SourceLocation } from '../finding';
+import { effectiveValues } from '../../model/chart-defaults';
+import type { Finding, SourceLocation } from '../../core/findings';
 import { DEFAULT_MAX_PODS_PER_NODE, type ClusterCapacityHints, type ClusterInput } from '../rules/cluster/input';
 
 export interface ClusterSource {

@@ -2,10 +2,10 @@
 import * as path from 'node:path';
 import { resolveFleet } from '../../pipeline';
 import { synthesizeCluster } from '../../synth/synthesize';
-import type { Finding } from '../finding';
+import type { Finding } from '../../core/findings';
 import type { ClusterFiles } from './command-line';
 import { parseManifestFile, type ManifestObject } from './manifest-files';
-import { readInputFile, type InputFile } from './read-file';
+import { readInputFile, type InputFile } from '../../util/input-file';
 import { definitionSource, hints, type ClusterSource } from './cluster-source';
 import { handWrittenSource } from './sources';
 import { parseValuesFile, type ValuesLayer } from './values-files';

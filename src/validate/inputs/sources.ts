@@ -2,11 +2,11 @@
  * A hand-written cluster to validate: values files and Calico manifests, turned into the same
  * ClusterInput a definition becomes (./cluster-source.ts), located in the files they came from.
  */
-import type { KubeObject } from '../../model/kube';
+import type { KubeObject } from '../../core/kube';
 import { synthManifests } from '../../synth/manifests';
-import { effectiveValues } from '../../values/chart-defaults';
+import { effectiveValues } from '../../model/chart-defaults';
 import { describeError } from '../../util/errors';
-import type { Finding } from '../finding';
+import type { Finding } from '../../core/findings';
 import type { ClusterCapacityHints } from '../rules/cluster/input';
 import type { ClusterSource } from './cluster-source';
 import { locateInManifest, type ManifestObject } from './manifest-files';

@@ -2,7 +2,7 @@
 // plus what happened since: the planted changes a diff must show, and the server's own additions
 // it must not.
 import { join } from 'node:path';
-import type { KubeObject } from '../../../src/model/kube';
+import type { KubeObject } from '../../../src/core/kube';
 import { synthesizeFleet } from '../../../src/pipeline';
 import { renderCluster } from '../../../src/synth/render';
 import type { SynthesizedCluster } from '../../../src/synth/synthesize';

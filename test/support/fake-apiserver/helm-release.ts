@@ -3,7 +3,7 @@
 // `release` key holds base64(gzip(JSON release)); the Secret's own data
 // encoding adds a second base64 on top.
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { KubeObject } from '../../../src/model/kube';
+import type { KubeObject } from '../../../src/core/kube';
 
 export type HelmReleaseStatus = 'deployed' | 'superseded' | 'failed' | 'pending-install' | 'pending-upgrade' | 'uninstalling';
 

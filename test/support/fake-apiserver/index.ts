@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import { AddressInfo } from 'node:net';
-import type { KubeObject } from '../../../src/model/kube';
+import type { KubeObject } from '../../../src/core/kube';
 import { writeKubeconfig } from './kubeconfig';
 import { RouterContext, answer } from './router';
 import { ObjectStore, StoreOptions } from './store';

@@ -1,7 +1,7 @@
 // The fake server's objects, stored as a real server would hand them back:
 // defaulted, with server-owned metadata, managedFields and status filled in.
 import { createHash } from 'node:crypto';
-import type { KubeObject } from '../../../src/model/kube';
+import type { KubeObject } from '../../../src/core/kube';
 import { ResourceType, findByKind } from './catalogue';
 import { applyCalicoDefaults } from './calico-defaults';
 import { applyKubernetesDefaults } from './k8s-defaults';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { KubeObject } from '../../../src/model/kube';
+import type { KubeObject } from '../../../src/core/kube';
 import { checkObjects } from '../../../src/validate/check-objects';
 import { objectRules } from '../../../src/validate/rules/objects';
 

@@ -1,7 +1,7 @@
 /** IPAM capacity: the pools must hold the nodes the cluster expects (see src/validate/capacity.ts). */
 import { addressesPerBlock, blocksIn, blocksPerNode, maxNodesFor, poolCapacity, strictAffinityOf, utilisationPerMille, type PoolCapacity } from '../../capacity';
 import type { RuleHit } from '../../rule';
-import type { Severity } from '../../finding';
+import type { Severity } from '../../../core/findings';
 import { defineClusterRule } from './define';
 import type { ClusterInput } from './input';
 import { defaultObject, familyName, poolsOf, specOf } from './view';

@@ -1,4 +1,4 @@
-import type { Severity } from '../../finding';
+import type { Severity } from '../../../core/findings';
 import { ruleBugMessage, type ClusterRule, type RuleHit } from '../../rule';
 import type { ClusterInput } from './input';
 

@@ -3,7 +3,7 @@
  * announces for a family (service CIDRs, prefix advertisements); not the BGP peers, which the chart
  * always creates for both families, nor IPv6Support, which is on by default.
  */
-import { parseCidrOrIp, type IpFamily } from '../../net';
+import { parseCidrOrIp, type IpFamily } from '../../../core/net';
 import type { RuleHit } from '../../rule';
 import { defineClusterRule } from './define';
 import { calicoObjects, familyName, poolsOf, refOf, specOf, valueAt } from './view';

@@ -2,7 +2,7 @@
  * The chart builds every image as `<repository>/<imageName>:v<tag>` (appVersion when the tag is
  * empty), so `image.tag` must be a bare version such as `3.30.7`.
  */
-import { CHART } from '../../../values/chart-defaults';
+import { CHART } from '../../../model/chart-defaults';
 import { defineClusterRule } from './define';
 import type { ClusterInput } from './input';
 import { valueAt } from './view';

@@ -3,7 +3,7 @@
  * ClusterSpec, manifests synthesised by the chart) and from hand-written inputs (values files merged
  * as helmfile does, Calico manifests), so every rule runs on both.
  */
-import type { KubeObject } from '../../../model/kube';
+import type { KubeObject } from '../../../core/kube';
 
 /** kubelet's default `maxPods` */
 export const DEFAULT_MAX_PODS_PER_NODE = 110;

@@ -1,5 +1,5 @@
 /** Rules on the cluster's BGP peers taken together: shared addresses, addresses inside pod pools. */
-import { cidrContainsIp, formatCidr, formatIp } from '../../net';
+import { cidrContainsIp, formatCidr, formatIp } from '../../../core/net';
 import { compareStrings } from '../../../util/compare';
 import type { RuleHit } from '../../rule';
 import type { ClusterInput } from './input';

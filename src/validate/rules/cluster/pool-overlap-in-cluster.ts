@@ -1,4 +1,4 @@
-import { formatCidr } from '../../net';
+import { formatCidr } from '../../../core/net';
 import type { RuleHit } from '../../rule';
 import { overlappingPairs } from '../fleet/overlap';
 import { defineClusterRule } from './define';

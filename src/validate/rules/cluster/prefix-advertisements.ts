@@ -1,4 +1,4 @@
-import { cidrsOverlap, parseCidr, parseCidrOrIp, type Cidr } from '../../net';
+import { cidrsOverlap, parseCidr, parseCidrOrIp, type Cidr } from '../../../core/net';
 import type { RuleHit } from '../../rule';
 import { defineClusterRule } from './define';
 import { calicoObjects, defaultObject, poolsOf, refOf, specOf, valueAt } from './view';

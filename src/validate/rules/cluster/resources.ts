@@ -6,7 +6,7 @@
 import type { RuleHit } from '../../rule';
 import { defineClusterRule } from './define';
 import { valueAt } from './view';
-import { parseQuantity } from '../../../diff/quantity';
+import { parseQuantity } from '../../../core/quantity';
 
 const COMPONENTS = ['calicoNode', 'typha', 'kubeControllers'] as const;
 /** Exact, in nanos, as the API server reads it (`300m` and `0.3` are equal); undefined when not a quantity. */

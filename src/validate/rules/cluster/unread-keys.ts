@@ -2,9 +2,9 @@
  * Top-level values the chart never reads are normal (helmfile hands fleet-wide files to every
  * release), so only a key that looks like a mistyped chart key is worth a word, and only an info.
  */
-import { CHART_KEYS } from '../../../values/chart-defaults';
+import { CHART_KEYS } from '../../../model/chart-defaults';
 import { editDistance } from '../../../util/suggest';
-import { pointer } from '../objects/support/pointer';
+import { pointer } from '../../../core/findings';
 import { defineClusterRule } from './define';
 
 function lookalike(key: string): string | undefined {

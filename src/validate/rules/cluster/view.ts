@@ -3,17 +3,17 @@
  * already reject (a CIDR that does not parse, a peer address that is not an IP) are left out here,
  * so one mistake is reported once, by the rule that owns it.
  */
-import type { KubeObject } from '../../../model/kube';
-import { parseCidr, type Cidr, type IpAddress } from '../../net';
-import { own, stringAt, kindOf, nameOf, refOf, specOf } from '../objects/support/access';
+import type { KubeObject } from '../../../core/kube';
+import { parseCidr, type Cidr, type IpAddress } from '../../../core/net';
+import { own, stringAt } from '../../../util/json';
+import { kindOf, nameOf, refOf, specOf } from '../../../core/kube';
 import { compareStrings } from '../../../util/compare';
 
 export { refOf, specOf };
-import { BLOCK_SIZE_RANGE, effectiveBlockSize, isDisabled } from '../objects/support/pool';
+import { effectiveBlockSize, isDisabled } from '../objects/support/pool';
 import { parsePeerIp } from '../objects/support/peer-ip';
 import type { ClusterInput } from './input';
-
-const CALICO_API_VERSIONS = ['crd.projectcalico.org/v1', 'projectcalico.org/v3'];
+import { BLOCK_SIZE_RANGE, isCalicoObject } from '../../../core/calico';
 
 export interface PoolView {
   /** `IPPool/<name>` */
@@ -37,10 +37,7 @@ export interface PeerView {
 }
 
 export function calicoObjects(input: ClusterInput, kind: string): KubeObject[] {
-  return input.objects.filter((object) => {
-    const apiVersion = own(object, 'apiVersion');
-    return kindOf(object) === kind && typeof apiVersion === 'string' && CALICO_API_VERSIONS.includes(apiVersion);
-  });
+  return input.objects.filter((object) => kindOf(object) === kind && isCalicoObject(object));
 }
 
 /** The cluster-wide singleton (`BGPConfiguration/default`, `IPAMConfig/default`). */

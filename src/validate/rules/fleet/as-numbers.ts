@@ -1,6 +1,7 @@
 import type { FleetHit } from '../../rule';
 import { defineFleetRule, factHit } from './define';
 import type { AsNumberFact, FleetFacts } from './facts';
+import { PRIVATE_AS_RANGE_TEXTS, isPrivateAsNumber } from '../../../core/calico';
 
 function asText(fact: AsNumberFact): string {
   return fact.defaulted ? `${fact.value} (Calico's default: BGPConfiguration sets no asNumber)` : String(fact.value);
@@ -39,7 +40,7 @@ export const asNumberDuplicate = defineFleetRule({
 
 /** RFC 6996 private ranges; the reserved ones (RFC 7607, 6793, 5398, 7300) are named apart. */
 export function asNumberKind(as: number): 'private' | 'public' | string {
-  if ((as >= 64512 && as <= 65534) || (as >= 4200000000 && as <= 4294967294)) return 'private';
+  if (isPrivateAsNumber(as)) return 'private';
   if (as === 0) return 'reserved (RFC 7607)';
   if (as === 23456) return 'reserved as AS_TRANS (RFC 6793)';
   if ((as >= 64496 && as <= 64511) || (as >= 65536 && as <= 65551)) return 'reserved for documentation (RFC 5398)';
@@ -51,7 +52,7 @@ export function asNumberKind(as: number): 'private' | 'public' | string {
 export const asNumberPublic = defineFleetRule({
   id: 'as-number-public',
   severity: 'warning',
-  description: 'A cluster AS number is private (64512–65534 or 4200000000–4294967294)',
+  description: `A cluster AS number is private (${PRIVATE_AS_RANGE_TEXTS.join(' or ')})`,
   check(fleet) {
     const hits: FleetHit[] = [];
     for (const facts of fleet) {
@@ -60,7 +61,7 @@ export const asNumberPublic = defineFleetRule({
       const kind = asNumberKind(fact.value);
       if (kind === 'private') continue;
       const why = kind === 'public' ? 'a public AS number, registered to some organisation: routes leaked from the cluster look as if that organisation originated them' : `${kind}, not for use on a network`;
-      hits.push(factHit(facts.cluster, fact, `cluster AS ${fact.value} is ${why}; use a private AS (64512–65534, or 4200000000–4294967294)`));
+      hits.push(factHit(facts.cluster, fact, `cluster AS ${fact.value} is ${why}; use a private AS (${PRIVATE_AS_RANGE_TEXTS.join(', or ')})`));
     }
     return hits;
   },

@@ -1,4 +1,4 @@
-import type { Severity } from '../../finding';
+import type { Severity } from '../../../core/findings';
 import { ruleBugMessage, type FleetHit, type FleetRule } from '../../rule';
 import type { FleetFacts } from './facts';
 

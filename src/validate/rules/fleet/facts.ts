@@ -3,13 +3,13 @@
  * its routers. Plain data (strings and numbers, sources included), so that a cache can store it per
  * cluster and `validate --cluster X` can check X against the fleet without re-synthesising the rest.
  */
-import type { SourceLocation } from '../../finding';
-import { formatCidr, formatIp, ipVersion } from '../../net';
+import type { SourceLocation } from '../../../core/findings';
+import { formatCidr, formatIp, ipVersion } from '../../../core/net';
 import type { ClusterInput } from '../cluster/input';
 import { calicoObjects, defaultObject, peersOf, poolsOf, specOf } from '../cluster/view';
+import { CALICO_DEFAULT_AS_NUMBER } from '../../../core/calico';
 
 /** Calico's AS number when BGPConfiguration does not set one. */
-export const CALICO_DEFAULT_AS = 64512;
 
 interface Located {
   /** `<Kind>/<name>` of the object the fact comes from */
@@ -74,5 +74,5 @@ function asNumberOf(cluster: ClusterInput, located: (object: string, path: strin
   }
   // the AS only matters to routers that peer with the cluster
   if (value !== undefined || calicoObjects(cluster, 'BGPPeer').length === 0) return undefined;
-  return { value: CALICO_DEFAULT_AS, defaulted: true, ...located(bgp ? 'BGPConfiguration/default' : 'values', bgp ? '/spec' : '/BGPConfiguration') };
+  return { value: CALICO_DEFAULT_AS_NUMBER, defaulted: true, ...located(bgp ? 'BGPConfiguration/default' : 'values', bgp ? '/spec' : '/BGPConfiguration') };
 }

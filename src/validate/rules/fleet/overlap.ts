@@ -4,8 +4,8 @@
  * stack), and every range on that stack contains the next one. All-pairs would be O(n²): a fleet of
  * 10,000 pools is 50 million comparisons.
  */
-import type { Cidr } from '../../net';
-import { cidrFirst, cidrLast, parseCidr } from '../../net';
+import type { Cidr } from '../../../core/net';
+import { cidrFirst, cidrLast, parseCidr } from '../../../core/net';
 
 export interface AddressRange {
   family: 4 | 6;

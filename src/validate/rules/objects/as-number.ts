@@ -1,4 +1,4 @@
-import { BGPCONFIGURATION, BGPPEER } from './support/define';
+import { BGPCONFIGURATION, BGPPEER, PRIVATE_AS_RANGE_TEXTS } from '../../../core/calico';
 import { integerRangeRule } from './support/range-rule';
 
 export const asNumber = integerRangeRule({
@@ -8,5 +8,5 @@ export const asNumber = integerRangeRule({
   min: 0n,
   max: 4294967295n,
   description: 'asNumber is a 32-bit AS number (0–4294967295)',
-  advice: 'AS numbers are unsigned 32-bit integers (private ranges: 64512–65534 and 4200000000–4294967294); Calico cannot decode anything else.',
+  advice: `AS numbers are unsigned 32-bit integers (private ranges: ${PRIVATE_AS_RANGE_TEXTS.join(' and ')}); Calico cannot decode anything else.`,
 });

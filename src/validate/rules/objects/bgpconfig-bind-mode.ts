@@ -1,4 +1,4 @@
-import { BGPCONFIGURATION } from './support/define';
+import { BGPCONFIGURATION } from '../../../core/calico';
 import { enumFieldRule } from './support/enum-rule';
 
 export const bgpconfigBindMode = enumFieldRule({

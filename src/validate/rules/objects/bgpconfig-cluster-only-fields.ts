@@ -1,8 +1,9 @@
 import type { RuleHit } from '../../rule';
-import { arrayAt, isSet, own } from './support/access';
-import { BGPCONFIGURATION, defineRule, hit } from './support/define';
+import { arrayAt, isSet, own } from '../../../util/json';
+import { defineRule, hit } from './support/define';
+import { BGPCONFIGURATION } from '../../../core/calico';
 import { quoteText } from './support/describe';
-import { pointer } from './support/pointer';
+import { pointer } from '../../../core/findings';
 
 const CLUSTER_SETTINGS = ['nodeToNodeMeshEnabled', 'asNumber', 'nodeMeshPassword', 'nodeMeshMaxRestartTime'];
 const CLUSTER_LISTS = ['serviceClusterIPs', 'serviceExternalIPs', 'serviceLoadBalancerIPs'];

@@ -1,11 +1,12 @@
 import type { RuleHit } from '../../rule';
-import { arrayAt, isMap, isSet, own } from './support/access';
+import { arrayAt, isMap, isSet, own } from '../../../util/json';
 import { communityProblem } from './support/community';
 import { definedCommunityNames, referencedCommunities } from './support/communities';
-import { BGPCONFIGURATION, defineRule, hit } from './support/define';
+import { defineRule, hit } from './support/define';
+import { BGPCONFIGURATION } from '../../../core/calico';
 import { quoteText } from './support/describe';
 import { resourceNameProblem } from './support/names';
-import { pointer } from './support/pointer';
+import { pointer } from '../../../core/findings';
 
 function checkCommunity(entry: unknown, i: number, seen: Set<string>): RuleHit[] {
   if (!isMap(entry)) return [];

@@ -1,8 +1,9 @@
 import type { RuleHit } from '../../rule';
-import { arrayAt } from './support/access';
-import { BGPCONFIGURATION, defineRule, hit } from './support/define';
+import { arrayAt } from '../../../util/json';
+import { defineRule, hit } from './support/define';
+import { BGPCONFIGURATION } from '../../../core/calico';
 import { quoteText } from './support/describe';
-import { pointer } from './support/pointer';
+import { pointer } from '../../../core/findings';
 
 const INTERFACE_PATTERN = /^[a-zA-Z0-9_.*-]{1,15}$/;
 

@@ -1,4 +1,4 @@
-import { BGPCONFIGURATION } from './support/define';
+import { BGPCONFIGURATION } from '../../../core/calico';
 import { integerRangeRule } from './support/range-rule';
 
 export const bgpconfigListenPort = integerRangeRule({

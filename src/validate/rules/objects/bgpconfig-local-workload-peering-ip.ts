@@ -1,7 +1,8 @@
 import type { RuleHit } from '../../rule';
-import { ipVersion, parseIp } from '../../net';
-import { nonEmptyStringAt } from './support/access';
-import { BGPCONFIGURATION, defineRule, hit } from './support/define';
+import { ipVersion, parseIp } from '../../../core/net';
+import { nonEmptyStringAt } from '../../../util/json';
+import { defineRule, hit } from './support/define';
+import { BGPCONFIGURATION } from '../../../core/calico';
 import { quoteText } from './support/describe';
 
 const FIELDS = [

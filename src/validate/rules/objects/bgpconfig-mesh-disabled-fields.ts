@@ -1,6 +1,7 @@
 import type { RuleHit } from '../../rule';
-import { booleanAt, isSet, own } from './support/access';
-import { BGPCONFIGURATION, defineRule, hit } from './support/define';
+import { booleanAt, isSet, own } from '../../../util/json';
+import { defineRule, hit } from './support/define';
+import { BGPCONFIGURATION } from '../../../core/calico';
 
 const MESH_FIELDS = [
   ['nodeMeshPassword', 'NodeMeshPassword'],

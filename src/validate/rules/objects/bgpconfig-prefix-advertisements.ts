@@ -1,11 +1,12 @@
 import type { RuleHit } from '../../rule';
-import { formatCidr, isStrictlyMasked, parseCidrOrIp } from '../../net';
-import { arrayAt, isMap, isSet, own } from './support/access';
+import { formatCidr, isStrictlyMasked, parseCidrOrIp } from '../../../core/net';
+import { arrayAt, isMap, isSet, own } from '../../../util/json';
 import { communityProblem, looksLikeCommunity } from './support/community';
 import { definedCommunityNames } from './support/communities';
-import { BGPCONFIGURATION, defineRule, hit } from './support/define';
+import { defineRule, hit } from './support/define';
+import { BGPCONFIGURATION } from '../../../core/calico';
 import { oneOf, quoteText } from './support/describe';
-import { pointer } from './support/pointer';
+import { pointer } from '../../../core/findings';
 
 function checkCidr(entry: Record<string, unknown>, i: number): RuleHit[] {
   const path = pointer('spec', 'prefixAdvertisements', i, 'cidr');

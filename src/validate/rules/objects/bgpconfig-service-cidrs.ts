@@ -1,9 +1,10 @@
 import type { RuleHit } from '../../rule';
-import { formatCidr, isStrictlyMasked, parseCidrOrIp } from '../../net';
-import { arrayAt, nonEmptyStringAt } from './support/access';
-import { BGPCONFIGURATION, defineRule, hit } from './support/define';
+import { formatCidr, isStrictlyMasked, parseCidrOrIp } from '../../../core/net';
+import { arrayAt, nonEmptyStringAt } from '../../../util/json';
+import { defineRule, hit } from './support/define';
+import { BGPCONFIGURATION } from '../../../core/calico';
 import { quoteText } from './support/describe';
-import { pointer } from './support/pointer';
+import { pointer } from '../../../core/findings';
 
 const SERVICE_LISTS = ['serviceClusterIPs', 'serviceExternalIPs', 'serviceLoadBalancerIPs'];
 

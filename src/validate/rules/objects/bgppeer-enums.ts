@@ -1,4 +1,4 @@
-import { BGPPEER } from './support/define';
+import { BGPPEER } from '../../../core/calico';
 import { enumFieldRule } from './support/enum-rule';
 
 export const bgppeerNextHopMode = enumFieldRule({

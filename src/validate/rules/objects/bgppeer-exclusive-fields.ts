@@ -1,5 +1,6 @@
-import { integerAt, nonEmptyStringAt } from './support/access';
-import { BGPPEER, defineRule, hit } from './support/define';
+import { integerAt, nonEmptyStringAt } from '../../../util/json';
+import { defineRule, hit } from './support/define';
+import { BGPPEER } from '../../../core/calico';
 import { quoteText } from './support/describe';
 
 export const bgppeerNodeAndNodeSelector = defineRule({

@@ -1,6 +1,7 @@
 import type { RuleHit } from '../../rule';
-import { booleanAt, isSet, own } from './support/access';
-import { BGPPEER, defineRule, hit } from './support/define';
+import { booleanAt, isSet, own } from '../../../util/json';
+import { defineRule, hit } from './support/define';
+import { BGPPEER } from '../../../core/calico';
 
 export const bgppeerKeepOriginalNextHop = defineRule({
   id: 'bgppeer-keep-original-next-hop',

@@ -1,6 +1,7 @@
 import type { RuleHit } from '../../rule';
-import { integerAt, nonEmptyStringAt } from './support/access';
-import { BGPPEER, defineRule, hit } from './support/define';
+import { integerAt, nonEmptyStringAt } from '../../../util/json';
+import { defineRule, hit } from './support/define';
+import { BGPPEER } from '../../../core/calico';
 
 export const bgppeerLocalWorkloadSelector = defineRule({
   id: 'bgppeer-local-workload-selector',

@@ -1,4 +1,4 @@
-import { BGPPEER } from './support/define';
+import { BGPPEER } from '../../../core/calico';
 import { integerRangeRule } from './support/range-rule';
 
 export const bgppeerTtlSecurity = integerRangeRule({

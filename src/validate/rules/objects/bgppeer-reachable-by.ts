@@ -1,6 +1,7 @@
-import { ipVersion, parseIp } from '../../net';
-import { nonEmptyStringAt } from './support/access';
-import { BGPPEER, defineRule, hit } from './support/define';
+import { ipVersion, parseIp } from '../../../core/net';
+import { nonEmptyStringAt } from '../../../util/json';
+import { defineRule, hit } from './support/define';
+import { BGPPEER } from '../../../core/calico';
 import { quoteText } from './support/describe';
 import { parsePeerIp } from './support/peer-ip';
 

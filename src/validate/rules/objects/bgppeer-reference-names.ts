@@ -1,9 +1,10 @@
 import type { RuleHit } from '../../rule';
-import { arrayAt, nonEmptyStringAt } from './support/access';
-import { BGPPEER, defineRule, hit } from './support/define';
+import { arrayAt, nonEmptyStringAt } from '../../../util/json';
+import { defineRule, hit } from './support/define';
+import { BGPPEER } from '../../../core/calico';
 import { quoteText } from './support/describe';
 import { resourceNameProblem } from './support/names';
-import { pointer } from './support/pointer';
+import { pointer } from '../../../core/findings';
 
 export const bgppeerReferenceNames = defineRule({
   id: 'bgppeer-reference-names',

@@ -1,9 +1,10 @@
 import type { RuleHit } from '../../rule';
-import { entryOf, stringAt } from './support/access';
-import { BGPCONFIGURATION, BGPPEER, defineRule, hit } from './support/define';
+import { entryOf, stringAt } from '../../../util/json';
+import { defineRule, hit } from './support/define';
+import { BGPCONFIGURATION, BGPPEER } from '../../../core/calico';
 import { quoteText } from './support/describe';
 import { durationProblem } from './support/duration';
-import { pointer } from './support/pointer';
+import { pointer } from '../../../core/findings';
 
 const DURATION_FIELDS: Readonly<Record<string, readonly string[]>> = {
   [BGPPEER]: ['maxRestartTime'],

@@ -1,9 +1,10 @@
 import type { RuleHit } from '../../rule';
-import { isMap, isSet } from './support/access';
+import { isMap, isSet } from '../../../util/json';
 import type { CrdSchema } from './crd-schema';
-import { CALICO_KINDS, defineRule, hit } from './support/define';
+import { defineRule, hit } from './support/define';
+import { CALICO_KINDS } from '../../../core/calico';
 import { describeTyped } from './support/describe';
-import { pointer } from './support/pointer';
+import { pointer } from '../../../core/findings';
 import { crdSchemaFor, walkSchema } from './support/schema';
 
 const EXPECTED: Record<NonNullable<CrdSchema['type']>, string> = {

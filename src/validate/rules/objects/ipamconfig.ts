@@ -1,5 +1,6 @@
-import { integerAt } from './support/access';
-import { IPAMCONFIG, defineRule, hit } from './support/define';
+import { integerAt } from '../../../util/json';
+import { defineRule, hit } from './support/define';
+import { IPAMCONFIG } from '../../../core/calico';
 import { quoteText } from './support/describe';
 import { integerRangeRule } from './support/range-rule';
 

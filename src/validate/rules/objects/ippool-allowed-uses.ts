@@ -1,8 +1,9 @@
 import type { RuleHit } from '../../rule';
-import { arrayAt, booleanAt, stringAt } from './support/access';
-import { IPPOOL, defineRule, hit } from './support/define';
+import { arrayAt, booleanAt, stringAt } from '../../../util/json';
+import { defineRule, hit } from './support/define';
+import { IPPOOL } from '../../../core/calico';
 import { quoteText } from './support/describe';
-import { pointer } from './support/pointer';
+import { pointer } from '../../../core/findings';
 import { encapsulationEnabled } from './support/pool';
 import { closest } from '../../../util/suggest';
 

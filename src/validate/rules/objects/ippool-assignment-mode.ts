@@ -1,4 +1,4 @@
-import { IPPOOL } from './support/define';
+import { IPPOOL } from '../../../core/calico';
 import { enumFieldRule } from './support/enum-rule';
 
 export const ippoolAssignmentMode = enumFieldRule({

@@ -1,7 +1,9 @@
-import { formatCidr } from '../../net';
-import { integerAt } from './support/access';
-import { IPPOOL, defineRule, hit } from './support/define';
-import { BLOCK_SIZE_RANGE, DEFAULT_BLOCK_SIZE, effectiveBlockSize, isDisabled, poolCidr } from './support/pool';
+import { formatCidr } from '../../../core/net';
+import { integerAt } from '../../../util/json';
+import { defineRule, hit } from './support/define';
+import { IPPOOL } from '../../../core/calico';
+import { effectiveBlockSize, isDisabled, poolCidr } from './support/pool';
+import { BLOCK_SIZE_RANGE, DEFAULT_BLOCK_SIZE } from '../../../core/calico';
 
 export const ippoolBlockSize = defineRule({
   id: 'ippool-block-size',

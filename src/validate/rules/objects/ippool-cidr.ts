@@ -1,6 +1,7 @@
-import { cidrsOverlap, formatCidr, formatIp, isIpv4Mapped, isStrictlyMasked, linkLocalRange, parseCidr } from '../../net';
-import { own, stringAt } from './support/access';
-import { IPPOOL, defineRule, hit } from './support/define';
+import { cidrsOverlap, formatCidr, formatIp, isIpv4Mapped, isStrictlyMasked, linkLocalRange, parseCidr } from '../../../core/net';
+import { own, stringAt } from '../../../util/json';
+import { defineRule, hit } from './support/define';
+import { IPPOOL } from '../../../core/calico';
 import { quoteText } from './support/describe';
 import { poolCidr } from './support/pool';
 

@@ -1,5 +1,6 @@
-import { formatCidr } from '../../net';
-import { IPPOOL, defineRule, hit } from './support/define';
+import { formatCidr } from '../../../core/net';
+import { defineRule, hit } from './support/define';
+import { IPPOOL } from '../../../core/calico';
 import { quoteText } from './support/describe';
 import { enumFieldRule } from './support/enum-rule';
 import { encapsulationEnabled, poolCidr } from './support/pool';

@@ -1,6 +1,7 @@
 import type { RuleHit } from '../../rule';
-import { isSet, own } from './support/access';
-import { IPPOOL, defineRule, hit } from './support/define';
+import { isSet, own } from '../../../util/json';
+import { defineRule, hit } from './support/define';
+import { IPPOOL } from '../../../core/calico';
 
 export const ippoolLegacyFields = defineRule({
   id: 'ippool-legacy-fields',

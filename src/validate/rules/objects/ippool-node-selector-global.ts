@@ -1,5 +1,6 @@
-import { stringAt } from './support/access';
-import { IPPOOL, defineRule, hit } from './support/define';
+import { stringAt } from '../../../util/json';
+import { defineRule, hit } from './support/define';
+import { IPPOOL } from '../../../core/calico';
 
 export const ippoolNodeSelectorGlobal = defineRule({
   id: 'ippool-node-selector-global',

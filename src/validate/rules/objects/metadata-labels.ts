@@ -1,9 +1,11 @@
 import type { RuleHit } from '../../rule';
-import { isMap, metadataOf, own } from './support/access';
-import { CALICO_KINDS, defineRule, hit } from './support/define';
+import { isMap, own } from '../../../util/json';
+import { metadataOf } from '../../../core/kube';
+import { defineRule, hit } from './support/define';
+import { CALICO_KINDS } from '../../../core/calico';
 import { describeTyped, quoteText } from './support/describe';
 import { labelValueProblem, qualifiedNameProblem } from './support/names';
-import { pointer } from './support/pointer';
+import { pointer } from '../../../core/findings';
 
 const MAX_ANNOTATION_BYTES = 256 * 1024;
 

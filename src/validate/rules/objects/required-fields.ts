@@ -1,8 +1,9 @@
 import type { RuleHit } from '../../rule';
-import { isMap, isSet, own } from './support/access';
-import { CALICO_KINDS, defineRule, hit } from './support/define';
+import { isMap, isSet, own } from '../../../util/json';
+import { defineRule, hit } from './support/define';
+import { CALICO_KINDS } from '../../../core/calico';
 import { dottedPath } from './support/field-path';
-import { pointer } from './support/pointer';
+import { pointer } from '../../../core/findings';
 import { crdSchemaFor, propertySchema, walkSchema } from './support/schema';
 
 const ADVICE: Readonly<Record<string, string>> = {

@@ -1,5 +1,7 @@
-import { metadataOf, own } from './support/access';
-import { CALICO_KINDS, defineRule, hit } from './support/define';
+import { own } from '../../../util/json';
+import { metadataOf } from '../../../core/kube';
+import { defineRule, hit } from './support/define';
+import { CALICO_KINDS } from '../../../core/calico';
 import { describeTyped, quoteText } from './support/describe';
 import { resourceNameProblem } from './support/names';
 

@@ -1,9 +1,10 @@
 import type { RuleHit } from '../../rule';
-import { parseSelector } from '../../selector';
-import { entryOf, stringAt } from './support/access';
-import { BGPPEER, IPPOOL, defineRule, hit } from './support/define';
+import { parseSelector } from '../../../core/selector';
+import { entryOf, stringAt } from '../../../util/json';
+import { defineRule, hit } from './support/define';
+import { BGPPEER, IPPOOL } from '../../../core/calico';
 import { quoteText } from './support/describe';
-import { pointer } from './support/pointer';
+import { pointer } from '../../../core/findings';
 
 const SELECTOR_FIELDS: Readonly<Record<string, readonly string[]>> = {
   [IPPOOL]: ['nodeSelector'],

@@ -1,9 +1,10 @@
 import type { RuleHit } from '../../rule';
-import { isMap, own } from './support/access';
-import { CALICO_KINDS, defineRule, hit } from './support/define';
+import { isMap, own } from '../../../util/json';
+import { defineRule, hit } from './support/define';
+import { CALICO_KINDS } from '../../../core/calico';
 import { oneOf } from './support/describe';
 import { dottedPath } from './support/field-path';
-import { pointer } from './support/pointer';
+import { pointer } from '../../../core/findings';
 import { crdSchemaFor, walkSchema } from './support/schema';
 import { closest } from '../../../util/suggest';
 

@@ -1,4 +1,4 @@
-import { arrayAt, own, type JsonMap } from './access';
+import { arrayAt, own, type JsonMap } from '../../../../util/json';
 
 /** Names defined in spec.communities (string names only). */
 export function definedCommunityNames(spec: JsonMap): string[] {

@@ -1,13 +1,8 @@
-import type { KubeObject } from '../../../../model/kube';
-import type { Severity } from '../../../finding';
+import type { KubeObject } from '../../../../core/kube';
+import type { Severity } from '../../../../core/findings';
 import { ruleBugMessage, type ObjectRule, type RuleHit } from '../../../rule';
-import { kindOf, nameOf, specOf, type JsonMap } from './access';
-
-export const IPPOOL = 'IPPool';
-export const BGPPEER = 'BGPPeer';
-export const BGPCONFIGURATION = 'BGPConfiguration';
-export const IPAMCONFIG = 'IPAMConfig';
-export const CALICO_KINDS = [IPPOOL, BGPPEER, BGPCONFIGURATION, IPAMCONFIG] as const;
+import { type JsonMap } from '../../../../util/json';
+import { kindOf, nameOf, specOf } from '../../../../core/kube';
 
 /** What a rule body sees: the object as given plus its spec (an empty map when missing or not a map). */
 export interface RuleInput {

@@ -2,7 +2,7 @@
  * Go `time.ParseDuration`, which is how Calico decodes `metav1.Duration` fields: a sequence of
  * decimal numbers each with a unit (ns, us, µs, ms, s, m, h), optional sign, `0` alone allowed.
  */
-import { entryOf } from './access';
+import { entryOf } from '../../../../util/json';
 
 const UNIT_NANOS: Record<string, number> = {
   ns: 1,

@@ -1,9 +1,9 @@
 import type { ObjectRule } from '../../../rule';
-import type { Severity } from '../../../finding';
-import { own } from './access';
+import type { Severity } from '../../../../core/findings';
+import { own } from '../../../../util/json';
 import { defineRule, hit } from './define';
 import { oneOf, quoteText } from './describe';
-import { pointer } from './pointer';
+import { pointer } from '../../../../core/findings';
 import { closest } from '../../../../util/suggest';
 
 interface EnumField {

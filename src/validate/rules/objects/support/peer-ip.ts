@@ -3,7 +3,7 @@
  * Only text shaped like address-plus-port is split; anything else must be a bare address, which is
  * why `2001:db8::1:179` is taken as an IPv6 address and its "port" silently ignored.
  */
-import { parseIp, type IpAddress } from '../../../net';
+import { parseIp, type IpAddress } from '../../../../core/net';
 
 export type PeerIpParse =
   | { ok: true; ip: IpAddress; host: string; port?: number; bracketed: boolean }

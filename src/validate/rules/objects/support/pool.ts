@@ -1,5 +1,6 @@
-import { parseCidr, type Cidr } from '../../../net';
-import { booleanAt, integerAt, own, stringAt, type JsonMap } from './access';
+import { parseCidr, type Cidr } from '../../../../core/net';
+import { booleanAt, integerAt, own, stringAt, type JsonMap } from '../../../../util/json';
+import { DEFAULT_BLOCK_SIZE } from '../../../../core/calico';
 
 /** The pool's CIDR when spec.cidr parses; rules about other fields need its family. */
 export function poolCidr(spec: JsonMap): Cidr | undefined {
@@ -8,9 +9,6 @@ export function poolCidr(spec: JsonMap): Cidr | undefined {
   const parsed = parseCidr(text);
   return parsed.ok ? parsed.value : undefined;
 }
-
-export const DEFAULT_BLOCK_SIZE = { 4: 26, 6: 122 } as const;
-export const BLOCK_SIZE_RANGE = { 4: [20, 32], 6: [116, 128] } as const;
 
 /** blockSize after Calico's defaulting (absent or 0 → 26 / 122); undefined when not an integer. */
 export function effectiveBlockSize(spec: JsonMap, cidr: Cidr): { size: number; defaulted: boolean } | undefined {

@@ -1,7 +1,7 @@
 import type { ObjectRule } from '../../../rule';
-import { integerAt } from './access';
+import { integerAt } from '../../../../util/json';
 import { defineRule, hit } from './define';
-import { pointer } from './pointer';
+import { pointer } from '../../../../core/findings';
 
 interface IntegerRange {
   id: string;

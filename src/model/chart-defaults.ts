@@ -3,7 +3,7 @@
  * values file. Used to emulate the chart and to write `~` where a definition removes a default.
  */
 import { mergeLayers } from '../util/merge';
-import type { CalicoValues } from './types';
+import type { CalicoValues } from './chart-values';
 
 export const CHART = { name: 'calico', version: '0.5.2', appVersion: '3.30.7' } as const;
 

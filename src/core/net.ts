@@ -255,3 +255,23 @@ export function linkLocalRange(family: IpFamily): Cidr {
 function fail<T>(reason: string): NetParse<T> {
   return { ok: false, reason };
 }
+
+/**
+ * An IP address or CIDR in canonical form, as Calico stores it (Go's net.IP String(), a CIDR as
+ * its network); text that is neither is returned as written. Go-exact: `010.0.0.1` is refused,
+ * not read as octal.
+ */
+export function canonicalAddress(text: string): string {
+  if (text.includes('/')) {
+    const cidr = parseCidr(text);
+    return cidr.ok ? formatCidr(cidr.value) : text;
+  }
+  const ip = parseIp(text);
+  return ip.ok ? formatIp(ip.value) : text;
+}
+
+/** Whether two CIDRs, as text, share any address (an IPv4 and an IPv6 CIDR never do). */
+export function cidrTextsOverlap(a: string, b: string): boolean {
+  const [first, second] = [parseCidr(a), parseCidr(b)];
+  return first.ok && second.ok && first.value.family === second.value.family && cidrsOverlap(first.value, second.value);
+}

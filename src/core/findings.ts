@@ -56,3 +56,8 @@ export function summarise(findings: readonly Finding[]): FindingsReport {
     },
   };
 }
+
+/** JSON pointer (RFC 6901) from path segments, for a finding's path: pointer('spec', 'communities', 0, 'value'). */
+export function pointer(...segments: ReadonlyArray<string | number>): string {
+  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}

@@ -3,8 +3,8 @@
  * scalars) as a whole. A key present on one side only is reported once, not leaf by leaf.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { isPlainMap } from '../util/merge';
-import { compareStrings } from '../util/compare';
+import { isPlainMap } from './merge';
+import { compareStrings } from './compare';
 
 export type ValuePath = (string | number)[];
 

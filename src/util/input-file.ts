@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { UserError } from '../../util/errors';
+import { UserError } from './errors';
 
 export interface InputFile {
   /** absolute path */

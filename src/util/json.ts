@@ -1,6 +1,6 @@
 /**
- * Defensive access to objects of unknown shape: rules receive whatever YAML held, so nothing here
- * assumes a type and nothing reads inherited properties (`constructor`, `toString`, ...).
+ * Defensive access to JSON of unknown shape: rules and readers receive whatever YAML held, so
+ * nothing here assumes a type and nothing reads inherited properties (`constructor`, `toString`, ...).
  */
 
 export type JsonMap = Record<string, unknown>;
@@ -18,27 +18,6 @@ export function own(map: unknown, key: string): unknown {
 /** Set to something: YAML `~`/null counts as unset, as Go decodes it to the zero value. */
 export function isSet(value: unknown): boolean {
   return value !== undefined && value !== null;
-}
-
-export function specOf(object: unknown): JsonMap {
-  const spec = own(object, 'spec');
-  return isMap(spec) ? spec : {};
-}
-
-export function metadataOf(object: unknown): JsonMap {
-  const metadata = own(object, 'metadata');
-  return isMap(metadata) ? metadata : {};
-}
-
-/** The object's name when it is a string, else undefined. */
-export function nameOf(object: unknown): string | undefined {
-  const name = own(metadataOf(object), 'name');
-  return typeof name === 'string' ? name : undefined;
-}
-
-export function kindOf(object: unknown): string | undefined {
-  const kind = own(object, 'kind');
-  return typeof kind === 'string' ? kind : undefined;
 }
 
 /** A string field, or undefined when absent or of another type (the type rule reports that). */
@@ -77,18 +56,4 @@ export function asInteger(value: unknown): bigint | undefined {
 /** Own entry of a lookup table keyed by untrusted text (`constructor` is not an entry). */
 export function entryOf<T>(table: Readonly<Record<string, T>>, key: unknown): T | undefined {
   return typeof key === 'string' && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
-}
-
-/** `<Kind>/<name>` for any object, however malformed: how findings name objects. */
-export function refOf(object: unknown): string {
-  return `${kindOf(object) ?? '<no kind>'}/${nameOf(object) ?? '<unnamed>'}`;
-}
-
-const CALICO_GROUPS = ['crd.projectcalico.org/', 'projectcalico.org/'];
-
-/** Calico objects are checked; another project's `kind: IPPool` (Antrea has one) is not. A missing
- * apiVersion does not exempt an object. */
-export function isCalicoObject(object: unknown): boolean {
-  const apiVersion = own(object, 'apiVersion');
-  return typeof apiVersion !== 'string' || CALICO_GROUPS.some((group) => apiVersion.startsWith(group));
 }
