@@ -13,16 +13,32 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { RenderedFiles } from '../synth/render';
-import type { ClusterRecord } from '../synth/record';
+import type { RenderedFiles } from '../render/files';
+import type { Finding } from '../core/findings';
+import type { FleetFacts } from '../validate/rules/fleet/facts';
 import { writeAtomic } from '../util/atomic-write';
 import { contentHash } from '../util/hash';
 import { codeFingerprint } from './fingerprint';
 import { decodeFacts, encodeFacts, type RouterRow, type RouterTables, type StoredFacts } from './facts-codec';
 
+/** What the cache keeps of one cluster's run through the pipeline: plain data, no objects. */
+export interface CachedResult {
+  cluster: string;
+  /** the definition file, relative to the working directory */
+  definitionFile: string;
+  /** absolute paths of the definition and every module it imports: what the key hashes */
+  dependencies: string[];
+  /** sha256 of each rendered file, to compare with generated/ without reading the content again */
+  fileHashes?: Record<string, string>;
+  /** findings about this cluster alone: definition, schemas, object and cluster rules */
+  findings: Finding[];
+  /** what the fleet rules need; undefined when the definition did not resolve */
+  facts?: FleetFacts;
+}
+
 interface Entry {
   key: string;
-  record: Omit<ClusterRecord, 'facts' | 'files' | 'alreadyWritten'> & { facts?: StoredFacts };
+  record: Omit<CachedResult, 'facts'> & { facts?: StoredFacts };
 }
 
 interface Index {
@@ -41,7 +57,7 @@ export class SynthesisCache {
   constructor(private readonly dir: string) {}
 
   /** The stored record (without file contents) when nothing it depends on changed. */
-  lookup(cluster: string): ClusterRecord | undefined {
+  lookup(cluster: string): CachedResult | undefined {
     const entry = this.index().records[cluster];
     if (!entry || this.keyOf(entry.record.dependencies) !== entry.key) return undefined;
     const { facts, ...record } = entry.record;
@@ -51,14 +67,14 @@ export class SynthesisCache {
   }
 
   /** The rendered files of a record `lookup` returned, when they were stored with it. */
-  files(record: ClusterRecord): RenderedFiles | undefined {
+  files(record: Pick<CachedResult, 'cluster' | 'fileHashes'>): RenderedFiles | undefined {
     const files = readJson<RenderedFiles>(this.contentFile(record.cluster));
     const matches = files && Object.entries(record.fileHashes ?? {}).every(([name, hash]) => contentHash(files[name as keyof RenderedFiles] ?? '') === hash);
     return matches ? files : undefined;
   }
 
   /** Keeps the record's files for this run to write (any thread may); false when it could not. */
-  storeFiles(record: ClusterRecord): boolean {
+  storeFiles(record: { cluster: string; files?: RenderedFiles }): boolean {
     if (!record.files) return false;
     try {
       writeAtomic(this.contentFile(record.cluster), JSON.stringify(record.files));
@@ -70,10 +86,12 @@ export class SynthesisCache {
   }
 
   /** Remembers the record, to be written by `flush`; skipped when a dependency is gone. */
-  storeRecord(record: ClusterRecord): void {
+  storeRecord(record: CachedResult): void {
     const key = this.keyOf(record.dependencies);
     if (key === undefined || record.dependencies.length === 0) return;
-    const { files: _files, alreadyWritten: _written, facts, ...rest } = record;
+    // only what CachedResult names: a result may carry its files and objects besides
+    const { cluster, definitionFile, dependencies, fileHashes, findings, facts } = record;
+    const rest = { cluster, definitionFile, dependencies, ...(fileHashes ? { fileHashes } : {}), findings };
     const stored: Entry['record'] = facts ? { ...rest, facts: encodeFacts(facts, record.definitionFile, this.routerTables) } : rest;
     this.index().records[record.cluster] = { key, record: stored };
     this.changed = true;

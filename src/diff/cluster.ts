@@ -5,8 +5,8 @@ import type { LiveState } from '../live/types';
 import { planObjects } from './compare';
 import { checkRefusals } from './refusals';
 import { notReadFinding, releaseFindings } from './refusals/release';
-import { builtInRules } from './rules';
-import type { NormalisationRule } from './rule';
+import { builtInRules } from './normalisation';
+import type { NormalisationRule } from './normalisation/rule';
 import type { ClusterDiff } from './types';
 import { diffValues } from './values';
 

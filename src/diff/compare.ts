@@ -9,7 +9,7 @@ import { CALICO_GROUP } from '../core/calico';
 import { groupOfApiVersion, kindKey, objectKey } from '../core/kube';
 import { canonicalJson, normalisePair } from './normalise';
 import { ReleaseOwnership, type ReleaseRef } from './ownership';
-import type { NormalisationRule } from './rule';
+import type { NormalisationRule } from './normalisation/rule';
 import { foldStringData, redactSecretPair } from './redact';
 import { objectPatch } from './unified';
 import type { ChangeAction, ObjectChange } from './types';

@@ -8,7 +8,7 @@ import { memoiseByString } from '../util/memo';
 import { canonicalAddress } from '../core/net';
 import { isMap, removeAt, setAt, siblings, slots, valueAt, type FieldPath, type Json, type JsonMap, type PathSegment } from './field-path';
 import { canonicalQuantity } from '../core/quantity';
-import { ruleMatches, type DefaultField, type NormalisationRule } from './rule';
+import { ruleMatches, type DefaultField, type NormalisationRule } from './normalisation/rule';
 
 export interface KubeLike {
   apiVersion: string;

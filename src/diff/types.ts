@@ -45,6 +45,9 @@ export interface ClusterDiff {
   findings: Finding[];
 }
 
+/** One cluster's outcome: its diff, or why it could not be diffed (a one-line cause). */
+export type ClusterOutcome = { cluster: string; diff: ClusterDiff } | { cluster: string; error: string };
+
 export function hasChanges(diff: ClusterDiff): boolean {
   return diff.changes.length > 0 || diff.values.changed;
 }

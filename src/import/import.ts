@@ -15,7 +15,7 @@ import { composeFiles } from './compose';
 import { mapLayer } from './map-layer';
 import type { MappedLayer } from './mapper';
 import { orderModel } from './model-order';
-import { verifyCluster } from './verify-cluster';
+import { verifyClusters } from './verify-cluster';
 import { mergeValuesFiles } from '../util/merge';
 
 export interface ImportOptions {
@@ -43,7 +43,7 @@ export interface ImportedFleet {
   chartKeys: Map<string, string[]>;
 }
 
-export function importValuesTree(options: ImportOptions): ImportedFleet {
+export async function importValuesTree(options: ImportOptions): Promise<ImportedFleet> {
   const layout = readLayout(path.resolve(options.cwd, options.valuesDir), options.groups);
   const problems: ImportProblem[] = [];
   const files = readChartViews(layout, options.valuesDir, problems);
@@ -65,7 +65,8 @@ export function importValuesTree(options: ImportOptions): ImportedFleet {
   }
   clusters.sort((a, b) => (a.layout.name < b.layout.name ? -1 : 1));
   if (problems.length === 0) {
-    for (const cluster of clusters) problems.push(...verifyCluster(cluster, fleet, groups.get(cluster.layout.group)!));
+    const layersOf = (cluster: ImportedCluster) => [fleet, groups.get(cluster.layout.group)!, cluster.layer];
+    problems.push(...(await verifyClusters(clusters.map((cluster) => ({ name: cluster.layout.name, layers: layersOf(cluster), layeredValues: cluster.layeredValues })))));
   }
   if (problems.length > 0) throw new ImportFailed(sortProblems(problems));
   const ignoredKeys = new Map([...files].map(([, f]) => [f.view.file, f.other] as [string, string[]]).filter(([, keys]) => keys.length > 0));

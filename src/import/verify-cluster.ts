@@ -1,19 +1,24 @@
 /**
- * Before writing anything, import merges each cluster's model layers exactly as `synth` will,
- * checks them against the definition schema and compares the values they synthesise with the
- * values helmfile layered. What does not hold is a problem located in the values tree.
+ * Before writing anything, import runs each cluster's model layers through the pipeline up to its
+ * values, exactly as `synth` will (merged, checked against the definition schema), and compares
+ * the values with those helmfile layered. What does not hold is a problem located in the values tree.
  */
-import type { ClusterSpec } from '../model/definition';
-import { chartDefaults } from '../resolve/defaults';
-import { describeSchemaErrors, schemaValidator } from '../core/schemas';
-import { mergeLayers } from '../util/merge';
-import { emitValues } from '../values/emit';
+import type { ClusterLayer } from '../model/definition';
+import { defineCluster } from '../model/define';
+import { runPipeline } from '../pipeline';
 import { formatValuePath } from '../util/value-paths';
 import { problemAt, type ComposedLayer } from './compose';
 import type { ImportProblem } from './errors';
-import type { ImportedCluster } from './import';
 import type { MappedLayer } from './mapper';
 import { compareChartValues } from './verify';
+
+/** A cluster as import will write it: its layers (fleet, group, its own) and the values helmfile layers. */
+export interface ClusterToVerify {
+  name: string;
+  layers: MappedLayer[];
+  /** the chart keys of every file the cluster layers, merged as Helm merges `-f` files */
+  layeredValues: Record<string, unknown>;
+}
 
 /** model keys whose values key has another name, for messages about keys no file sets */
 const VALUES_KEY: Record<string, string> = {
@@ -28,20 +33,28 @@ const VALUES_KEY: Record<string, string> = {
   '/cniInstall': 'cni.install',
 };
 
-export function verifyCluster(cluster: ImportedCluster, fleet: MappedLayer, group: MappedLayer): ImportProblem[] {
-  const layers = [fleet, group, cluster.layer];
-  const merged = mergeLayers([chartDefaults, ...layers.map((layer) => layer.model)]);
-  const validate = schemaValidator('cluster-definition.schema.json');
-  if (!validate(merged)) {
-    return describeSchemaErrors(validate.errors).map((violation) => locateModelProblem(layers, violation.path, `${violation.message} (model key ${violation.path})`));
-  }
-  const emitted = emitValues(merged as unknown as ClusterSpec) as unknown as Record<string, unknown>;
-  const everyFile: ComposedLayer = { data: cluster.layeredValues, files: layers.flatMap((layer) => layer.source.files) };
+export async function verifyClusters(clusters: readonly ClusterToVerify[]): Promise<ImportProblem[]> {
+  const definitions = clusters.map((cluster) => ({
+    name: cluster.name,
+    file: `${cluster.name}.ts`,
+    definition: defineCluster(...(cluster.layers.map((layer) => layer.model) as [ClusterLayer, ClusterLayer & { name: string }])),
+    dependencies: [],
+  }));
+  const run = await runPipeline({ definitions, until: 'values', keepObjects: true });
+  return clusters.flatMap((cluster, index) => {
+    const result = run.clusters[index]!;
+    if (!result.kept) return result.findings.map((finding) => locateModelProblem(cluster.layers, finding.path, `${finding.message} (model key ${finding.path})`));
+    return valueProblems(cluster, result.kept.values as unknown as Record<string, unknown>);
+  });
+}
+
+function valueProblems(cluster: ClusterToVerify, emitted: Record<string, unknown>): ImportProblem[] {
+  const everyFile: ComposedLayer = { data: cluster.layeredValues, files: cluster.layers.flatMap((layer) => layer.source.files) };
   return compareChartValues(cluster.layeredValues, emitted).map((mismatch) =>
     problemAt(
       everyFile,
       mismatch.path,
-      `cluster ${cluster.layout.name}: calico-gen would synthesise ${show(mismatch.actual)} where the values tree gives ${show(mismatch.expected)}; the model cannot reproduce ${formatValuePath(mismatch.path)}`,
+      `cluster ${cluster.name}: calico-gen would synthesise ${show(mismatch.actual)} where the values tree gives ${show(mismatch.expected)}; the model cannot reproduce ${formatValuePath(mismatch.path)}`,
     ),
   );
 }

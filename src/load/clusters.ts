@@ -17,13 +17,6 @@ export interface LoadedCluster {
   dependencies: string[];
 }
 
-export interface LoadOptions {
-  clustersDir: string;
-  /** only these clusters (by name); all when empty */
-  only?: readonly string[];
-  cacheDir?: string;
-}
-
 /** Cluster files are the `.ts` files directly in `clusters/`; shared modules live in subfolders. */
 export function listClusterFiles(clustersDir: string): Map<string, string> {
   if (!fs.existsSync(clustersDir)) throw new UserError(`${clustersDir}: no such folder of cluster definitions`);
@@ -54,12 +47,13 @@ export function transpileCacheDir(): string {
   return path.join(cacheRoot(), 'transpile');
 }
 
-export function loadClusters(options: LoadOptions): LoadedCluster[] {
-  const files = listClusterFiles(options.clustersDir);
-  const names = selectNames(files, options.only ?? []);
-  registerTypeScriptLoader(options.cacheDir ?? transpileCacheDir());
-  transpileAllSync([...listSharedModules(options.clustersDir), ...names.map((name) => files.get(name)!)]);
-  return names.map((name) => loadCluster(name, files.get(name)!, options.cacheDir));
+/**
+ * Readies this thread to load these definition files (and the modules they import) one by one:
+ * the `.ts` loader installed, and every file not transpiled yet sent to esbuild in one call.
+ */
+export function prepareLoading(files: readonly string[]): void {
+  registerTypeScriptLoader(transpileCacheDir());
+  transpileAllSync(files);
 }
 
 /** calico-gen's caches live where build tools keep theirs, unless CALICO_GEN_CACHE_DIR says otherwise. */
@@ -67,7 +61,7 @@ export function cacheRoot(): string {
   return path.resolve(process.env.CALICO_GEN_CACHE_DIR ?? path.join('node_modules', '.cache', 'calico-gen'));
 }
 
-export function selectNames(files: Map<string, string>, only: readonly string[]): string[] {
+export function selectNames(files: ReadonlyMap<string, unknown>, only: readonly string[]): string[] {
   if (only.length === 0) return [...files.keys()];
   const unknown = only.filter((name) => !files.has(name));
   if (unknown.length > 0) {

@@ -8,12 +8,9 @@
  * several clusters (--all): an array of those, a cluster that could not be read as {"cluster","error"}.
  */
 import type { Finding } from '../core/findings';
-import { hasChanges, unmanagedDeletes, type ClusterDiff, type ObjectChange } from '../diff/types';
+import { hasChanges, unmanagedDeletes, type ClusterDiff, type ClusterOutcome, type ObjectChange } from '../diff/types';
 
 export type DiffFormat = 'text' | 'json' | 'markdown';
-
-/** One cluster's outcome: its diff, or why it could not be diffed. */
-export type ClusterOutcome = { cluster: string; diff: ClusterDiff } | { cluster: string; error: string };
 
 export interface FormatOptions {
   format: DiffFormat;

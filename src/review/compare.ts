@@ -6,7 +6,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { unifiedDiff } from '../diff/unified';
 import type { ChangeAction } from '../diff/types';
-import { toYaml } from '../synth/yaml';
+import { toYaml } from '../render/yaml';
 import type { KubeObject } from '../core/kube';
 import type { Finding } from '../core/findings';
 import { sortFindings } from '../core/findings';

@@ -39,7 +39,7 @@ export interface Review {
   clusterCount: number;
 }
 
-export function reviewChange(options: ReviewOptions): Review {
+export async function reviewChange(options: ReviewOptions): Promise<Review> {
   const root = repositoryRoot(options.cwd);
   const clustersDir = path.relative(root, realPath(path.resolve(options.cwd, options.clustersDir)));
   if (clustersDir.startsWith('..')) throw new UserError(`review: the clusters folder ${options.clustersDir} is outside the repository ${root}`);
@@ -51,7 +51,7 @@ export function reviewChange(options: ReviewOptions): Review {
   const session = fs.mkdtempSync(path.join(os.tmpdir(), 'calico-gen-review-'));
   try {
     registerTypeScriptLoader(path.join(session, 'transpiled'), [transpileCacheDir()]);
-    const at = (label: string, side: string, commit: string | undefined): RevisionState => {
+    const at = (label: string, side: string, commit: string | undefined): Promise<RevisionState> => {
       let tree = root;
       if (commit) {
         tree = path.join(session, side);
@@ -59,8 +59,8 @@ export function reviewChange(options: ReviewOptions): Review {
       }
       return synthesizeRevision({ label, root: tree, clustersDir, repositoryRoot: root, cwd: options.cwd });
     };
-    const base = at(`base ${options.base}`, 'base', baseCommit);
-    const head = at(options.head === undefined ? 'the working tree' : `head ${options.head}`, 'head', headCommit);
+    const base = await at(`base ${options.base}`, 'base', baseCommit);
+    const head = await at(options.head === undefined ? 'the working tree' : `head ${options.head}`, 'head', headCommit);
     checkOnly(options.only ?? [], [...base.clusters.keys(), ...head.clusters.keys()]);
     const [before, after] = [select(base, options.only), select(head, options.only)];
     return {

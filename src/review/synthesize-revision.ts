@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { synthesizeFleet } from '../pipeline';
+import { runPipeline, synthesizedOf, type PipelineRun } from '../pipeline';
 import type { KubeObject } from '../core/kube';
 import type { Finding } from '../core/findings';
 import { UserError } from '../util/errors';
@@ -33,13 +33,14 @@ export interface RevisionInput {
   cwd: string;
 }
 
-export function synthesizeRevision(input: RevisionInput): RevisionState {
+export async function synthesizeRevision(input: RevisionInput): Promise<RevisionState> {
   const clustersDir = path.join(input.root, input.clustersDir);
   const clusters = new Map<string, ClusterState>();
   if (!fs.existsSync(clustersDir)) return { label: input.label, clusters };
-  let fleet: ReturnType<typeof synthesizeFleet>;
+  let fleet: PipelineRun;
   try {
-    fleet = synthesizeFleet({ clustersDir });
+    // a revision's copy lives in a temporary folder: nothing of it is worth caching
+    fleet = await runPipeline({ clustersDir, cache: false, keepObjects: true });
   } catch (error) {
     if (error instanceof UserError) throw new UserError(`review: ${input.label}: ${rename(error.message, input)}`, error.location);
     throw error;
@@ -48,7 +49,7 @@ export function synthesizeRevision(input: RevisionInput): RevisionState {
     if (!clusters.has(name)) clusters.set(name, { findings: [] });
     return clusters.get(name)!;
   };
-  for (const synthesized of fleet.clusters) {
+  for (const synthesized of fleet.clusters.flatMap((result) => synthesizedOf(result) ?? [])) {
     Object.assign(state(synthesized.cluster.name), { values: synthesized.values as unknown as Record<string, unknown>, manifests: synthesized.manifests });
   }
   for (const finding of fleet.findings) {

@@ -16,9 +16,20 @@ export interface Release {
   namespace: string;
 }
 
+function chartInput(values: unknown, release: Release): ChartInput {
+  return { values: effectiveValues(values), release, chart: CHART };
+}
+
+/** The cluster's charts in an App of the caller's (the cdk8s app): the chart and its BGPPeers. */
+export function addCharts(app: App, cluster: string, values: unknown, release: Release): void {
+  const input = chartInput(values, release);
+  new CalicoChart(app, cluster, input);
+  new BgpPeersChart(app, `${cluster}-bgppeers`, bgpPeersInput(input));
+}
+
 /** The cluster's objects: the chart's, then its BGPPeers. */
 export function synthManifests(values: unknown, release: Release): KubeObject[] {
-  const input: ChartInput = { values: effectiveValues(values), release, chart: CHART };
+  const input = chartInput(values, release);
   const chart = new CalicoChart(new App({ outdir: '/nonexistent' }), release.name, input);
   for (const construct of chart.node.findAll()) if (construct instanceof ApiObject) renderOnce(construct);
   return [...(chart.toJson() as KubeObject[]), ...bgpPeers(bgpPeersInput(input))];

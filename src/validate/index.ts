@@ -10,7 +10,7 @@ import { checkObjectSchemas, checkValuesSchema } from './schema-checks';
 import { checkObjects } from './check-objects';
 import { clusterRules } from './rules/cluster';
 import { fleetFactsOf, type FleetFacts } from './rules/fleet/facts';
-import { definitionSource, type ClusterSource } from './inputs/cluster-source';
+import { definitionSource, type ClusterSource } from './source';
 
 export interface ValidateOptions {
   /**
@@ -18,10 +18,6 @@ export interface ValidateOptions {
    * validated (`--cluster X`); findings are reported for the validated clusters only.
    */
   fleet?: readonly FleetFacts[];
-}
-
-export function validateSynthesized(clusters: readonly SynthesizedCluster[], options: ValidateOptions = {}): Finding[] {
-  return validateClusters(clusters.map(definitionSource), options);
 }
 
 export function validateClusters(sources: readonly ClusterSource[], options: ValidateOptions = {}): Finding[] {

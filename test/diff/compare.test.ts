@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { planObjects } from '../../src/diff/compare';
-import { builtInRules } from '../../src/diff/rules';
+import { builtInRules } from '../../src/diff/normalisation';
 import type { HelmRelease } from '../../src/live/types';
 import { chartObject, helmOwned, liveState, obj, RELEASE } from './helpers';
 

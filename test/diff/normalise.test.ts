@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ALL, ANY_KEY, formatPath } from '../../src/diff/field-path';
 import { canonicalJson, normalisePair } from '../../src/diff/normalise';
-import type { NormalisationRule } from '../../src/diff/rule';
-import { builtInRules } from '../../src/diff/rules';
+import type { NormalisationRule } from '../../src/diff/normalisation/rule';
+import { builtInRules } from '../../src/diff/normalisation';
 import { obj } from './helpers';
 
 const same = (desired: string, live: string, rules: readonly NormalisationRule[] = builtInRules) => {

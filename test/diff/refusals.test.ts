@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { planObjects } from '../../src/diff/compare';
 import { checkRefusals } from '../../src/diff/refusals';
-import { builtInRules } from '../../src/diff/rules';
+import { builtInRules } from '../../src/diff/normalisation';
 import type { KubeObject } from '../../src/core/kube';
 import type { HelmRelease } from '../../src/live/types';
 import { chartObject, helmOwned, liveState, obj, RELEASE } from './helpers';

@@ -2,14 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { synthesizeFleet } from '../../src/pipeline';
+import { synthesizeFleet } from '../support/pipeline';
 import { importAndWrite, importProblems, importTree, smallTree, typeErrors, valuesProject } from './support';
 
 const read = (dir: string, file: string) => fs.readFileSync(path.join(dir, 'clusters', file), 'utf8');
 
-test('each values layer becomes one module: routers, fleet defaults, the group, each cluster', () => {
+test('each values layer becomes one module: routers, fleet defaults, the group, each cluster', async () => {
   const dir = valuesProject(smallTree());
-  const { files } = importAndWrite(dir);
+  const { files } = await importAndWrite(dir);
   assert.deepEqual(files.map((f) => f.path).sort(), ['ams-main.ts', 'main-fra.ts', 'shared/fleet.ts', 'shared/groups/main.ts', 'shared/routers.ts']);
   assert.match(read(dir, 'shared/fleet.ts'), /ipam: \{\n\s+\/\/ no borrowing\n\s+strictAffinity: true,/);
   assert.match(read(dir, "shared/fleet.ts"), /peers: allRouters\b/);
@@ -24,9 +24,9 @@ test('each values layer becomes one module: routers, fleet defaults, the group, 
   for (const file of ['ams-main.ts', 'main-fra.ts', 'shared/groups/main.ts']) assert.doesNotMatch(read(dir, file), /65000|192\.0\.2\.1/);
 });
 
-test('routers are defined once, named after their data, with shared selectors named once', () => {
+test('routers are defined once, named after their data, with shared selectors named once', async () => {
   const dir = valuesProject(smallTree());
-  importAndWrite(dir);
+  await importAndWrite(dir);
   const routers = read(dir, 'shared/routers.ts');
   assert.match(routers, /cr1Ams: defineRouter\(\{ name: 'cr1-ams', ipv4: '192\.0\.2\.1', ipv6: '2001:db8::1', nodeSelector: crAmsSelector \}\)/);
   assert.match(routers, /cr2Ams: defineRouter\(\{ name: 'cr2-ams', .* nodeSelector: crAmsSelector \}\)/);
@@ -35,11 +35,11 @@ test('routers are defined once, named after their data, with shared selectors na
   assert.equal(routers.match(/192\.0\.2\.1'/g)?.length, 1);
 });
 
-test('the definitions type-check, load, and synthesise each cluster\'s layered values', () => {
+test('the definitions type-check, load, and synthesise each cluster\'s layered values', async () => {
   const dir = valuesProject(smallTree());
-  const { clustersDir } = importAndWrite(dir);
+  const { clustersDir } = await importAndWrite(dir);
   assert.deepEqual(typeErrors(clustersDir), []);
-  const fleet = synthesizeFleet({ clustersDir });
+  const fleet = await synthesizeFleet({ clustersDir });
   assert.deepEqual(fleet.clusters.map((c) => c.cluster.name), ['ams-main', 'main-fra']);
   const values = (name: string) => fleet.clusters.find((c) => c.cluster.name === name)!.values;
   assert.deepEqual(values('ams-main').calicoNode.resources.limits, { memory: null });
@@ -51,17 +51,17 @@ test('the definitions type-check, load, and synthesise each cluster\'s layered v
   assert.equal(values('main-fra').image.tag, '3.30.7');
 });
 
-test('keys of other releases are left alone and listed; the chart\'s keys are listed per file', () => {
+test('keys of other releases are left alone and listed; the chart\'s keys are listed per file', async () => {
   const dir = valuesProject(smallTree());
-  const fleet = importTree(dir);
+  const fleet = await importTree(dir);
   assert.deepEqual(fleet.ignoredKeys.get(path.join('values', 'common.yaml')), ['namespaces']);
   assert.deepEqual(fleet.ignoredKeys.get(path.join('values', 'main.yaml')), ['cluster_group']);
   assert.deepEqual(fleet.chartKeys.get(path.join('values', 'common-bgp.yaml')), ['PeerAS', 'ASLoop', 'BGPPeers']);
 });
 
-test('a cluster takes the group named by --group, or the one its name starts with', () => {
+test('a cluster takes the group named by --group, or the one its name starts with', async () => {
   const dir = valuesProject(smallTree());
-  const fleet = importTree(dir);
+  const fleet = await importTree(dir);
   assert.deepEqual(
     fleet.clusters.map((c) => [c.layout.name, c.layout.group, c.layout.groupFrom]),
     [
@@ -69,33 +69,33 @@ test('a cluster takes the group named by --group, or the one its name starts wit
       ['main-fra', 'main', 'name'],
     ],
   );
-  assert.throws(() => importTree(dir, []), /no group for cluster ams-main: name it with --group GROUP=ams-main \(groups are the files main\.yaml\)/);
-  assert.throws(() => importTree(dir, ['main=ams-main,nowhere']), /--group main=nowhere: no folder nowhere\/ with a calico-values\.yaml/);
-  assert.throws(() => importTree(dir, ['ml=ams-main']), /--group ml=ams-main: no group file ml\.yaml/);
+  await assert.rejects(() => importTree(dir, []), /no group for cluster ams-main: name it with --group GROUP=ams-main \(groups are the files main\.yaml\)/);
+  await assert.rejects(() => importTree(dir, ['main=ams-main,nowhere']), /--group main=nowhere: no folder nowhere\/ with a calico-values\.yaml/);
+  await assert.rejects(() => importTree(dir, ['ml=ams-main']), /--group ml=ams-main: no group file ml\.yaml/);
 });
 
-test('an amended pool is written whole; removing one key of a lower pool is refused', () => {
+test('an amended pool is written whole; removing one key of a lower pool is refused', async () => {
   const tree = smallTree();
   tree['main.yaml'] += 'IPPools:\n  ipv4:\n    cidr: "10.99.0.0/16"\n    blockSize: 27\n';
   tree['ams-main/calico-values.yaml'] = tree['ams-main/calico-values.yaml']!.replace('    cidr: "10.64.0.0/17"\n', '    natOutgoing: true\n');
   const dir = valuesProject(tree);
-  importAndWrite(dir);
+  await importAndWrite(dir);
   assert.match(read(dir, 'ams-main.ts'), /ipv4: \{ cidr: '10\.99\.0\.0\/16', blockSize: 27, natOutgoing: true \}/);
 
   const removing = smallTree();
   removing['main.yaml'] += 'IPPools:\n  ipv4:\n    cidr: "10.99.0.0/16"\n    blockSize: 27\n';
   removing['ams-main/calico-values.yaml'] = removing['ams-main/calico-values.yaml']!.replace('    cidr: "10.64.0.0/17"\n', '    blockSize: ~\n');
-  const [problem] = importProblems(valuesProject(removing));
+  const [problem] = await importProblems(valuesProject(removing));
   assert.equal(problem!.keyPath, 'IPPools.ipv4.blockSize');
   assert.match(problem!.message, /replaces pools whole/);
 });
 
-test('a cluster overriding one key of a group policy keeps the rest of it, as helmfile does', () => {
+test('a cluster overriding one key of a group policy keeps the rest of it, as helmfile does', async () => {
   const tree = smallTree();
   tree['ams-main/values.yaml'] += 'GlobalNetworkPolicies:\n  default-deny:\n    types: [Ingress]\n';
   const dir = valuesProject(tree);
-  const { clustersDir } = importAndWrite(dir);
+  const { clustersDir } = await importAndWrite(dir);
   assert.match(read(dir, 'ams-main.ts'), /globalNetworkPolicies: \{ 'default-deny': \{ types: \['Ingress'\] \} \}/);
-  const values = synthesizeFleet({ clustersDir, only: ['ams-main'] }).clusters[0]!.values;
+  const values = (await synthesizeFleet({ clustersDir, only: ['ams-main'] })).clusters[0]!.values;
   assert.deepEqual(values.GlobalNetworkPolicies['default-deny'], { namespaceSelector: 'has(projectcalico.org/name)', types: ['Ingress'] });
 });

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { synthesizeFleet } from '../../src/pipeline';
+import { synthesizeFleet } from '../support/pipeline';
 import { effectiveValues } from '../../src/model/chart-defaults';
 import { CHART, chartDefaultValues } from '../../src/model/chart-defaults';
 import { summarise } from '../../src/core/findings';
@@ -46,16 +46,16 @@ function chartReads(values: Record<string, unknown>): Record<string, unknown> {
 
 const clusterGroups = Object.entries(realGroups).flatMap(([group, clusters]) => clusters.map((cluster) => [cluster, group] as const));
 
-test('import then synth reproduces the 11 real clusters\' values on every key the chart reads', (t) => {
+test('import then synth reproduces the 11 real clusters\' values on every key the chart reads', async (t) => {
   assert.equal(clusterGroups.length, 11);
   const dir = valuesProject({});
   fs.rmSync(path.join(dir, 'values'), { recursive: true, force: true });
   fs.symlinkSync(realValuesDir, path.join(dir, 'values'), 'dir');
-  const { clustersDir, files } = importAndWrite(dir, groupFlags(realGroups));
+  const { clustersDir, files } = await importAndWrite(dir, groupFlags(realGroups));
   assert.equal(files.length, 1 + 1 + 4 + 11, files.map((f) => f.path).join(', '));
   assert.deepEqual(typeErrors(clustersDir), []);
 
-  const fleet = synthesizeFleet({ clustersDir });
+  const fleet = await synthesizeFleet({ clustersDir });
   assert.deepEqual(fleet.clusters.map((c) => c.cluster.name).sort(), clusterGroups.map(([cluster]) => cluster).sort());
   for (const [cluster, group] of clusterGroups) {
     const layered = layeredFiles(cluster, group).map((file) => parse(fs.readFileSync(file, 'utf8'), { version: '1.1', merge: true }) as Record<string, unknown>);
@@ -70,11 +70,11 @@ test('import then synth reproduces the 11 real clusters\' values on every key th
   t.diagnostic(`findings on the real fleet: ${[...byRule].map(([rule, n]) => `${rule} ×${n}`).join(', ') || 'none'}`);
 });
 
-test('the real fleet\'s routers are defined once, under names taken from the data, in formatted code', () => {
+test('the real fleet\'s routers are defined once, under names taken from the data, in formatted code', async () => {
   const dir = valuesProject({});
   fs.rmSync(path.join(dir, 'values'), { recursive: true, force: true });
   fs.symlinkSync(realValuesDir, path.join(dir, 'values'), 'dir');
-  const { files } = importAndWrite(dir, groupFlags(realGroups));
+  const { files } = await importAndWrite(dir, groupFlags(realGroups));
   const routers = files.find((f) => f.path === 'shared/routers.ts')!.content;
   assert.match(routers, /^  cr1Codfw: defineRouter\(\{ name: 'cr1-codfw', ipv4: '208\.80\.153\.192'/m);
   assert.match(routers, /^  lsw1E6Eqiad: defineRouter\(\{$/m);

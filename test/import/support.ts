@@ -108,14 +108,14 @@ export const smallTree = (): Record<string, string> => ({
   ].join('\n'),
 });
 
-export function importTree(dir: string, groups: readonly string[] = ['main=ams-main']): ImportedFleet {
+export function importTree(dir: string, groups: readonly string[] = ['main=ams-main']): Promise<ImportedFleet> {
   return importValuesTree({ valuesDir: 'values', groups: parseGroupFlags(groups), cwd: dir });
 }
 
 /** The problems import reports, or a failed assertion when it succeeds. */
-export function importProblems(dir: string, groups: readonly string[] = ['main=ams-main']): ImportProblem[] {
+export async function importProblems(dir: string, groups: readonly string[] = ['main=ams-main']): Promise<ImportProblem[]> {
   try {
-    importTree(dir, groups);
+    await importTree(dir, groups);
   } catch (error) {
     if (error instanceof ImportFailed) return [...error.problems];
     throw error;
@@ -132,8 +132,8 @@ export function writeModules(dir: string, files: readonly GeneratedFile[]): stri
   return clustersDir;
 }
 
-export function importAndWrite(dir: string, groups: readonly string[] = ['main=ams-main']): { fleet: ImportedFleet; files: GeneratedFile[]; clustersDir: string } {
-  const fleet = importTree(dir, groups);
+export async function importAndWrite(dir: string, groups: readonly string[] = ['main=ams-main']): Promise<{ fleet: ImportedFleet; files: GeneratedFile[]; clustersDir: string }> {
+  const fleet = await importTree(dir, groups);
   const files = generateModules(fleet, ['calico-gen', 'import', '--values-dir', 'values']);
   return { fleet, files, clustersDir: writeModules(dir, files) };
 }

@@ -30,7 +30,7 @@ describe('calico-gen diff failures', () => {
   let home: string;
 
   before(async () => {
-    const options = plantedServer(desiredCluster());
+    const options = plantedServer(await desiredCluster());
     server = await startFakeApiServer(options);
     denying = await startFakeApiServer({ ...options, forbidden: ['ippools.crd.projectcalico.org'] });
     home = mkdtempSync(join(tmpdir(), 'calico-gen-diff-failures-'));
@@ -110,7 +110,7 @@ describe('calico-gen diff failures', () => {
 
   test('a change Calico will refuse: the diff still shows, as an error, and the exit is 1', async () => {
     // the cluster as Helm deployed it, except that the ipv4 pool had another cidr
-    const live = desiredCluster().manifests.map((object) => {
+    const live = (await desiredCluster()).manifests.map((object) => {
       const copy = structuredClone(object) as any;
       copy.metadata.annotations = { 'meta.helm.sh/release-name': RELEASE.name, 'meta.helm.sh/release-namespace': RELEASE.namespace };
       if (copy.kind === 'IPPool' && copy.metadata.name === 'ipv4') copy.spec.cidr = '10.64.0.0/18';
@@ -146,7 +146,7 @@ describe('calico-gen diff --all', () => {
   let fleet: string;
 
   before(async () => {
-    server = await startFakeApiServer(plantedServer(desiredCluster()));
+    server = await startFakeApiServer(plantedServer(await desiredCluster()));
     home = mkdtempSync(join(tmpdir(), 'calico-gen-diff-all-'));
     // two clusters of the example fleet in a fleet of their own (beside clusters/, so their imports resolve)
     fleet = join(ROOT, `.test-fleet-${process.pid}`);

@@ -28,7 +28,7 @@ describe('calico-gen diff against a live cluster', () => {
   let fromApi: any;
 
   before(async () => {
-    desired = desiredCluster();
+    desired = await desiredCluster();
     server = await startFakeApiServer(plantedServer(desired));
     home = mkdtempSync(join(tmpdir(), 'calico-gen-diff-'));
     kubeconfig = server.writeKubeconfig(home, CLUSTER);

@@ -3,7 +3,7 @@
  * shared memory, and fails on an item that asks for it.
  */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { claimNext, onOpening, type HelperData, type HelperMessage } from '../../src/synth/workers';
+import { claimNext, onOpening, type HelperData, type HelperMessage } from '../../src/pipeline/threads';
 
 export interface TestItem {
   value: number;

@@ -1,14 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { loadClusters } from '../../src/load/clusters';
+import { loadCluster } from '../../src/load/clusters';
 import { resolveCluster, type ResolvedCluster } from '../../src/resolve/resolve';
 import { emitValues } from '../../src/values/emit';
 import { projectRoot } from '../support/cli';
 
 function exampleCluster(name: string): ResolvedCluster {
-  const [loaded] = loadClusters({ clustersDir: path.join(projectRoot, 'clusters'), only: [name] });
-  const result = resolveCluster(loaded!);
+  const result = resolveCluster(loadCluster(name, path.join(projectRoot, 'clusters', `${name}.ts`)));
   assert.ok(result.ok, JSON.stringify(!result.ok && result.findings));
   return result.cluster;
 }

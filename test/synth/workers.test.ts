@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { shareWork } from '../../src/synth/workers';
+import { shareWork } from '../../src/pipeline/threads';
 import type { TestItem } from '../support/share-work-helper';
 
 const helperScript = path.join(__dirname, '..', 'support', 'share-work-helper.js');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { parse } from 'yaml';
 import { load } from 'js-yaml';
-import { needsQuotes, toYaml } from '../../src/synth/yaml';
+import { needsQuotes, toYaml } from '../../src/render/yaml';
 
 /** Helm reads YAML 1.1; other tools 1.2: both must read back exactly what was written. */
 function assertRoundTrip(value: unknown): void {

@@ -1,8 +1,8 @@
 /** Findings about the inputs themselves: files that do not parse, documents that are not objects. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseValuesFile } from '../../src/validate/inputs/values-files';
-import { parseManifestFile } from '../../src/validate/inputs/manifest-files';
+import { parseValuesFile } from '../../src/inputs/values-files';
+import { parseManifestFile } from '../../src/inputs/manifest-files';
 import { validateClusters } from '../../src/validate';
 import { baseValues, sourceOf } from './support';
 

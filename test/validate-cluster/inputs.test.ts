@@ -1,13 +1,13 @@
 /** Hand-written inputs: YAML positions, helmfile layering, and findings located in the right file. */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseLocatedYaml, positionOf } from '../../src/validate/inputs/yaml-locations';
-import { locateInLayers, parseValuesFile, type ValuesLayer } from '../../src/validate/inputs/values-files';
+import { parseLocatedYaml, positionOf } from '../../src/inputs/yaml-locations';
+import { locateInLayers, parseValuesFile, type ValuesLayer } from '../../src/inputs/values-files';
 import { mergeValuesFiles } from '../../src/util/merge';
-import { parseManifestFile } from '../../src/validate/inputs/manifest-files';
-import { valuesPointerFor } from '../../src/validate/inputs/object-to-values';
-import { hints } from '../../src/validate/inputs/cluster-source';
-import { handWrittenSource } from '../../src/validate/inputs/sources';
+import { parseManifestFile } from '../../src/inputs/manifest-files';
+import { valuesPointerFor } from '../../src/inputs/object-to-values';
+import { hints } from '../../src/validate/source';
+import { handWrittenSource } from '../../src/inputs/sources';
 import { validateClusters } from '../../src/validate';
 import { effectiveValues } from '../../src/model/chart-defaults';
 

@@ -5,9 +5,9 @@ import fc from 'fast-check';
 import { validateClusters } from '../../src/validate';
 import { formatCidr, makeCidr, parseCidr, type Cidr } from '../../src/core/net';
 import { overlappingPairs, rangeOf, rangeOfCanonical } from '../../src/validate/rules/fleet/overlap';
-import { parseLocatedYaml } from '../../src/validate/inputs/yaml-locations';
-import { parseManifestFile } from '../../src/validate/inputs/manifest-files';
-import { parseValuesFile } from '../../src/validate/inputs/values-files';
+import { parseLocatedYaml } from '../../src/inputs/yaml-locations';
+import { parseManifestFile } from '../../src/inputs/manifest-files';
+import { parseValuesFile } from '../../src/inputs/values-files';
 import type { KubeObject } from '../../src/core/kube';
 import { sourceOf } from './support';
 

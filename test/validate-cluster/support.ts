@@ -1,9 +1,9 @@
 /** Building clusters for rule tests the way the CLI builds them from hand-written inputs. */
 import type { KubeObject } from '../../src/core/kube';
 import type { ClusterInput } from '../../src/validate/rules/cluster/input';
-import { hints, type ClusterSource } from '../../src/validate/inputs/cluster-source';
-import { handWrittenSource } from '../../src/validate/inputs/sources';
-import type { ManifestObject } from '../../src/validate/inputs/manifest-files';
+import { hints, type ClusterSource } from '../../src/validate/source';
+import { handWrittenSource } from '../../src/inputs/sources';
+import type { ManifestObject } from '../../src/inputs/manifest-files';
 import type { ClusterRule, RuleHit } from '../../src/validate/rule';
 import { refOf } from '../../src/validate/rules/cluster/view';
 

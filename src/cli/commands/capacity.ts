@@ -2,12 +2,10 @@ import * as path from 'node:path';
 import { oneOf } from '../args';
 import type { CliIo } from '../io';
 import { EXIT_FAILURE, EXIT_OK } from '../io';
-import { summarise } from '../../core/findings';
+import { capacity as capacityOf } from '../../api/capacity';
 import { formatFindings } from '../../report/findings';
 import { formatCapacity } from '../../report/capacity';
-import { clusterCapacity } from '../../validate/capacity';
-import { parseInputs } from '../../validate/inputs/command-line';
-import { loadDefinitions, loadHandWritten } from '../../validate/inputs/load';
+import { parseInputs } from '../input-selection';
 
 const help = `usage: calico-gen capacity [--cluster NAME]... [--format text|json]
        calico-gen capacity [--values FILE]... [--manifests FILE]...
@@ -36,15 +34,16 @@ export async function capacity(argv: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   const format = oneOf('format', selection.options.format as string | undefined, ['text', 'json'] as const, 'text');
-  const inputs = selection.handWritten
-    ? loadHandWritten(selection.handWritten, io.cwd)
-    : loadDefinitions(path.resolve(io.cwd, selection.options['clusters-dir'] as string), selection.definitions ?? []);
-  const unreadable = summarise([...inputs.findings, ...inputs.sources.flatMap((source) => source.findings)].filter((f) => f.severity === 'error'));
-  if (unreadable.summary.errors > 0) {
-    io.stderr.write(formatFindings(unreadable, 'text'));
+  const result = await capacityOf(
+    selection.handWritten
+      ? { handWritten: selection.handWritten, cwd: io.cwd }
+      : { clustersDir: path.resolve(io.cwd, selection.options['clusters-dir'] as string), clusters: selection.definitions ?? [] },
+  );
+  if (result.unreadable.summary.errors > 0) {
+    io.stderr.write(formatFindings(result.unreadable, 'text'));
     io.stderr.write('calico-gen: capacity: fix the errors above first\n');
     return EXIT_FAILURE;
   }
-  io.stdout.write(formatCapacity(inputs.sources.map((source) => clusterCapacity(source.input)), format));
+  io.stdout.write(formatCapacity(result.clusters, format));
   return EXIT_OK;
 }

@@ -1,15 +1,11 @@
-import * as path from 'node:path';
 import { oneOf, parseCommandArgs } from '../args';
 import type { CliIo } from '../io';
 import { EXIT_CHANGES, EXIT_FAILURE, EXIT_OK } from '../io';
-import { synthesizeFleet } from '../../pipeline';
-import { summarise } from '../../core/findings';
+import { diff as diffFleet, type DiffOutcome } from '../../api/diff';
+import { hasChanges, type ClusterOutcome } from '../../diff/types';
 import { formatFindings } from '../../report/findings';
-import { formatDiffs, wantsColour, type ClusterOutcome } from '../../report/diff';
-import { hasChanges } from '../../diff/types';
-import { diffClusters, type DiffOptions } from '../../diff/fleet';
-import { UserError } from '../../util/errors';
-import { compareStrings } from '../../util/compare';
+import { formatDiffs, wantsColour } from '../../report/diff';
+import { UserError, oneLineError } from '../../util/errors';
 
 const help = `usage: calico-gen diff (--cluster NAME | --all) [options]
 
@@ -35,30 +31,36 @@ IPPool's cidr or blockSize changed in place, an object Helm cannot adopt, ...) a
   --debug               stack traces on failure
 `;
 
-
 export async function diff(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseDiffArgs(argv);
   if (parsed === 'help') {
     io.stdout.write(help);
     return EXIT_OK;
   }
-  const { names, single, format, concurrency, detailedExitcode, options } = parsed;
-  const fleet = synthesizeFleet({ clustersDir: path.resolve(io.cwd, parsed.clustersDir), only: names });
-  const report = summarise(fleet.findings);
-  if (report.findings.length > 0) io.stderr.write(formatFindings(report, 'text'));
+  const { names, single, format, detailedExitcode, debug } = parsed;
+  const run = await diffFleet({ ...parsed.options, clusters: names, env: io.env, cwd: io.cwd });
+  if (run.definitions.findings.length > 0) io.stderr.write(formatFindings(run.definitions, 'text'));
   // a cluster whose definition has errors is not diffed; with several clusters the others still are
-  const broken = new Set(report.findings.filter((f) => f.severity === 'error').map((f) => f.cluster));
-  const diffable = fleet.clusters.filter((synthesized) => !broken.has(synthesized.cluster.name));
-  if (broken.size > 0 && (single || diffable.length === 0 || broken.has(''))) {
+  if (run.blocked || (single && run.definitions.summary.errors > 0)) {
     io.stderr.write('calico-gen: diff: the cluster definitions have errors: fix them first\n');
     return EXIT_FAILURE;
   }
-  const outcomes = await diffClusters(diffable, concurrency, single, options, io);
-  for (const cluster of broken) outcomes.push({ cluster, error: 'the cluster definition has errors (listed above): fix them first' });
-  outcomes.sort((a, b) => compareStrings(a.cluster, b.cluster));
+  const outcomes = run.outcomes.map((outcome) => shown(outcome, single, debug, io));
   io.stdout.write(formatDiffs(outcomes, { format, colour: wantsColour(io.stdout, io.env), single }));
   for (const outcome of outcomes) if ('error' in outcome) io.stderr.write(`calico-gen: diff ${outcome.cluster}: ${outcome.error}\n`);
   return exitStatus(outcomes, detailedExitcode);
+}
+
+/** What is printed of an outcome; one cluster's failure is the command's (one line, exit 1). */
+function shown(outcome: DiffOutcome, single: boolean, debug: boolean, io: CliIo): ClusterOutcome {
+  if ('diff' in outcome) {
+    for (const warning of outcome.warnings) io.stderr.write(`calico-gen: warning: ${warning}\n`);
+    return { cluster: outcome.cluster, diff: outcome.diff };
+  }
+  if (!('cause' in outcome)) return outcome;
+  if (single) throw outcome.cause;
+  if (debug) io.stderr.write(`${(outcome.cause as Error)?.stack ?? String(outcome.cause)}\n`);
+  return { cluster: outcome.cluster, error: oneLineError(outcome.cause, debug) };
 }
 
 function parseDiffArgs(argv: string[]) {
@@ -83,23 +85,19 @@ function parseDiffArgs(argv: string[]) {
   for (const flag of ['context', 'live-file', 'live-values'] as const) {
     if (args[flag] !== undefined && !single) throw new UserError(`diff: --${flag} applies to one cluster: pass exactly one --cluster`);
   }
-  const options: DiffOptions = {
-    kubeconfig: args.kubeconfig,
-    context: args.context,
-    liveFile: args['live-file'],
-    liveValues: args['live-values'],
+  const options = {
+    clustersDir: args['clusters-dir']!,
+    live: { kubeconfig: args.kubeconfig, context: args.context, liveFile: args['live-file'], liveValues: args['live-values'], timeoutMs: parseDuration(args.timeout ?? '10s') },
     showSecrets: args['show-secrets'] ?? false,
-    timeoutMs: parseDuration(args.timeout ?? '10s'),
-    debug: args.debug ?? false,
+    concurrency: positiveInteger('concurrency', args.concurrency ?? '4'),
   };
   return {
     names,
     single,
     options,
     format: oneOf('format', args.format, ['text', 'json', 'markdown'] as const, 'text'),
-    concurrency: positiveInteger('concurrency', args.concurrency ?? '4'),
     detailedExitcode: args['detailed-exitcode'] ?? false,
-    clustersDir: args['clusters-dir']!,
+    debug: args.debug ?? false,
   };
 }
 

@@ -2,7 +2,7 @@ import { parseCommandArgs, oneOf } from '../args';
 import type { CliIo } from '../io';
 import { EXIT_CHANGES, EXIT_FAILURE, EXIT_OK } from '../io';
 import { UserError } from '../../util/errors';
-import { reviewChange } from '../../review/review';
+import { review as reviewChange } from '../../api/review';
 import { formatReview } from '../../report/review';
 
 const help = `usage: calico-gen review --base REV [--head REV] [--cluster NAME]... [--format text|json|markdown] [--detailed-exitcode]
@@ -33,7 +33,7 @@ export async function review(argv: string[], io: CliIo): Promise<number> {
   }
   const format = oneOf('format', args.format, ['text', 'json', 'markdown'] as const, 'text');
   if (!args.base) throw new UserError('review: --base REV is required: the revision to compare against (for a merge request, its target branch)');
-  const result = reviewChange({ cwd: io.cwd, clustersDir: args['clusters-dir']!, base: args.base, head: args.head, only: args.cluster ?? [] });
+  const result = await reviewChange({ cwd: io.cwd, clustersDir: args['clusters-dir']!, base: args.base, head: args.head, only: args.cluster ?? [] });
   io.stdout.write(formatReview(result, format));
   const introducedErrors = result.clusters.flatMap((c) => c.findings.introduced).filter((f) => f.severity === 'error').length;
   if (introducedErrors > 0) {

@@ -2,10 +2,8 @@ import * as path from 'node:path';
 import { parseCommandArgs, oneOf } from '../args';
 import type { CliIo } from '../io';
 import { EXIT_FAILURE, EXIT_OK } from '../io';
-import { recordFleet } from '../../pipeline';
-import { summarise } from '../../core/findings';
+import { synth as synthFleet } from '../../api/synth';
 import { formatFindings } from '../../report/findings';
-import { orphanClusterDirs, removeOrphans, staleFiles, writeClusters, type ClusterOutput } from '../../write/files';
 
 const help = `usage: calico-gen synth [--cluster NAME]... [--out DIR] [--check] [--format text|json|github]
 
@@ -32,38 +30,30 @@ export async function synth(argv: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   const format = oneOf('format', args.format, ['text', 'json', 'github'] as const, 'text');
-  const only = args.cluster ?? [];
-  const outDir = path.resolve(io.cwd, args.out!);
-  const fleet = await recordFleet({ clustersDir: path.resolve(io.cwd, args['clusters-dir']!), only, cache: !args['no-cache'], outDir });
-  const report = summarise(fleet.findings);
-  const failed = report.summary.errors > 0 || (args.strict && report.summary.warnings > 0);
-  if (report.findings.length > 0 || failed) io.stderr.write(formatFindings(report, format));
-  if (failed) {
+  const result = await synthFleet({
+    clustersDir: path.resolve(io.cwd, args['clusters-dir']!),
+    clusters: args.cluster ?? [],
+    outDir: path.resolve(io.cwd, args.out!),
+    check: args.check,
+    strict: args.strict,
+    cache: !args['no-cache'],
+  });
+  if (result.report.findings.length > 0 || result.failed) io.stderr.write(formatFindings(result.report, format));
+  if (result.failed) {
     io.stderr.write(`calico-gen: synth: nothing written: fix the errors above\n`);
     return EXIT_FAILURE;
   }
-  const outputs: ClusterOutput[] = fleet.records.map((record) => ({
-    cluster: record.cluster,
-    fileHashes: record.fileHashes!,
-    alreadyWritten: record.alreadyWritten === true,
-    content: () => fleet.files(record),
-  }));
-  // a cluster folder without a definition is only ours to judge when the whole fleet was synthesised
-  const orphans = only.length === 0 ? orphanClusterDirs(outDir, outputs.map((output) => output.cluster)) : [];
   if (args.check) {
-    const stale = staleFiles(outDir, outputs, orphans);
-    for (const file of stale) io.stdout.write(file.diff);
-    if (stale.length > 0) {
-      io.stderr.write(`calico-gen: synth --check: ${stale.length} generated file(s) out of date: run \`calico-gen synth\`\n`);
+    for (const file of result.stale) io.stdout.write(file.diff);
+    if (result.stale.length > 0) {
+      io.stderr.write(`calico-gen: synth --check: ${result.stale.length} generated file(s) out of date: run \`calico-gen synth\`\n`);
       return EXIT_FAILURE;
     }
-    io.stdout.write(`generated files are up to date (${outputs.length} cluster(s))\n`);
+    io.stdout.write(`generated files are up to date (${result.clusters} cluster(s))\n`);
     return EXIT_OK;
   }
-  const written = writeClusters(outDir, outputs);
-  removeOrphans(orphans);
   io.stdout.write(
-    `synthesised ${outputs.length} cluster(s) (${fleet.cached} unchanged since the last run): ${written.length} file(s) written, ${orphans.length} removed\n`,
+    `synthesised ${result.clusters} cluster(s) (${result.cached} unchanged since the last run): ${result.written.length} file(s) written, ${result.removed.length} removed\n`,
   );
   return EXIT_OK;
 }

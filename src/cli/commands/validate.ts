@@ -2,11 +2,9 @@ import * as path from 'node:path';
 import { oneOf } from '../args';
 import type { CliIo } from '../io';
 import { EXIT_FAILURE, EXIT_OK } from '../io';
-import { summarise } from '../../core/findings';
+import { validate as validateInputs } from '../../api/validate';
 import { formatFindings } from '../../report/findings';
-import { parseInputs } from '../../validate/inputs/command-line';
-import { recordFleet } from '../../pipeline';
-import type { Finding } from '../../core/findings';
+import { parseInputs } from '../input-selection';
 
 const help = `usage: calico-gen validate [--cluster NAME]... [--strict] [--format text|json|github]
        calico-gen validate [--values FILE]... [--manifests FILE]...
@@ -42,19 +40,11 @@ export async function validate(argv: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   const format = oneOf('format', selection.options.format as string | undefined, ['text', 'json', 'github'] as const, 'text');
-  let findings: Finding[];
-  if (selection.handWritten) {
-    // required here: definitions served from the cache never need the chart or the rules
-    const { validateClusters } = require('../../validate') as typeof import('../../validate');
-    const { loadHandWritten } = require('../../validate/inputs/load') as typeof import('../../validate/inputs/load');
-    const inputs = loadHandWritten(selection.handWritten, io.cwd);
-    findings = [...inputs.findings, ...validateClusters(inputs.sources)];
-  } else {
-    // the synth pipeline's path: cached per cluster, fleet rules against every cluster
-    const clustersDir = path.resolve(io.cwd, selection.options['clusters-dir'] as string);
-    findings = (await recordFleet({ clustersDir, only: selection.definitions ?? [], cache: selection.options['no-cache'] !== true })).findings;
-  }
-  const report = summarise(findings);
+  const report = await validateInputs(
+    selection.handWritten
+      ? { handWritten: selection.handWritten, cwd: io.cwd }
+      : { clustersDir: path.resolve(io.cwd, selection.options['clusters-dir'] as string), clusters: selection.definitions ?? [], cache: selection.options['no-cache'] !== true },
+  );
   io.stdout.write(formatFindings(report, format));
   const failed = report.summary.errors > 0 || (selection.options.strict === true && report.summary.warnings > 0);
   return failed ? EXIT_FAILURE : EXIT_OK;

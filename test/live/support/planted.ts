@@ -3,8 +3,8 @@
 // it must not.
 import { join } from 'node:path';
 import type { KubeObject } from '../../../src/core/kube';
-import { synthesizeFleet } from '../../../src/pipeline';
-import { renderCluster } from '../../../src/synth/render';
+import { synthesizeFleet } from '../../support/pipeline';
+import { renderCluster } from '../../../src/render/files';
 import type { SynthesizedCluster } from '../../../src/synth/synthesize';
 import { helmReleaseSecret, type FakeApiServerOptions } from '../../support/fake-apiserver';
 import { ROOT } from './cli';
@@ -18,8 +18,8 @@ export const UNDECLARED_POOL = 'default-ipv4-ippool';
 /** the one release values key that differs: deployed 1450, desired "0" */
 export const DRIFTED_VALUE = { key: 'veth_mtu', deployed: '1450' };
 
-export function desiredCluster(name: string = CLUSTER): SynthesizedCluster {
-  const fleet = synthesizeFleet({ clustersDir: join(ROOT, 'clusters'), only: [name] });
+export async function desiredCluster(name: string = CLUSTER): Promise<SynthesizedCluster> {
+  const fleet = await synthesizeFleet({ clustersDir: join(ROOT, 'clusters'), only: [name] });
   const errors = fleet.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) throw new Error(`example cluster ${name} has definition errors: ${errors.map((f) => f.message).join('; ')}`);
   return fleet.clusters[0]!;
@@ -88,7 +88,7 @@ export function releaseSecrets(synthesized: SynthesizedCluster): KubeObject[] {
 }
 
 /** The fake API server's options for the planted cluster. */
-export function plantedServer(synthesized: SynthesizedCluster = desiredCluster()): FakeApiServerOptions {
+export function plantedServer(synthesized: SynthesizedCluster): FakeApiServerOptions {
   return {
     objects: [...structuredClone(synthesized.manifests), undeclaredPool(), ...bystanders(), ...releaseSecrets(synthesized)],
     calicoDefaults: true,

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { contentHash } from '../util/hash';
 import { writeAtomic } from '../util/atomic-write';
-import { MANIFESTS_FILE, VALUES_FILE, type RenderedFiles } from '../synth/render';
+import { MANIFESTS_FILE, VALUES_FILE, type RenderedFiles } from '../render/files';
 
 /** One cluster's output as the writer needs it: hashes to compare, content only to write. */
 export interface ClusterOutput {

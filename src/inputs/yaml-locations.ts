@@ -4,7 +4,7 @@
  * Helm and kubectl read it (`on`/`yes` are booleans, `<<` merges).
  */
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
-import { yamlValue } from '../../util/yaml-value';
+import { yamlValue } from '../util/yaml-value';
 
 export interface Position {
   line: number;

@@ -4,10 +4,10 @@
  * for the rules, plus a way to say where a finding's object and field were written. Apart from the
  * hand-written side so that checking definitions never loads a YAML parser.
  */
-import type { SynthesizedCluster } from '../../synth/synthesize';
-import { effectiveValues } from '../../model/chart-defaults';
-import type { Finding, SourceLocation } from '../../core/findings';
-import { DEFAULT_MAX_PODS_PER_NODE, type ClusterCapacityHints, type ClusterInput } from '../rules/cluster/input';
+import type { SynthesizedCluster } from '../synth/synthesize';
+import { effectiveValues } from '../model/chart-defaults';
+import type { Finding, SourceLocation } from '../core/findings';
+import { DEFAULT_MAX_PODS_PER_NODE, type ClusterCapacityHints, type ClusterInput } from './rules/cluster/input';
 
 export interface ClusterSource {
   input: ClusterInput;

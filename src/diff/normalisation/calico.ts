@@ -4,7 +4,7 @@
  * canonical form.
  */
 import { ALL } from '../field-path';
-import type { NormalisationRule } from '../rule';
+import type { NormalisationRule } from './rule';
 import { CALICO_DEFAULT_AS_NUMBER, CALICO_GROUP, DEFAULT_BLOCK_SIZE, IPV4_TEXT, IPV6_TEXT } from '../../core/calico';
 
 const calico = CALICO_GROUP;

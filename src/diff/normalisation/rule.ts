@@ -9,8 +9,8 @@
  *     defaults: [{ path: ['spec', 'type'], value: 'ClusterIP' }],
  *     rebase: [['spec', 'clusterIP']] }
  */
-import type { FieldPath, Json } from './field-path';
-import { groupOfApiVersion } from '../core/kube';
+import type { FieldPath, Json } from '../field-path';
+import { groupOfApiVersion } from '../../core/kube';
 
 export interface ResourceMatch {
   /** API group: `''` for the core group, `apps`, `crd.projectcalico.org`; every group when left out */

@@ -1,5 +1,5 @@
 /** The built-in normalisation rules, in the order they apply. */
-import type { NormalisationRule } from '../rule';
+import type { NormalisationRule } from './rule';
 import { calicoRules } from './calico';
 import { kubernetesRules } from './kubernetes';
 import { metadataRules } from './metadata';

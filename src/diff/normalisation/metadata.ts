@@ -1,5 +1,5 @@
 /** What the API server, kubectl and Helm write into every object's metadata: never a change. */
-import type { NormalisationRule } from '../rule';
+import type { NormalisationRule } from './rule';
 import { CALICO_GROUP } from '../../core/calico';
 
 const annotation = (key: string) => ['metadata', 'annotations', key];

@@ -3,7 +3,7 @@
  * in kubernetes/kubernetes), and the fields it assigns on its own.
  */
 import { ALL, ANY_KEY, type FieldPath } from '../field-path';
-import type { DefaultField, NormalisationRule } from '../rule';
+import type { DefaultField, NormalisationRule } from './rule';
 
 /** An image with a tag other than `latest` (or a digest) is pulled IfNotPresent by default, else Always. */
 const PINNED_IMAGE = '(@sha256:|:(?!latest$)[^:/]+$)';

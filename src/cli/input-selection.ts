@@ -11,17 +11,9 @@
  * --manifests, --cluster only selects cluster definitions.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { commonOptions } from '../../cli/args';
-import { UserError } from '../../util/errors';
-
-export interface ClusterFiles {
-  /** --cluster, when given */
-  name?: string;
-  values: string[];
-  manifests: string[];
-  expectedNodes?: number;
-  maxPodsPerNode?: number;
-}
+import { commonOptions } from './args';
+import { UserError } from '../util/errors';
+import type { ClusterFiles } from '../inputs/load';
 
 export interface InputSelection {
   /** no --values / --manifests: the cluster definitions, these ones (all when empty) */

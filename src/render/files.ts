@@ -4,7 +4,7 @@
  */
 import { toYaml } from './yaml';
 import { memoiseFrozen } from '../util/memo';
-import type { SynthesizedCluster } from './synthesize';
+import type { SynthesizedCluster } from '../synth/synthesize';
 
 export const VALUES_FILE = 'calico-values.yaml';
 export const MANIFESTS_FILE = 'manifests.yaml';

@@ -2,17 +2,17 @@
  * A hand-written cluster to validate: values files and Calico manifests, turned into the same
  * ClusterInput a definition becomes (./cluster-source.ts), located in the files they came from.
  */
-import type { KubeObject } from '../../core/kube';
-import { synthManifests } from '../../synth/manifests';
-import { effectiveValues } from '../../model/chart-defaults';
-import { describeError } from '../../util/errors';
-import type { Finding } from '../../core/findings';
-import type { ClusterCapacityHints } from '../rules/cluster/input';
-import type { ClusterSource } from './cluster-source';
+import type { KubeObject } from '../core/kube';
+import { synthManifests } from '../synth/manifests';
+import { effectiveValues } from '../model/chart-defaults';
+import { describeError } from '../util/errors';
+import type { Finding } from '../core/findings';
+import type { ClusterCapacityHints } from '../validate/rules/cluster/input';
+import type { ClusterSource } from '../validate/source';
 import { locateInManifest, type ManifestObject } from './manifest-files';
 import { valuesPointerFor } from './object-to-values';
 import { locateInLayers, type ValuesLayer } from './values-files';
-import { mergeValuesFiles } from '../../util/merge';
+import { mergeValuesFiles } from '../util/merge';
 
 /** The release the chart's objects are rendered for when values come without a definition. */
 export const DEFAULT_RELEASE = { name: 'calico', namespace: 'kube-system' };

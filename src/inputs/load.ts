@@ -1,25 +1,27 @@
-/** Turns a command line's input selection into clusters to validate. */
+/** Hand-written values files and Calico manifests, read and turned into clusters to validate. */
 import * as path from 'node:path';
-import { resolveFleet } from '../../pipeline';
-import { synthesizeCluster } from '../../synth/synthesize';
-import type { Finding } from '../../core/findings';
-import type { ClusterFiles } from './command-line';
+import type { Finding } from '../core/findings';
 import { parseManifestFile, type ManifestObject } from './manifest-files';
-import { readInputFile, type InputFile } from '../../util/input-file';
-import { definitionSource, hints, type ClusterSource } from './cluster-source';
+import { readInputFile, type InputFile } from '../util/input-file';
+import { hints, type ClusterSource } from '../validate/source';
 import { handWrittenSource } from './sources';
 import { parseValuesFile, type ValuesLayer } from './values-files';
 
 export interface LoadedInputs {
   sources: ClusterSource[];
-  /** problems reading the inputs (YAML syntax, definitions that do not resolve) */
+  /** problems reading the inputs (YAML syntax, files that are not Calico objects) */
   findings: Finding[];
 }
 
-/** The selected definitions, synthesised (capacity needs their objects; validate uses the cached pipeline). */
-export function loadDefinitions(clustersDir: string, only: readonly string[]): LoadedInputs {
-  const { resolved, findings } = resolveFleet({ clustersDir, only });
-  return { sources: resolved.map((cluster) => definitionSource(synthesizeCluster(cluster))), findings };
+/** One hand-written cluster's files, as a command line names them (shared files already prepended). */
+export interface ClusterFiles {
+  /** --cluster, when given */
+  name?: string;
+  /** values files, lowest layer first */
+  values: string[];
+  manifests: string[];
+  expectedNodes?: number;
+  maxPodsPerNode?: number;
 }
 
 export function loadHandWritten(clusters: readonly ClusterFiles[], cwd: string): LoadedInputs {

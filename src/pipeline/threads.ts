@@ -28,12 +28,12 @@ export interface HelperData<I> {
 export type HelperMessage<O> = { index: number; result: O } | { index: number; error: { name: string; message: string; stack?: string } };
 
 /**
- * Helper threads for this many items. CALICO_GEN_THREADS=N asks for N threads in all (the calling
- * one included) whatever the count; otherwise one per further core, up to 8 threads, from
- * MIN_ITEMS_FOR_HELPERS items on.
+ * Helper threads for this many items. `threads` (default CALICO_GEN_THREADS) asks for that many in
+ * all, the calling one included, whatever the count; otherwise one per further core, up to 8
+ * threads, from MIN_ITEMS_FOR_HELPERS items on.
  */
-export function helperCount(items: number): number {
-  const asked = Number(process.env.CALICO_GEN_THREADS);
+export function helperCount(items: number, threads: number = Number(process.env.CALICO_GEN_THREADS)): number {
+  const asked = threads;
   if (Number.isInteger(asked) && asked > 0) return Math.max(0, Math.min(asked, items) - 1);
   if (items < MIN_ITEMS_FOR_HELPERS) return 0;
   return Math.min(os.availableParallelism(), 8) - 1;

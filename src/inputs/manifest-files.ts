@@ -2,12 +2,12 @@
  * Hand-written Calico manifests: multi-document YAML of crd.projectcalico.org/v1 objects (a `List`
  * of them too, as `kubectl get -o yaml` writes), each object with the place of every field.
  */
-import type { KubeObject } from '../../core/kube';
-import type { Finding, SourceLocation } from '../../core/findings';
-import { isCalicoObject } from '../../core/calico';
-import { refOf } from '../../core/kube';
+import type { KubeObject } from '../core/kube';
+import type { Finding, SourceLocation } from '../core/findings';
+import { isCalicoObject } from '../core/calico';
+import { refOf } from '../core/kube';
 import { positionOf, parseLocatedYaml, type LocatedDocument } from './yaml-locations';
-import type { InputFile } from '../../util/input-file';
+import type { InputFile } from '../util/input-file';
 
 export interface ManifestObject {
   object: KubeObject;

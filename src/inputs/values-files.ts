@@ -3,10 +3,10 @@
  * place every key was written so that a finding names the file, line and column of the layer that
  * set the value.
  */
-import type { Finding, SourceLocation } from '../../core/findings';
-import { isPlainMap } from '../../util/merge';
+import type { Finding, SourceLocation } from '../core/findings';
+import { isPlainMap } from '../util/merge';
 import { positionOf, parseLocatedYaml, type LocatedDocument } from './yaml-locations';
-import type { InputFile } from '../../util/input-file';
+import type { InputFile } from '../util/input-file';
 
 export interface ValuesLayer {
   file: string;

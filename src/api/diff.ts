@@ -1,0 +1,105 @@
+/**
+ * `diff`: what `helmfile apply` would change in each cluster. The definitions go through the
+ * pipeline (objects kept), each cluster's live state is read (Kubernetes API, a saved dump, a
+ * values file), and the pure comparison of src/diff runs on both. A cluster that cannot be read
+ * is an outcome with its cause, so that the others complete.
+ */
+import * as path from 'node:path';
+import { summarise, type FindingsReport } from '../core/findings';
+import { diffCluster } from '../diff/cluster';
+import type { ClusterDiff } from '../diff/types';
+import { mapBounded } from '../live/concurrency';
+import { readLiveFile } from '../live/dump';
+import type { LiveState } from '../live/types';
+import { readLiveValues } from '../live/values-file';
+import { runPipeline, synthesizedOf } from '../pipeline';
+import type { SynthesizedCluster } from '../synth/synthesize';
+import { compareStrings } from '../util/compare';
+import { oneLineError } from '../util/errors';
+
+export interface DiffOptions {
+  clustersDir: string;
+  /** the clusters to diff; every cluster when empty */
+  clusters?: readonly string[];
+  /** where the live state comes from: the Kubernetes API (default), or files */
+  live?: LiveSource;
+  /** show release values under sensitive keys (Secret data never shows) */
+  showSecrets?: boolean;
+  /** clusters read at once (default 4) */
+  concurrency?: number;
+  /** the process's environment and working directory, as kubectl reads them (KUBECONFIG, HOME) */
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export interface LiveSource {
+  kubeconfig?: string;
+  /** the kubeconfig context; the definition's kubeContext by default */
+  context?: string;
+  /** objects from a dump (`kubectl get -o yaml`) instead of the API */
+  liveFile?: string;
+  /** deployed values (`helm get values -o yaml`) instead of the release Secret */
+  liveValues?: string;
+  /** deadline of each API request (default 10 s) */
+  timeoutMs?: number;
+}
+
+/** A cluster's diff, or why it could not be diffed: the one-line cause and the error itself. */
+export type DiffOutcome = { cluster: string; diff: ClusterDiff; warnings: string[] } | { cluster: string; error: string; cause?: unknown };
+
+export interface DiffRun {
+  /** the definitions' findings; a cluster whose definition has an error is not diffed */
+  definitions: FindingsReport;
+  /** per cluster, in name order */
+  outcomes: DiffOutcome[];
+  /** definition errors left nothing to diff (or concern no one cluster): no cluster was read */
+  blocked: boolean;
+}
+
+export const DEFINITION_ERRORS = 'the cluster definition has errors (listed above): fix them first';
+
+export async function diff(options: DiffOptions): Promise<DiffRun> {
+  const fleet = await runPipeline({ clustersDir: path.resolve(options.cwd, options.clustersDir), clusters: options.clusters ?? [], keepObjects: true });
+  const definitions = summarise(fleet.findings);
+  const broken = new Set(definitions.findings.filter((f) => f.severity === 'error').map((f) => f.cluster));
+  const diffable = fleet.clusters.filter((result) => !broken.has(result.cluster)).flatMap((result) => synthesizedOf(result) ?? []);
+  if (broken.size > 0 && (diffable.length === 0 || broken.has(''))) return { definitions, outcomes: [], blocked: true };
+  const settled = await mapBounded(diffable, options.concurrency ?? 4, (synthesized) => diffOne(synthesized, options));
+  const outcomes: DiffOutcome[] = settled.map((result, i) => {
+    const cluster = diffable[i]!.cluster.name;
+    if (result.status === 'fulfilled') return { cluster, ...result.value };
+    return { cluster, error: oneLineError(result.reason, false), cause: result.reason };
+  });
+  for (const cluster of broken) outcomes.push({ cluster, error: DEFINITION_ERRORS });
+  return { definitions, outcomes: outcomes.sort((a, b) => compareStrings(a.cluster, b.cluster)), blocked: false };
+}
+
+async function diffOne(synthesized: SynthesizedCluster, options: DiffOptions): Promise<{ diff: ClusterDiff; warnings: string[] }> {
+  const { live, warnings } = await readLive(synthesized, options);
+  return { diff: diffCluster({ synthesized, live, showSecrets: options.showSecrets ?? false }), warnings };
+}
+
+async function readLive(synthesized: SynthesizedCluster, options: DiffOptions): Promise<{ live: LiveState; warnings: string[] }> {
+  const { cluster } = synthesized;
+  const source = options.live ?? {};
+  const release = cluster.spec.release;
+  const values = source.liveValues ? readLiveValues(source.liveValues, options.cwd) : undefined;
+  const withValues = (live: LiveState) => (values === undefined ? live : { ...live, values });
+  if (source.liveFile) return { live: withValues(readLiveFile(source.liveFile, options.cwd, { desired: synthesized.manifests, release })), warnings: [] };
+  // the Kubernetes client loads only here: an offline diff never pays for it
+  const { readFromApi } = require('../live/api') as typeof import('../live/api');
+  const read = await readFromApi({
+    env: options.env,
+    cwd: options.cwd,
+    kubeconfig: source.kubeconfig,
+    context: source.context,
+    defaultContext: cluster.spec.kubeContext,
+    definitionFile: path.relative(options.cwd, cluster.definitionFile) || cluster.definitionFile,
+    cluster: cluster.name,
+    desired: synthesized.manifests,
+    release,
+    readRelease: values === undefined,
+    timeoutMs: source.timeoutMs ?? 10_000,
+  });
+  return { live: withValues(read.live), warnings: read.warnings };
+}
