@@ -1,8 +1,8 @@
 /** Service accounts and cluster roles the chart grants to Calico's components and to people. */
 import { Construct } from 'constructs';
 import * as k8s from 'cdk8s-plus-28/lib/imports/k8s';
-import type { ChartInput } from './context';
 import { chartLabels } from './context';
+import { chartPart } from './part';
 import { CALICO_GROUP } from '../src/core/calico';
 
 const calicoGroup = CALICO_GROUP;
@@ -58,22 +58,27 @@ const bindings: Record<string, k8s.Subject[] | ((namespace: string) => k8s.Subje
   calicoctl: [{ kind: 'Group', name: 'calicoctl-readers', apiGroup: 'rbac.authorization.k8s.io' }],
 };
 
-export class CalicoRbac extends Construct {
-  constructor(scope: Construct, id: string, input: ChartInput) {
-    super(scope, id);
-    const labels = chartLabels(input);
-    const namespace = input.release.namespace;
+export interface RbacInput {
+  namespace: string;
+  labels: Record<string, string>;
+}
+
+export const rbacPart = chartPart<RbacInput>({
+  id: 'rbac',
+  input: (chart) => ({ namespace: chart.release.namespace, labels: chartLabels(chart) }),
+  add(scope, id, { namespace, labels }) {
+    const parent = new Construct(scope, id);
     for (const name of ['calico-node', 'calico-kube-controllers']) {
-      new k8s.KubeServiceAccount(this, `sa-${name}`, { metadata: { name, namespace, labels } });
+      new k8s.KubeServiceAccount(parent, `sa-${name}`, { metadata: { name, namespace, labels } });
     }
     for (const [name, rules] of Object.entries(clusterRoles)) {
-      new k8s.KubeClusterRole(this, `role-${name}`, { metadata: { name, labels }, rules });
+      new k8s.KubeClusterRole(parent, `role-${name}`, { metadata: { name, labels }, rules });
       const subjects = bindings[name]!;
-      new k8s.KubeClusterRoleBinding(this, `binding-${name}`, {
+      new k8s.KubeClusterRoleBinding(parent, `binding-${name}`, {
         metadata: { name, labels },
         roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name },
         subjects: typeof subjects === 'function' ? subjects(namespace) : subjects,
       });
     }
-  }
-}
+  },
+});

@@ -1,15 +1,18 @@
 /**
- * Stage 3b, manifests: chart values → the objects the chart creates, through the cdk8s charts in
- * charts-src/. One App per cluster: an App re-validates all its charts on every synthesis, so a
- * shared one makes a fleet quadratic.
+ * The synth step: chart values → the objects the chart creates, through the cdk8s charts in
+ * charts-src/, part by part. Each part has a narrow input of its own (charts-src/part.ts), and a
+ * fleet repeats most of them (its router table, a group's workloads and policies): each distinct
+ * input is rendered by cdk8s once per process, and every cluster with it shares the deep-frozen
+ * objects. Sharing the instances lets the later steps remember their work per object by identity
+ * (rules, schemas, YAML) instead of comparing content again.
  */
-import { ApiObject, App } from 'cdk8s';
-import { CalicoChart, type ChartInput } from '../../charts-src/calico-chart';
-import { BgpPeersChart, bgpPeersInput, type BgpPeersInput } from '../../charts-src/bgp-peers-chart';
+import { App, Chart } from 'cdk8s';
+import { CalicoChart, chartParts, type ChartInput } from '../../charts-src/calico-chart';
+import { BgpPeersChart, bgpPeersInput, bgpPeersPart } from '../../charts-src/bgp-peers-chart';
+import type { ChartPart } from '../../charts-src/part';
 import type { KubeObject } from '../core/kube';
 import { CHART, effectiveValues } from '../model/chart-defaults';
-import { renderOnce } from './render-once';
-import { deepFreeze, memoiseByString } from '../util/memo';
+import { deepFreeze } from '../util/memo';
 
 export interface Release {
   name: string;
@@ -27,23 +30,43 @@ export function addCharts(app: App, cluster: string, values: unknown, release: R
   new BgpPeersChart(app, `${cluster}-bgppeers`, bgpPeersInput(input));
 }
 
-/** The cluster's objects: the chart's, then its BGPPeers. */
+/** The cluster's objects: the chart's parts in order, then its BGPPeers. */
 export function synthManifests(values: unknown, release: Release): KubeObject[] {
   const input = chartInput(values, release);
-  const chart = new CalicoChart(new App({ outdir: '/nonexistent' }), release.name, input);
-  for (const construct of chart.node.findAll()) if (construct instanceof ApiObject) renderOnce(construct);
-  return [...(chart.toJson() as KubeObject[]), ...bgpPeers(bgpPeersInput(input))];
+  return parts.flatMap(({ part, render }) => render(part.input(input)));
 }
 
-/**
- * Each distinct input is rendered by cdk8s once (the key is the input itself, as JSON); every
- * cluster with it shares the frozen objects. A thousand router tables is far more than a fleet has.
- */
-const peersFor = memoiseByString((input: string): readonly KubeObject[] => {
-  const chart = new BgpPeersChart(new App({ outdir: '/nonexistent' }), 'bgppeers', JSON.parse(input) as BgpPeersInput);
-  return deepFreeze(chart.toJson() as KubeObject[]);
-}, 1_000);
+/** A thousand distinct inputs of one part is far more than a fleet has; past that, parts render each time. */
+const DISTINCT_INPUTS = 1_000;
 
-function bgpPeers(input: BgpPeersInput): readonly KubeObject[] {
-  return peersFor(JSON.stringify(input));
+const parts = [...chartParts, bgpPeersPart].map((part) => ({ part, render: renderedOnce(part) }));
+
+function renderedOnce(part: ChartPart<unknown>): (input: unknown) => readonly KubeObject[] {
+  const rendered = new Map<string, readonly KubeObject[]>();
+  return (input) => {
+    const key = keyOf(input);
+    if (key === undefined) return render(part, input);
+    let objects = rendered.get(key);
+    if (!objects) {
+      objects = render(part, input);
+      if (rendered.size < DISTINCT_INPUTS) rendered.set(key, objects);
+    }
+    return objects;
+  };
+}
+
+/** The input as JSON; undefined when it is not plain data (a YAML big integer): then it is rendered each time. */
+function keyOf(input: unknown): string | undefined {
+  try {
+    return JSON.stringify(input);
+  } catch {
+    return undefined;
+  }
+}
+
+/** One part alone, as cdk8s renders it: one App each, since an App re-validates all its charts on every synthesis. */
+function render(part: ChartPart<unknown>, input: unknown): readonly KubeObject[] {
+  const chart = new Chart(new App({ outdir: '/nonexistent' }), part.id, { disableResourceNameHashes: true });
+  part.add(chart, part.id, input);
+  return deepFreeze(chart.toJson() as KubeObject[]);
 }

@@ -18,7 +18,7 @@ export function memoiseByString<T>(compute: (text: string) => T, limit = 100_000
 /**
  * Remembers a pure function of an object by identity, for frozen objects only: those cannot
  * change, and the manifests stage hands every cluster the same frozen instance of an object the
- * fleet repeats (src/synth/render-once.ts). Other objects are computed each time.
+ * fleet repeats (src/synth/manifests.ts). Other objects are computed each time.
  */
 export function memoiseFrozen<O extends object, T>(compute: (object: O) => T): (object: O) => T {
   const results = new WeakMap<O, T>();
