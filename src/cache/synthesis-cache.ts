@@ -85,8 +85,8 @@ export class SynthesisCache {
     }
   }
 
-  /** Remembers the record, to be written by `flush`; skipped when a dependency is gone. */
-  storeRecord(record: CachedResult): void {
+  /** Remembers a cluster's result, to be written by `flush`; skipped when a dependency is gone. */
+  storeResult(record: CachedResult): void {
     const key = this.keyOf(record.dependencies);
     if (key === undefined || record.dependencies.length === 0) return;
     // only what CachedResult names: a result may carry its files and objects besides

@@ -61,3 +61,34 @@ export function summarise(findings: readonly Finding[]): FindingsReport {
 export function pointer(...segments: ReadonlyArray<string | number>): string {
   return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
+
+/**
+ * One problem a check found (a validation rule, a diff refusal): where in the object and what,
+ * and, when the check knows better than its caller, which object and cluster it is about.
+ */
+export interface Hit {
+  /** JSON pointer inside the object (or inside the values document for values rules) */
+  path: string;
+  message: string;
+  /** overrides the check's default severity (for example capacity: warning at 80 %, error at 100 %) */
+  severity?: Severity;
+  /** the object the hit is about (`IPPool/ipv4`), when not the one checked */
+  object?: string;
+  /** the cluster the hit is about, when not the one checked */
+  cluster?: string;
+  /** where the hit's field was written, when the check knows (fleet facts carry it) */
+  source?: SourceLocation;
+}
+
+/** The one way a hit becomes a finding: the check's id and severity, about what the hit names or else `about`. */
+export function findingOf(check: { id: string; severity: Severity }, hit: Hit, about: { cluster: string; object: string }): Finding {
+  return {
+    rule: check.id,
+    severity: hit.severity ?? check.severity,
+    cluster: hit.cluster ?? about.cluster,
+    object: hit.object ?? about.object,
+    path: hit.path,
+    message: hit.message,
+    ...(hit.source ? { source: hit.source } : {}),
+  };
+}

@@ -5,7 +5,7 @@ import type { LiveState } from '../live/types';
 import { planObjects } from './compare';
 import { checkRefusals } from './refusals';
 import { notReadFinding, releaseFindings } from './refusals/release';
-import { builtInRules } from './normalisation';
+import { builtInNormalisationRules } from './normalisation';
 import type { NormalisationRule } from './normalisation/rule';
 import type { ClusterDiff } from './types';
 import { diffValues } from './values';
@@ -14,14 +14,14 @@ export interface DiffInput {
   synthesized: SynthesizedCluster;
   live: LiveState;
   showSecrets?: boolean;
-  rules?: readonly NormalisationRule[];
+  normalisationRules?: readonly NormalisationRule[];
 }
 
 export function diffCluster(input: DiffInput): ClusterDiff {
   const { synthesized, live } = input;
   const cluster = synthesized.cluster.name;
   const release = synthesized.cluster.spec.release;
-  const plan = planObjects(synthesized.manifests, live, release, input.rules ?? builtInRules);
+  const plan = planObjects(synthesized.manifests, live, release, input.normalisationRules ?? builtInNormalisationRules);
   const findings = [
     ...checkRefusals(cluster, { release, ownership: plan.ownership, pairs: plan.pairs }),
     ...releaseFindings(cluster, release, live),

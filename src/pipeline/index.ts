@@ -72,7 +72,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
   }
   for (const result of [...runHere(here, clustersDir), ...(await runSpread(spread, clustersDir!, options.threads))]) {
     results.set(result.cluster, result);
-    cache?.storeRecord(result);
+    cache?.storeResult(result);
   }
   cache?.flush();
   const chosen = [...selected].sort().map((name) => results.get(name)!);

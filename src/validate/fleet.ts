@@ -2,8 +2,7 @@
  * The fleet half of validation: rules across every cluster's facts. Kept apart from the
  * per-cluster half so that a run served from the cache loads neither cdk8s nor the object rules.
  */
-import type { Finding } from '../core/findings';
-import type { FleetHit, FleetRule } from './rule';
+import { findingOf, type Finding } from '../core/findings';
 import { fleetRules } from './rules/fleet';
 import type { FleetFacts } from './rules/fleet/facts';
 
@@ -12,19 +11,7 @@ export function validateFleetFacts(fleet: readonly FleetFacts[], selected: Reado
   const findings: Finding[] = [];
   for (const rule of fleetRules) {
     // a hit about no cluster (a rule's internal error) concerns every run
-    for (const hit of rule.check(fleet)) if (hit.cluster === '' || selected.has(hit.cluster)) findings.push(fleetFinding(rule, hit));
+    for (const hit of rule.check(fleet)) if (hit.cluster === '' || selected.has(hit.cluster)) findings.push(findingOf(rule, hit, hit));
   }
   return findings;
-}
-
-function fleetFinding(rule: FleetRule, hit: FleetHit): Finding {
-  return {
-    rule: rule.id,
-    severity: hit.severity ?? rule.severity,
-    cluster: hit.cluster,
-    object: hit.object,
-    path: hit.path,
-    message: hit.message,
-    ...(hit.source ? { source: hit.source } : {}),
-  };
 }

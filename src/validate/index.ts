@@ -3,8 +3,7 @@
  * fleet rules. Returns every finding at once; the caller decides what fails.
  */
 import type { SynthesizedCluster } from '../synth/synthesize';
-import type { Finding } from '../core/findings';
-import type { ClusterRule, RuleHit } from './rule';
+import { findingOf, type Finding } from '../core/findings';
 import { validateFleetFacts } from './fleet';
 import { checkObjectSchemas, checkValuesSchema } from './schema-checks';
 import { checkObjects } from './check-objects';
@@ -52,7 +51,7 @@ function checkCluster(source: ClusterSource): Finding[] {
   const objectFindings = checkObjects(input.objects, input.name);
   found.push(...objectFindings, ...notCoveredBy(objectFindings, checkObjectSchemas(input.objects, input.name)));
   if (source.rendered) {
-    for (const rule of clusterRules) found.push(...rule.check(input).map((hit) => clusterFinding(rule, hit, input.name)));
+    for (const rule of clusterRules) found.push(...rule.check(input).map((hit) => findingOf(rule, hit, { cluster: input.name, object: 'values' })));
   }
   return found.map((finding) => (finding.source ? finding : located(finding, source)));
 }
@@ -71,17 +70,6 @@ function notCoveredBy(ruleFindings: readonly Finding[], schemaFindings: readonly
 function located(finding: Finding, source: ClusterSource): Finding {
   const where = source.locate(finding.object, finding.path);
   return where ? { ...finding, source: where } : finding;
-}
-
-function clusterFinding(rule: ClusterRule, hit: RuleHit, cluster: string): Finding {
-  return {
-    rule: rule.id,
-    severity: hit.severity ?? rule.severity,
-    cluster: hit.cluster ?? cluster,
-    object: hit.object ?? 'values',
-    path: hit.path,
-    message: hit.message,
-  };
 }
 
 export { validateFleetFacts };

@@ -1,32 +1,22 @@
+/**
+ * Validation rules, of three scopes: on one Calico object, on one cluster as a whole, across the
+ * fleet. Each has a stable id, a default severity and a one-line description (the rules table in
+ * docs/rules.md is generated from them), and is written with `defineRule`.
+ */
 import type { KubeObject } from '../core/kube';
-import type { Severity, SourceLocation } from '../core/findings';
+import { kindOf, nameOf, specOf } from '../core/kube';
+import type { Hit, Severity } from '../core/findings';
+import type { JsonMap } from '../util/json';
+import { describeError } from '../util/errors';
 import type { ClusterInput } from './rules/cluster/input';
 import type { FleetFacts } from './rules/fleet/facts';
-import { describeError } from '../util/errors';
 
-/** What a rule that threw reports instead of aborting the validation of a fleet. */
-export function ruleBugMessage(id: string, error: unknown): string {
-  return `internal error in rule ${id} (a calico-gen bug): ${describeError(error)}`;
-}
-
-/** One problem a rule found; the engine turns it into a located Finding. */
-export interface RuleHit {
-  /** JSON pointer inside the object (or inside the values document for values rules) */
-  path: string;
-  message: string;
-  /** overrides the rule's default severity (for example capacity: warning at 80 %, error at 100 %) */
-  severity?: Severity;
-  /** object the hit belongs to, when a cluster/fleet rule reports on one (`IPPool/ipv4`) */
-  object?: string;
-  /** cluster the hit belongs to, for fleet rules */
-  cluster?: string;
-}
 
 interface RuleMeta {
   /** stable kebab-case id: never renamed once released */
   id: string;
   severity: Severity;
-  /** one line for the README table */
+  /** one line for the rules table */
   description: string;
 }
 
@@ -35,7 +25,7 @@ export interface ObjectRule extends RuleMeta {
   scope: 'object';
   /** kinds the rule applies to (`kind` of crd.projectcalico.org/v1) */
   kinds: readonly string[];
-  check(object: KubeObject): RuleHit[];
+  check(object: KubeObject): Hit[];
 }
 
 /**
@@ -45,14 +35,13 @@ export interface ObjectRule extends RuleMeta {
  */
 export interface ClusterRule extends RuleMeta {
   scope: 'cluster';
-  check(cluster: ClusterInput): RuleHit[];
+  check(cluster: ClusterInput): Hit[];
 }
 
 /** A fleet rule's hit: always about one cluster's object, and already located (facts carry sources). */
-export interface FleetHit extends RuleHit {
+export interface FleetHit extends Hit {
   cluster: string;
   object: string;
-  source?: SourceLocation;
 }
 
 /**
@@ -62,4 +51,51 @@ export interface FleetHit extends RuleHit {
 export interface FleetRule extends RuleMeta {
   scope: 'fleet';
   check(fleet: readonly FleetFacts[]): FleetHit[];
+}
+
+export type Rule = ObjectRule | ClusterRule | FleetRule;
+
+/** What an object rule's body sees: the object as given plus its spec (an empty map when missing or not a map). */
+export interface ObjectRuleInput {
+  object: KubeObject;
+  spec: JsonMap;
+  /** metadata.name when it is a string */
+  name: string | undefined;
+  /** kind when it is a string */
+  kind: string | undefined;
+}
+
+type Definition<R extends Rule, I> = Omit<R, 'check'> & { check(input: I): ReturnType<R['check']> };
+
+/**
+ * The one way to write a rule, of any scope. Its check never throws: a failure inside the rule's
+ * body becomes a hit that names the bug, instead of aborting the validation of the whole fleet.
+ */
+export function defineRule(definition: Definition<ObjectRule, ObjectRuleInput>): ObjectRule;
+export function defineRule(definition: Definition<ClusterRule, ClusterInput>): ClusterRule;
+export function defineRule(definition: Definition<FleetRule, readonly FleetFacts[]>): FleetRule;
+export function defineRule(definition: Definition<Rule, never>): Rule {
+  const { check, ...meta } = definition as Definition<Rule, unknown>;
+  const body = meta.scope === 'object' ? (object: KubeObject) => check(objectInput(object)) : check;
+  return {
+    ...meta,
+    check(input: never) {
+      try {
+        return body(input);
+      } catch (error) {
+        const message = `internal error in rule ${meta.id} (a calico-gen bug): ${describeError(error)}`;
+        // a fleet hit must name a cluster and an object; one about no cluster concerns every run
+        return [meta.scope === 'fleet' ? { cluster: '', object: 'fleet', path: '', message } : { path: '', message }];
+      }
+    },
+  } as Rule;
+}
+
+function objectInput(object: KubeObject): ObjectRuleInput {
+  return { object, spec: specOf(object), name: nameOf(object), kind: kindOf(object) };
+}
+
+/** A hit at `path`, with a severity of its own when given. */
+export function hit(path: string, message: string, severity?: Severity): Hit {
+  return severity ? { path, message, severity } : { path, message };
 }

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { ALL, ANY_KEY, formatPath } from '../../src/diff/field-path';
 import { canonicalJson, normalisePair } from '../../src/diff/normalise';
 import type { NormalisationRule } from '../../src/diff/normalisation/rule';
-import { builtInRules } from '../../src/diff/normalisation';
+import { builtInNormalisationRules } from '../../src/diff/normalisation';
 import { obj } from './helpers';
 
-const same = (desired: string, live: string, rules: readonly NormalisationRule[] = builtInRules) => {
+const same = (desired: string, live: string, rules: readonly NormalisationRule[] = builtInNormalisationRules) => {
   const n = normalisePair(obj(desired), obj(live), rules);
   return canonicalJson(n.desired) === canonicalJson(n.live);
 };
@@ -108,9 +108,9 @@ test('a rule written by a user, in the same form as the built-in ones, applies',
     defaults: [{ path: ['spec', 'shade'], value: 'light' }],
     quantities: [['spec', 'size']],
   };
-  assert.ok(same(desired, live, [...builtInRules, mine]));
+  assert.ok(same(desired, live, [...builtInNormalisationRules, mine]));
   // the rule matches its group only
-  assert.ok(!same(desired.replace('example.com', 'other.io'), live.replace('example.com', 'other.io'), [...builtInRules, mine]));
+  assert.ok(!same(desired.replace('example.com', 'other.io'), live.replace('example.com', 'other.io'), [...builtInNormalisationRules, mine]));
 });
 
 test('field paths print as people write them', () => {

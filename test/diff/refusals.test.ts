@@ -2,13 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { planObjects } from '../../src/diff/compare';
 import { checkRefusals } from '../../src/diff/refusals';
-import { builtInRules } from '../../src/diff/normalisation';
+import { builtInNormalisationRules } from '../../src/diff/normalisation';
 import type { KubeObject } from '../../src/core/kube';
 import type { HelmRelease } from '../../src/live/types';
 import { chartObject, helmOwned, liveState, obj, RELEASE } from './helpers';
 
 function refusals(desired: KubeObject[], live: KubeObject[], release?: HelmRelease) {
-  const plan = planObjects(desired.map(chartObject), liveState(live, { release }, desired), RELEASE, builtInRules);
+  const plan = planObjects(desired.map(chartObject), liveState(live, { release }, desired), RELEASE, builtInNormalisationRules);
   return checkRefusals('c1', { release: RELEASE, ownership: plan.ownership, pairs: plan.pairs }).map((f) => [f.rule, f.severity, f.object, f.path]);
 }
 
@@ -72,7 +72,7 @@ test('bgpconfiguration-node-cluster-fields: cluster-only fields on a per-node co
 });
 
 test('messages say what changes, that it is refused, and what to do', () => {
-  const plan = planObjects([pool('p', '{cidr: 10.1.0.0/16}')].map(chartObject), liveState([helmOwned(pool('p', '{cidr: 10.0.0.0/16}'))]), RELEASE, builtInRules);
+  const plan = planObjects([pool('p', '{cidr: 10.1.0.0/16}')].map(chartObject), liveState([helmOwned(pool('p', '{cidr: 10.0.0.0/16}'))]), RELEASE, builtInNormalisationRules);
   const [finding] = checkRefusals('c1', { release: RELEASE, ownership: plan.ownership, pairs: plan.pairs });
   assert.match(finding!.message, /cidr changes from 10\.0\.0\.0\/16 to 10\.1\.0\.0\/16.*forbids.*add a new pool.*migrate the workloads.*disable/);
   assert.equal(finding!.cluster, 'c1');

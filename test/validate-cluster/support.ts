@@ -4,7 +4,8 @@ import type { ClusterInput } from '../../src/validate/rules/cluster/input';
 import { hints, type ClusterSource } from '../../src/validate/source';
 import { handWrittenSource } from '../../src/inputs/sources';
 import type { ManifestObject } from '../../src/inputs/manifest-files';
-import type { ClusterRule, RuleHit } from '../../src/validate/rule';
+import type { ClusterRule } from '../../src/validate/rule';
+import type { Hit } from '../../src/core/findings';
 import { refOf } from '../../src/validate/rules/cluster/view';
 
 /** A small dual-stack cluster as the real fleet writes it: mesh off, strict affinity, one router. */
@@ -50,7 +51,7 @@ export function withValues(overrides: Record<string, unknown>): Record<string, u
   return { ...baseValues(), ...overrides };
 }
 
-export function hitsOf(rule: ClusterRule, cluster: ClusterInput): RuleHit[] {
+export function hitsOf(rule: ClusterRule, cluster: ClusterInput): Hit[] {
   return rule.check(cluster);
 }
 

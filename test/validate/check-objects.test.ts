@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { KubeObject } from '../../src/core/kube';
 import { checkObjects } from '../../src/validate/check-objects';
 import { checkObjectSchemas } from '../../src/validate/schema-checks';
-import type { ObjectRule } from '../../src/validate/rule';
+import { defineRule } from '../../src/validate/rule';
 import { obj } from './helpers';
 
 test('findings carry rule, severity, cluster, Kind/name and JSON pointer', () => {
@@ -56,7 +56,7 @@ test('per-hit severity overrides the rule default; unnamed objects are labelled'
 });
 
 test('a throwing rule becomes a finding instead of aborting the run', () => {
-  const broken: ObjectRule = {
+  const broken = defineRule({
     id: 'broken',
     severity: 'error',
     description: 'always throws',
@@ -65,7 +65,7 @@ test('a throwing rule becomes a finding instead of aborting the run', () => {
     check() {
       throw new Error('boom');
     },
-  };
+  });
   const findings = checkObjects([obj('{kind: IPPool, metadata: {name: p}}')], 'c', [broken]);
   assert.equal(findings.length, 1);
   assert.match(findings[0].message, /internal error in rule broken.*boom/);

@@ -1,6 +1,7 @@
 import YAML from 'yaml';
 import type { KubeObject } from '../../src/core/kube';
-import type { ObjectRule, RuleHit } from '../../src/validate/rule';
+import type { ObjectRule } from '../../src/validate/rule';
+import type { Hit } from '../../src/core/findings';
 import { objectRules } from '../../src/validate/rules/objects';
 
 /** One object from (flow or block) YAML. */
@@ -17,6 +18,6 @@ export function ruleById(id: string): ObjectRule {
 }
 
 /** Hits of one rule on an object given as YAML. */
-export function hits(id: string, yaml: string): RuleHit[] {
+export function hits(id: string, yaml: string): Hit[] {
   return ruleById(id).check(obj(yaml));
 }

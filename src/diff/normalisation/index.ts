@@ -4,4 +4,4 @@ import { calicoRules } from './calico';
 import { kubernetesRules } from './kubernetes';
 import { metadataRules } from './metadata';
 
-export const builtInRules: readonly NormalisationRule[] = [...metadataRules, ...kubernetesRules, ...calicoRules];
+export const builtInNormalisationRules: readonly NormalisationRule[] = [...metadataRules, ...kubernetesRules, ...calicoRules];

@@ -1,8 +1,8 @@
 /** Calico objects whose name decides what they may hold (calico-rules.md §1, §4, §5). */
 import { CALICO_GROUP } from '../../core/calico';
-import { name, spec, type RefusalRule } from './rule';
+import { name, spec, type Refusal } from './refusal';
 
-export const ipamConfigName: RefusalRule = {
+export const ipamConfigName: Refusal = {
   id: 'ipamconfig-not-default',
   severity: 'error',
   description: 'an IPAMConfig named other than `default`: Calico reads only `default`',
@@ -16,7 +16,7 @@ export const ipamConfigName: RefusalRule = {
 
 const CLUSTER_ONLY_BGP_FIELDS = ['nodeToNodeMeshEnabled', 'asNumber', 'serviceLoadBalancerIPs', 'serviceExternalIPs', 'serviceClusterIPs', 'nodeMeshPassword', 'nodeMeshMaxRestartTime'];
 
-export const bgpNodeConfigurationFields: RefusalRule = {
+export const bgpNodeConfigurationFields: Refusal = {
   id: 'bgpconfiguration-node-cluster-fields',
   severity: 'error',
   description: 'a per-node BGPConfiguration sets fields only `default` may set',

@@ -1,9 +1,9 @@
 /** What makes Helm itself stop: objects it may not adopt. */
 import { groupOfApiVersion } from '../../core/kube';
 import { hasOwnershipMetadata } from '../ownership';
-import type { RefusalRule } from './rule';
+import type { Refusal } from './refusal';
 
-export const helmOwnershipConflict: RefusalRule = {
+export const helmOwnershipConflict: Refusal = {
   id: 'helm-ownership-conflict',
   severity: 'error',
   description: 'a desired object exists but belongs to no Helm release: Helm refuses to take it over',

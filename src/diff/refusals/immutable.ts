@@ -1,8 +1,8 @@
 /** Fields Kubernetes refuses to change on an existing object ("field is immutable"). */
 import { canonicalJson } from '../normalise';
-import { spec, type RefusalRule } from './rule';
+import { spec, type Refusal } from './refusal';
 
-export const selectorImmutable: RefusalRule = {
+export const selectorImmutable: Refusal = {
   id: 'workload-selector-changed',
   severity: 'error',
   description: "a workload's selector changes: Kubernetes refuses (field is immutable)",
@@ -19,7 +19,7 @@ export const selectorImmutable: RefusalRule = {
   },
 };
 
-export const roleRefImmutable: RefusalRule = {
+export const roleRefImmutable: Refusal = {
   id: 'binding-role-ref-changed',
   severity: 'error',
   description: "a (Cluster)RoleBinding's roleRef changes: Kubernetes refuses",

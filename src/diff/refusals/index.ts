@@ -1,15 +1,15 @@
-/** The refusal rules, and the check that runs them over a cluster's compared pairs. */
-import type { Finding } from '../../core/findings';
-import { groupOfApiVersion } from '../../core/kube';
+/** The refusals, and the check that runs them over a cluster's compared pairs. */
+import { findingOf, type Finding } from '../../core/findings';
+import { kindKey } from '../../core/kube';
 import { bgpNodeConfigurationFields, ipamConfigName } from './calico-names';
 import { helmOwnershipConflict } from './helm';
 import { roleRefImmutable, selectorImmutable } from './immutable';
 import { ippoolBlockSizeChanged, ippoolCidrChanged, ippoolDeleteEnabled, ippoolOverlapsLivePool } from './ippool';
-import type { RefusalContext, RefusalRule } from './rule';
+import type { RefusalContext, Refusal } from './refusal';
 
-export type { RefusalContext, RefusalRule } from './rule';
+export type { RefusalContext, Refusal } from './refusal';
 
-export const refusalRules: readonly RefusalRule[] = [
+export const refusals: readonly Refusal[] = [
   ippoolCidrChanged,
   ippoolBlockSizeChanged,
   ippoolOverlapsLivePool,
@@ -21,16 +21,14 @@ export const refusalRules: readonly RefusalRule[] = [
   bgpNodeConfigurationFields,
 ];
 
-export function checkRefusals(cluster: string, context: RefusalContext, rules: readonly RefusalRule[] = refusalRules): Finding[] {
+export function checkRefusals(cluster: string, context: RefusalContext, checked: readonly Refusal[] = refusals): Finding[] {
   const findings: Finding[] = [];
   for (const pair of context.pairs) {
     const subject = (pair.desired ?? pair.live)!;
-    const kind = `${groupOfApiVersion(subject.apiVersion)}/${subject.kind}`;
-    for (const rule of rules) {
-      if (!rule.actions.includes(pair.action) || (rule.kinds && !rule.kinds.includes(kind))) continue;
-      for (const refusal of rule.check(pair, context)) {
-        findings.push({ rule: rule.id, severity: rule.severity, cluster, object: `${subject.kind}/${subject.metadata.name}`, path: refusal.path, message: refusal.message });
-      }
+    const about = { cluster, object: `${subject.kind}/${subject.metadata.name}` };
+    for (const refusal of checked) {
+      if (!refusal.actions.includes(pair.action) || (refusal.kinds && !refusal.kinds.includes(kindKey(subject)))) continue;
+      for (const hit of refusal.check(pair, context)) findings.push(findingOf(refusal, hit, about));
     }
   }
   return findings;

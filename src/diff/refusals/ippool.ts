@@ -2,7 +2,7 @@
 import type { KubeObject } from '../../core/kube';
 import { CALICO_GROUP, blockSizeOf } from '../../core/calico';
 import { canonicalAddress, cidrTextsOverlap } from '../../core/net';
-import { name, spec, type RefusalRule } from './rule';
+import { name, spec, type Refusal } from './refusal';
 
 const IPPOOL = `${CALICO_GROUP}/IPPool`;
 
@@ -12,7 +12,7 @@ function effectiveBlockSize(pool: KubeObject): number {
   return blockSizeOf(blockSize, String(cidr ?? ''));
 }
 
-export const ippoolCidrChanged: RefusalRule = {
+export const ippoolCidrChanged: Refusal = {
   id: 'ippool-cidr-changed',
   severity: 'error',
   description: "an existing IPPool's cidr changes in place",
@@ -29,7 +29,7 @@ export const ippoolCidrChanged: RefusalRule = {
   },
 };
 
-export const ippoolBlockSizeChanged: RefusalRule = {
+export const ippoolBlockSizeChanged: Refusal = {
   id: 'ippool-block-size-changed',
   severity: 'error',
   description: "an existing IPPool's blockSize changes in place",
@@ -46,7 +46,7 @@ export const ippoolBlockSizeChanged: RefusalRule = {
   },
 };
 
-export const ippoolOverlapsLivePool: RefusalRule = {
+export const ippoolOverlapsLivePool: Refusal = {
   id: 'ippool-overlaps-live-pool',
   severity: 'error',
   description: 'a new IPPool overlaps a pool that exists in the cluster',
@@ -63,7 +63,7 @@ export const ippoolOverlapsLivePool: RefusalRule = {
   },
 };
 
-export const ippoolDeleteEnabled: RefusalRule = {
+export const ippoolDeleteEnabled: Refusal = {
   id: 'ippool-delete-enabled',
   severity: 'warning',
   description: 'an IPPool that is still enabled leaves the desired state',

@@ -1,8 +1,8 @@
 /** IPAM capacity: the pools must hold the nodes the cluster expects (see src/validate/capacity.ts). */
 import { addressesPerBlock, blocksIn, blocksPerNode, maxNodesFor, poolCapacity, strictAffinityOf, utilisationPerMille, type PoolCapacity } from '../../capacity';
-import type { RuleHit } from '../../rule';
+import type { Hit } from '../../../core/findings';
 import type { Severity } from '../../../core/findings';
-import { defineClusterRule } from './define';
+import { defineRule } from '../../rule';
 import type { ClusterInput } from './input';
 import { defaultObject, familyName, poolsOf, specOf } from './view';
 
@@ -43,7 +43,8 @@ function capacityMessage(cluster: ClusterInput, pools: PoolCapacity[], maxNodes:
   return `${what}; ${need}, so at most ${maxNodes} nodes fit, and the cluster expects ${expected} (${percent}); ${fix}, or lower maxPodsPerNode`;
 }
 
-export const poolCapacityRule = defineClusterRule({
+export const poolCapacityRule = defineRule({
+  scope: 'cluster',
   id: 'pool-capacity',
   severity: 'error',
   description: 'The IP pools hold the expected node count: error above 100 % of what they can hold, warning above 80 %',
@@ -51,7 +52,7 @@ export const poolCapacityRule = defineClusterRule({
     const expected = cluster.capacity.expectedNodes;
     if (expected === undefined) return [];
     const strict = strictAffinityOf(cluster);
-    const hits: RuleHit[] = [];
+    const hits: Hit[] = [];
     for (const family of [4, 6] as const) {
       const pools = enabledCapacities(cluster, family, strict);
       if (pools.length === 0) continue;
@@ -66,7 +67,8 @@ export const poolCapacityRule = defineClusterRule({
   },
 });
 
-export const maxBlocksPerHostTooLow = defineClusterRule({
+export const maxBlocksPerHostTooLow = defineRule({
+  scope: 'cluster',
   id: 'max-blocks-per-host-too-low',
   severity: 'warning',
   description: 'Under strict affinity, maxBlocksPerHost blocks hold the pods a node may run',
@@ -75,7 +77,7 @@ export const maxBlocksPerHostTooLow = defineClusterRule({
     const limit = ipam ? specOf(ipam).maxBlocksPerHost : undefined;
     if (typeof limit !== 'number' || !Number.isInteger(limit) || limit <= 0 || !strictAffinityOf(cluster)) return [];
     const maxPods = cluster.capacity.maxPodsPerNode;
-    const hits: RuleHit[] = [];
+    const hits: Hit[] = [];
     for (const family of [4, 6] as const) {
       // strict affinity is on: checked above
       const pools = enabledCapacities(cluster, family, true);

@@ -4,8 +4,8 @@
  * always creates for both families, nor IPv6Support, which is on by default.
  */
 import { parseCidrOrIp, type IpFamily } from '../../../core/net';
-import type { RuleHit } from '../../rule';
-import { defineClusterRule } from './define';
+import type { Hit } from '../../../core/findings';
+import { defineRule } from '../../rule';
 import { calicoObjects, familyName, poolsOf, refOf, specOf, valueAt } from './view';
 
 const ANNOUNCED_LISTS = ['serviceClusterIPs', 'serviceExternalIPs', 'serviceLoadBalancerIPs', 'prefixAdvertisements'] as const;
@@ -34,7 +34,8 @@ function announcedFamilies(objects: readonly unknown[]): Map<IpFamily, Evidence>
   return found;
 }
 
-export const dualStackPoolMissing = defineClusterRule({
+export const dualStackPoolMissing = defineRule({
+  scope: 'cluster',
   id: 'dual-stack-pool-missing',
   severity: 'error',
   description: 'A cluster that announces IPv4 and IPv6 ranges (service CIDRs, prefix advertisements) has an IP pool of each family',
@@ -43,7 +44,7 @@ export const dualStackPoolMissing = defineClusterRule({
     const pools = poolsOf(cluster);
     if (pools.length === 0) return [];
     const poolFamilies = new Set(pools.map((p) => p.cidr.family));
-    const hits: RuleHit[] = [];
+    const hits: Hit[] = [];
     for (const [family, evidence] of announcedFamilies(calicoObjects(cluster, 'BGPConfiguration'))) {
       if (poolFamilies.has(family)) continue;
       const have = familyName(family === 4 ? 6 : 4);
@@ -59,7 +60,8 @@ export const dualStackPoolMissing = defineClusterRule({
   },
 });
 
-export const ipv6PoolWithoutIpv6Support = defineClusterRule({
+export const ipv6PoolWithoutIpv6Support = defineRule({
+  scope: 'cluster',
   id: 'ipv6-pool-without-ipv6-support',
   severity: 'error',
   description: 'An enabled IPv6 pool needs IPv6Support: true (calico-node detects no IPv6 address and Felix programs no IPv6 routes without it)',
@@ -77,7 +79,8 @@ export const ipv6PoolWithoutIpv6Support = defineClusterRule({
   },
 });
 
-export const ipPoolMissing = defineClusterRule({
+export const ipPoolMissing = defineRule({
+  scope: 'cluster',
   id: 'ip-pool-missing',
   severity: 'error',
   description: 'A cluster deployed with the chart has at least one enabled IP pool (the chart turns off Calico\'s default pools)',

@@ -3,7 +3,7 @@
  * empty), so `image.tag` must be a bare version such as `3.30.7`.
  */
 import { CHART } from '../../../model/chart-defaults';
-import { defineClusterRule } from './define';
+import { defineRule } from '../../rule';
 import type { ClusterInput } from './input';
 import { valueAt } from './view';
 
@@ -14,7 +14,8 @@ function tagOf(cluster: ClusterInput): string | undefined {
   return typeof tag === 'string' ? tag : undefined; // another type is the schema's finding
 }
 
-export const imageTagPrefix = defineClusterRule({
+export const imageTagPrefix = defineRule({
+  scope: 'cluster',
   id: 'image-tag-prefix',
   severity: 'error',
   description: 'image.tag has no leading `v`: the chart adds its own',
@@ -31,7 +32,8 @@ export const imageTagPrefix = defineClusterRule({
   },
 });
 
-export const imageTagNotVersion = defineClusterRule({
+export const imageTagNotVersion = defineRule({
+  scope: 'cluster',
   id: 'image-tag-not-version',
   severity: 'error',
   description: 'image.tag is empty (the chart\'s appVersion) or a bare version MAJOR.MINOR.PATCH such as 3.30.7',
@@ -58,7 +60,8 @@ export function calicoVersionOf(cluster: ClusterInput): { major: number; minor: 
   return match ? { major: Number(match[1]), minor: Number(match[2]), text } : undefined;
 }
 
-export const ipamBlocksNeverReleased = defineClusterRule({
+export const ipamBlocksNeverReleased = defineRule({
+  scope: 'cluster',
   id: 'ipam-blocks-never-released',
   severity: 'warning',
   description: 'Calico before 3.20 never releases an IPAM block once a node holds it: the pool must hold every node that ever joins',

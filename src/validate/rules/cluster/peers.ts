@@ -1,9 +1,9 @@
 /** Rules on the cluster's BGP peers taken together: shared addresses, addresses inside pod pools. */
 import { cidrContainsIp, formatCidr, formatIp } from '../../../core/net';
 import { compareStrings } from '../../../util/compare';
-import type { RuleHit } from '../../rule';
+import type { Hit } from '../../../core/findings';
 import type { ClusterInput } from './input';
-import { defineClusterRule } from './define';
+import { defineRule } from '../../rule';
 import { familyName, peersOf, poolsOf, valueAt, type PeerView } from './view';
 
 /** The chart names a router's peers `<router>-ipv4` / `<router>-ipv6`: speak of routers when it did. */
@@ -23,7 +23,8 @@ function endpoint(peer: PeerView): string {
   return `${formatIp(peer.address)}${peer.port !== undefined ? ` port ${peer.port}` : ''}`;
 }
 
-export const peerIpDuplicate = defineClusterRule({
+export const peerIpDuplicate = defineRule({
+  scope: 'cluster',
   id: 'peer-ip-duplicate',
   severity: 'error',
   description: "No two routers (BGP peers) in a cluster's peer set share an address",
@@ -35,7 +36,7 @@ export const peerIpDuplicate = defineClusterRule({
       if (same) same.push(peer);
       else byEndpoint.set(key, [peer]);
     }
-    const hits: RuleHit[] = [];
+    const hits: Hit[] = [];
     for (const group of byEndpoint.values()) {
       group.forEach((peer, index) => {
         const earlier = group.slice(0, index).filter((other) => samePeering(other, peer));
@@ -63,13 +64,14 @@ function duplicateMessage(cluster: ClusterInput, peer: PeerView, earlier: PeerVi
   );
 }
 
-export const peerIpInPodPool = defineClusterRule({
+export const peerIpInPodPool = defineRule({
+  scope: 'cluster',
   id: 'peer-ip-in-pod-pool',
   severity: 'error',
   description: "A BGP peer's address is not inside one of the cluster's pod IP pools",
   check(cluster) {
     const pools = poolsOf(cluster);
-    const hits: RuleHit[] = [];
+    const hits: Hit[] = [];
     for (const peer of peersOf(cluster)) {
       for (const pool of pools.filter((p) => cidrContainsIp(p.cidr, peer.address))) {
         hits.push({

@@ -1,16 +1,17 @@
 import { formatCidr } from '../../../core/net';
-import type { RuleHit } from '../../rule';
+import type { Hit } from '../../../core/findings';
 import { overlappingPairs } from '../fleet/overlap';
-import { defineClusterRule } from './define';
+import { defineRule } from '../../rule';
 import { poolsOf } from './view';
 
-export const poolOverlapInCluster = defineClusterRule({
+export const poolOverlapInCluster = defineRule({
+  scope: 'cluster',
   id: 'pool-overlap-in-cluster',
   severity: 'error',
   description: 'No two IP pools of one cluster overlap (Calico refuses the second pool)',
   check(cluster) {
     const pools = poolsOf(cluster);
-    const hits: RuleHit[] = [];
+    const hits: Hit[] = [];
     for (const [i, j] of overlappingPairs(pools.map((p) => p.cidr))) {
       const [first, second] = [pools[i]!, pools[j]!];
       hits.push({

@@ -1,6 +1,6 @@
 import { cidrsOverlap, parseCidr, parseCidrOrIp, type Cidr } from '../../../core/net';
-import type { RuleHit } from '../../rule';
-import { defineClusterRule } from './define';
+import type { Hit } from '../../../core/findings';
+import { defineRule } from '../../rule';
 import { calicoObjects, defaultObject, poolsOf, refOf, specOf, valueAt } from './view';
 
 const SERVICE_LISTS = ['serviceClusterIPs', 'serviceExternalIPs', 'serviceLoadBalancerIPs'];
@@ -20,7 +20,8 @@ function serviceRanges(spec: Record<string, unknown>): Cidr[] {
   return ranges;
 }
 
-export const prefixAdvertisementOutsidePools = defineClusterRule({
+export const prefixAdvertisementOutsidePools = defineRule({
+  scope: 'cluster',
   id: 'prefix-advertisement-outside-pools',
   severity: 'warning',
   description: "Every BGP prefix advertisement's CIDR overlaps one of the cluster's IP pools or service ranges",
@@ -29,7 +30,7 @@ export const prefixAdvertisementOutsidePools = defineClusterRule({
     if (calicoObjects(cluster, 'IPPool').length !== poolsOf(cluster).length) return [];
     const bgpDefault = defaultObject(cluster, 'BGPConfiguration');
     const known = [...poolsOf(cluster).map((p) => p.cidr), ...serviceRanges(bgpDefault ? specOf(bgpDefault) : {})];
-    const hits: RuleHit[] = [];
+    const hits: Hit[] = [];
     for (const configuration of calicoObjects(cluster, 'BGPConfiguration')) {
       const advertisements = specOf(configuration).prefixAdvertisements;
       if (!Array.isArray(advertisements)) continue;

@@ -3,8 +3,8 @@
  * DaemonSet or Deployment never gets a pod. With layered values this happens when a layer raises a
  * request over a limit that a lower layer (or the chart) set, and forgets to raise or `~` the limit.
  */
-import type { RuleHit } from '../../rule';
-import { defineClusterRule } from './define';
+import type { Hit } from '../../../core/findings';
+import { defineRule } from '../../rule';
 import { valueAt } from './view';
 import { parseQuantity } from '../../../core/quantity';
 
@@ -15,12 +15,13 @@ export function quantityNanos(value: unknown): bigint | undefined {
   return parseQuantity(String(value))?.nanos;
 }
 
-export const resourcesRequestAboveLimit = defineClusterRule({
+export const resourcesRequestAboveLimit = defineRule({
+  scope: 'cluster',
   id: 'resources-request-above-limit',
   severity: 'error',
   description: 'No calico-node, typha or kube-controllers resource request is above its limit (Kubernetes refuses such pods)',
   check(cluster) {
-    const hits: RuleHit[] = [];
+    const hits: Hit[] = [];
     for (const component of COMPONENTS) {
       for (const resource of ['cpu', 'memory']) {
         const request = valueAt(cluster.values, component, 'resources', 'requests', resource);

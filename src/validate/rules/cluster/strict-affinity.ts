@@ -1,7 +1,8 @@
-import { defineClusterRule } from './define';
+import { defineRule } from '../../rule';
 import { defaultObject, specOf } from './view';
 
-export const strictAffinityRequired = defineClusterRule({
+export const strictAffinityRequired = defineRule({
+  scope: 'cluster',
   id: 'strict-affinity-required',
   severity: 'error',
   description: 'With the node-to-node mesh off, IPAMConfig strictAffinity is true (a borrowed address is only routed in a full mesh)',

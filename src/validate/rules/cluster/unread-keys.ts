@@ -5,7 +5,7 @@
 import { CHART_KEYS } from '../../../model/chart-defaults';
 import { editDistance } from '../../../util/suggest';
 import { pointer } from '../../../core/findings';
-import { defineClusterRule } from './define';
+import { defineRule } from '../../rule';
 
 function lookalike(key: string): string | undefined {
   const lower = key.toLowerCase();
@@ -15,7 +15,8 @@ function lookalike(key: string): string | undefined {
   });
 }
 
-export const valuesKeyUnread = defineClusterRule({
+export const valuesKeyUnread = defineRule({
+  scope: 'cluster',
   id: 'values-key-unread',
   severity: 'info',
   description: 'A top-level values key the chart does not read but that looks like one it does (IPPool for IPPools)',

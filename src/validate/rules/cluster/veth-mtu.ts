@@ -1,4 +1,4 @@
-import { defineClusterRule } from './define';
+import { defineRule } from '../../rule';
 import { poolsOf, valueAt } from './view';
 
 /** Linux bounds for a veth (ETH_MIN_MTU, ETH_MAX_MTU) and IPv6's minimum link MTU (RFC 8200). */
@@ -6,7 +6,8 @@ const MIN_MTU = 68;
 const MAX_MTU = 65535;
 const MIN_IPV6_MTU = 1280;
 
-export const vethMtuRange = defineClusterRule({
+export const vethMtuRange = defineRule({
+  scope: 'cluster',
   id: 'veth-mtu-range',
   severity: 'error',
   description: `veth_mtu is "0" (auto-detect) or ${MIN_MTU}–${MAX_MTU}, and at least ${MIN_IPV6_MTU} when the cluster has an IPv6 pool`,

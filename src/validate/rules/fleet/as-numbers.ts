@@ -1,5 +1,6 @@
 import type { FleetHit } from '../../rule';
-import { defineFleetRule, factHit } from './define';
+import { defineRule } from '../../rule';
+import { factHit } from './fact-hit';
 import type { AsNumberFact, FleetFacts } from './facts';
 import { PRIVATE_AS_RANGE_TEXTS, isPrivateAsNumber } from '../../../core/calico';
 
@@ -7,7 +8,8 @@ function asText(fact: AsNumberFact): string {
   return fact.defaulted ? `${fact.value} (Calico's default: BGPConfiguration sets no asNumber)` : String(fact.value);
 }
 
-export const asNumberDuplicate = defineFleetRule({
+export const asNumberDuplicate = defineRule({
+  scope: 'fleet',
   id: 'as-number-duplicate',
   severity: 'error',
   description: 'No two clusters share an AS number',
@@ -49,7 +51,8 @@ export function asNumberKind(as: number): 'private' | 'public' | string {
   return 'public';
 }
 
-export const asNumberPublic = defineFleetRule({
+export const asNumberPublic = defineRule({
+  scope: 'fleet',
   id: 'as-number-public',
   severity: 'warning',
   description: `A cluster AS number is private (${PRIVATE_AS_RANGE_TEXTS.join(' or ')})`,

@@ -1,9 +1,11 @@
 import type { FleetHit } from '../../rule';
-import { defineFleetRule, factHit } from './define';
+import { defineRule } from '../../rule';
+import { factHit } from './fact-hit';
 import type { PoolFact } from './facts';
 import { overlappingPairs, rangeOfCanonical, type AddressRange } from './overlap';
 
-export const poolOverlap = defineFleetRule({
+export const poolOverlap = defineRule({
+  scope: 'fleet',
   id: 'pool-overlap',
   severity: 'error',
   description: 'The pod CIDRs (IP pools) of two clusters do not overlap',

@@ -1,5 +1,6 @@
 import type { FleetHit } from '../../rule';
-import { defineFleetRule, factHit } from './define';
+import { defineRule } from '../../rule';
+import { factHit } from './fact-hit';
 import type { FleetFacts, RouterFact } from './facts';
 
 interface Sighting {
@@ -8,7 +9,8 @@ interface Sighting {
   owners: FleetFacts[];
 }
 
-export const routerAddressMismatch = defineFleetRule({
+export const routerAddressMismatch = defineRule({
+  scope: 'fleet',
   id: 'router-address-mismatch',
   severity: 'warning',
   description: 'A router name has the same address in every cluster that peers with it',

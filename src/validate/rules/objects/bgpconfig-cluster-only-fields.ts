@@ -1,6 +1,6 @@
-import type { RuleHit } from '../../rule';
+import type { Hit } from '../../../core/findings';
 import { arrayAt, isSet, own } from '../../../util/json';
-import { defineRule, hit } from './support/define';
+import { defineRule, hit } from '../../rule';
 import { BGPCONFIGURATION } from '../../../core/calico';
 import { quoteText } from './support/describe';
 import { pointer } from '../../../core/findings';
@@ -9,6 +9,7 @@ const CLUSTER_SETTINGS = ['nodeToNodeMeshEnabled', 'asNumber', 'nodeMeshPassword
 const CLUSTER_LISTS = ['serviceClusterIPs', 'serviceExternalIPs', 'serviceLoadBalancerIPs'];
 
 export const bgpconfigClusterOnlyFields = defineRule({
+  scope: 'object',
   id: 'bgpconfig-cluster-only-fields',
   severity: 'error',
   description: 'Only BGPConfiguration default sets the mesh fields, asNumber and the service IP lists; per-node objects may not',
@@ -20,7 +21,7 @@ export const bgpconfigClusterOnlyFields = defineRule({
       ...CLUSTER_LISTS.filter((field) => (arrayAt(spec, field) ?? []).length > 0),
     ];
     return present.map(
-      (field): RuleHit =>
+      (field): Hit =>
         hit(
           pointer('spec', field),
           `Cannot set ${field} on a non default BGP Configuration: ${quoteText(name)} is a per-node override. ` +

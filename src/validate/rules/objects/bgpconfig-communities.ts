@@ -1,16 +1,16 @@
-import type { RuleHit } from '../../rule';
+import type { Hit } from '../../../core/findings';
 import { arrayAt, isMap, isSet, own } from '../../../util/json';
 import { communityProblem } from './support/community';
 import { definedCommunityNames, referencedCommunities } from './support/communities';
-import { defineRule, hit } from './support/define';
+import { defineRule, hit } from '../../rule';
 import { BGPCONFIGURATION } from '../../../core/calico';
 import { quoteText } from './support/describe';
 import { resourceNameProblem } from './support/names';
 import { pointer } from '../../../core/findings';
 
-function checkCommunity(entry: unknown, i: number, seen: Set<string>): RuleHit[] {
+function checkCommunity(entry: unknown, i: number, seen: Set<string>): Hit[] {
   if (!isMap(entry)) return [];
-  const hits: RuleHit[] = [];
+  const hits: Hit[] = [];
   const name = own(entry, 'name');
   if (!isSet(name) || name === '') {
     hits.push(hit(pointer('spec', 'communities', i, 'name'), 'communities[].name is required: give the community a name to use in prefixAdvertisements.'));
@@ -37,6 +37,7 @@ function checkCommunity(entry: unknown, i: number, seen: Set<string>): RuleHit[]
 }
 
 export const bgpconfigCommunity = defineRule({
+  scope: 'object',
   id: 'bgpconfig-community',
   severity: 'error',
   description: 'BGPConfiguration communities have a valid name and an aa:nn (16-bit) or aa:nn:mm (32-bit) value',
@@ -48,6 +49,7 @@ export const bgpconfigCommunity = defineRule({
 });
 
 export const bgpconfigCommunityUnused = defineRule({
+  scope: 'object',
   id: 'bgpconfig-community-unused',
   severity: 'error',
   description: 'BGPConfiguration communities are used by prefixAdvertisements',
@@ -65,7 +67,7 @@ export const bgpconfigCommunityUnused = defineRule({
       ];
     }
     const used = referencedCommunities(spec);
-    const hits: RuleHit[] = [];
+    const hits: Hit[] = [];
     definedCommunityNames(spec).forEach((name) => {
       if (used.has(name)) return;
       const i = communities.findIndex((c) => own(c, 'name') === name);

@@ -1,6 +1,6 @@
-import type { RuleHit } from '../../rule';
+import type { Hit } from '../../../core/findings';
 import { arrayAt } from '../../../util/json';
-import { defineRule, hit } from './support/define';
+import { defineRule, hit } from '../../rule';
 import { BGPCONFIGURATION } from '../../../core/calico';
 import { quoteText } from './support/describe';
 import { pointer } from '../../../core/findings';
@@ -8,12 +8,13 @@ import { pointer } from '../../../core/findings';
 const INTERFACE_PATTERN = /^[a-zA-Z0-9_.*-]{1,15}$/;
 
 export const bgpconfigIgnoredInterfaces = defineRule({
+  scope: 'object',
   id: 'bgpconfig-ignored-interfaces',
   severity: 'error',
   description: 'BGPConfiguration ignoredInterfaces entries are 1–15 characters of letters, digits, `_.-` and the `*` wildcard, but not a lone `*`',
   kinds: [BGPCONFIGURATION],
   check({ spec }) {
-    const hits: RuleHit[] = [];
+    const hits: Hit[] = [];
     (arrayAt(spec, 'ignoredInterfaces') ?? []).forEach((name, i) => {
       if (typeof name !== 'string') return;
       const path = pointer('spec', 'ignoredInterfaces', i);

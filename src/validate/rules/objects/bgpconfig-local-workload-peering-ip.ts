@@ -1,7 +1,7 @@
-import type { RuleHit } from '../../rule';
+import type { Hit } from '../../../core/findings';
 import { ipVersion, parseIp } from '../../../core/net';
 import { nonEmptyStringAt } from '../../../util/json';
-import { defineRule, hit } from './support/define';
+import { defineRule, hit } from '../../rule';
 import { BGPCONFIGURATION } from '../../../core/calico';
 import { quoteText } from './support/describe';
 
@@ -11,12 +11,13 @@ const FIELDS = [
 ] as const;
 
 export const bgpconfigLocalWorkloadPeeringIp = defineRule({
+  scope: 'object',
   id: 'bgpconfig-local-workload-peering-ip',
   severity: 'error',
   description: 'localWorkloadPeeringIPV4 is an IPv4 address and localWorkloadPeeringIPV6 an IPv6 address',
   kinds: [BGPCONFIGURATION],
   check({ spec }) {
-    const hits: RuleHit[] = [];
+    const hits: Hit[] = [];
     for (const [field, family, example] of FIELDS) {
       const text = nonEmptyStringAt(spec, field);
       if (text === undefined) continue;

@@ -1,6 +1,6 @@
-import type { RuleHit } from '../../rule';
+import type { Hit } from '../../../core/findings';
 import { booleanAt, isSet, own } from '../../../util/json';
-import { defineRule, hit } from './support/define';
+import { defineRule, hit } from '../../rule';
 import { BGPCONFIGURATION } from '../../../core/calico';
 
 const MESH_FIELDS = [
@@ -9,6 +9,7 @@ const MESH_FIELDS = [
 ] as const;
 
 export const bgpconfigMeshDisabledFields = defineRule({
+  scope: 'object',
   id: 'bgpconfig-mesh-disabled-fields',
   severity: 'error',
   description: 'nodeMeshPassword and nodeMeshMaxRestartTime are not set when nodeToNodeMeshEnabled is false',
@@ -16,7 +17,7 @@ export const bgpconfigMeshDisabledFields = defineRule({
   check({ spec }) {
     if (booleanAt(spec, 'nodeToNodeMeshEnabled') !== false) return [];
     return MESH_FIELDS.filter(([field]) => isSet(own(spec, field))).map(
-      ([field, goName]): RuleHit =>
+      ([field, goName]): Hit =>
         hit(
           `/spec/${field}`,
           `spec.${goName} cannot be set if spec.NodeToNodeMesh is disabled: nodeToNodeMeshEnabled is false, so ` +

@@ -1,14 +1,14 @@
-import type { RuleHit } from '../../rule';
+import type { Hit } from '../../../core/findings';
 import { formatCidr, isStrictlyMasked, parseCidrOrIp } from '../../../core/net';
 import { arrayAt, isMap, isSet, own } from '../../../util/json';
 import { communityProblem, looksLikeCommunity } from './support/community';
 import { definedCommunityNames } from './support/communities';
-import { defineRule, hit } from './support/define';
+import { defineRule, hit } from '../../rule';
 import { BGPCONFIGURATION } from '../../../core/calico';
 import { oneOf, quoteText } from './support/describe';
 import { pointer } from '../../../core/findings';
 
-function checkCidr(entry: Record<string, unknown>, i: number): RuleHit[] {
+function checkCidr(entry: Record<string, unknown>, i: number): Hit[] {
   const path = pointer('spec', 'prefixAdvertisements', i, 'cidr');
   const cidr = own(entry, 'cidr');
   if (!isSet(cidr) || cidr === '') return [hit(path, 'prefixAdvertisements[].cidr is required: the prefix the communities apply to.')];
@@ -19,14 +19,14 @@ function checkCidr(entry: Record<string, unknown>, i: number): RuleHit[] {
   return [hit(path, `prefix ${quoteText(cidr)} is not strictly masked (host bits set): write ${formatCidr(parsed.value)}.`)];
 }
 
-function checkCommunities(entry: Record<string, unknown>, i: number, defined: string[]): RuleHit[] {
+function checkCommunities(entry: Record<string, unknown>, i: number, defined: string[]): Hit[] {
   const path = pointer('spec', 'prefixAdvertisements', i, 'communities');
   const communities = own(entry, 'communities');
   if (!isSet(communities) || (Array.isArray(communities) && communities.length === 0)) {
     return [hit(path, 'prefixAdvertisements[].communities is required: list community values (aa:nn, aa:nn:mm) or names from spec.communities.')];
   }
   if (!Array.isArray(communities)) return [];
-  const hits: RuleHit[] = [];
+  const hits: Hit[] = [];
   communities.forEach((community, j) => {
     if (typeof community !== 'string') return;
     if (looksLikeCommunity(community)) {
@@ -43,6 +43,7 @@ function checkCommunities(entry: Record<string, unknown>, i: number, defined: st
 }
 
 export const bgpconfigPrefixAdvertisement = defineRule({
+  scope: 'object',
   id: 'bgpconfig-prefix-advertisement',
   severity: 'error',
   description: 'BGPConfiguration prefixAdvertisements have a strictly masked cidr and a non-empty list of valid or defined communities',

@@ -1,14 +1,14 @@
-import type { RuleHit } from '../../rule';
+import type { Hit } from '../../../core/findings';
 import { formatCidr, isStrictlyMasked, parseCidrOrIp } from '../../../core/net';
 import { arrayAt, nonEmptyStringAt } from '../../../util/json';
-import { defineRule, hit } from './support/define';
+import { defineRule, hit } from '../../rule';
 import { BGPCONFIGURATION } from '../../../core/calico';
 import { quoteText } from './support/describe';
 import { pointer } from '../../../core/findings';
 
 const SERVICE_LISTS = ['serviceClusterIPs', 'serviceExternalIPs', 'serviceLoadBalancerIPs'];
 
-function checkBlock(field: string, i: number, cidr: string): RuleHit[] {
+function checkBlock(field: string, i: number, cidr: string): Hit[] {
   const path = pointer('spec', field, i, 'cidr');
   const parsed = parseCidrOrIp(cidr);
   if (!parsed.ok) return [hit(path, `${field}[${i}].cidr ${quoteText(cidr)} is not a CIDR: ${parsed.reason}.`)];
@@ -29,6 +29,7 @@ function checkBlock(field: string, i: number, cidr: string): RuleHit[] {
 }
 
 export const bgpconfigServiceCidrs = defineRule({
+  scope: 'object',
   id: 'bgpconfig-service-cidrs',
   severity: 'error',
   description: 'BGPConfiguration serviceClusterIPs/serviceExternalIPs/serviceLoadBalancerIPs cidrs are valid and strictly masked',

@@ -1,9 +1,10 @@
 import { integerAt, nonEmptyStringAt } from '../../../util/json';
-import { defineRule, hit } from './support/define';
+import { defineRule, hit } from '../../rule';
 import { BGPPEER } from '../../../core/calico';
 import { quoteText } from './support/describe';
 
 export const bgppeerNodeAndNodeSelector = defineRule({
+  scope: 'object',
   id: 'bgppeer-node-and-node-selector',
   severity: 'error',
   description: 'BGPPeer sets node or nodeSelector, not both',
@@ -23,6 +24,7 @@ export const bgppeerNodeAndNodeSelector = defineRule({
 });
 
 export const bgppeerPeerIpAndPeerSelector = defineRule({
+  scope: 'object',
   id: 'bgppeer-peer-ip-and-peer-selector',
   severity: 'error',
   description: 'BGPPeer sets peerIP or peerSelector, not both',
@@ -42,6 +44,7 @@ export const bgppeerPeerIpAndPeerSelector = defineRule({
 });
 
 export const bgppeerAsNumberWithPeerSelector = defineRule({
+  scope: 'object',
   id: 'bgppeer-as-number-with-peer-selector',
   severity: 'error',
   description: 'BGPPeer with peerSelector leaves asNumber empty (the remote AS comes from each selected node)',

@@ -1,16 +1,17 @@
-import type { RuleHit } from '../../rule';
+import type { Hit } from '../../../core/findings';
 import { booleanAt, isSet, own } from '../../../util/json';
-import { defineRule, hit } from './support/define';
+import { defineRule, hit } from '../../rule';
 import { BGPPEER } from '../../../core/calico';
 
 export const bgppeerKeepOriginalNextHop = defineRule({
+  scope: 'object',
   id: 'bgppeer-keep-original-next-hop',
   severity: 'error',
   description: 'BGPPeer does not combine the deprecated keepOriginalNextHop: true with nextHopMode',
   kinds: [BGPPEER],
   check({ spec }) {
     if (booleanAt(spec, 'keepOriginalNextHop') !== true) return [];
-    const hits: RuleHit[] = [];
+    const hits: Hit[] = [];
     if (isSet(own(spec, 'nextHopMode'))) {
       hits.push(
         hit(

@@ -1,16 +1,17 @@
-import type { RuleHit } from '../../rule';
+import type { Hit } from '../../../core/findings';
 import { integerAt, nonEmptyStringAt } from '../../../util/json';
-import { defineRule, hit } from './support/define';
+import { defineRule, hit } from '../../rule';
 import { BGPPEER } from '../../../core/calico';
 
 export const bgppeerLocalWorkloadSelector = defineRule({
+  scope: 'object',
   id: 'bgppeer-local-workload-selector',
   severity: 'error',
   description: 'BGPPeer with localWorkloadSelector has a non-zero asNumber and no peerIP or peerSelector',
   kinds: [BGPPEER],
   check({ spec }) {
     if (nonEmptyStringAt(spec, 'localWorkloadSelector') === undefined) return [];
-    const hits: RuleHit[] = [];
+    const hits: Hit[] = [];
     const as = integerAt(spec, 'asNumber');
     if (as === undefined || as === 0n) {
       hits.push(

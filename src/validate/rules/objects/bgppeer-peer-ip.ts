@@ -1,11 +1,12 @@
 import { parseIp } from '../../../core/net';
 import { nonEmptyStringAt } from '../../../util/json';
-import { defineRule, hit } from './support/define';
+import { defineRule, hit } from '../../rule';
 import { BGPPEER } from '../../../core/calico';
 import { quoteText } from './support/describe';
 import { parsePeerIp } from './support/peer-ip';
 
 export const bgppeerPeerIp = defineRule({
+  scope: 'object',
   id: 'bgppeer-peer-ip',
   severity: 'error',
   description: 'BGPPeer peerIP is an IP, IPv4:port or [IPv6]:port with port 1–65535',
@@ -36,6 +37,7 @@ function looksLikeUnbracketedPort(text: string): { address: string; port: string
 }
 
 export const bgppeerPeerIpUnbracketedPort = defineRule({
+  scope: 'object',
   id: 'bgppeer-peer-ip-unbracketed-port',
   severity: 'warning',
   description: 'BGPPeer peerIP is not an IPv6 address with a port written without brackets',

@@ -1,6 +1,6 @@
 import { ipVersion, parseIp } from '../../../core/net';
 import { nonEmptyStringAt } from '../../../util/json';
-import { defineRule, hit } from './support/define';
+import { defineRule, hit } from '../../rule';
 import { BGPPEER } from '../../../core/calico';
 import { quoteText } from './support/describe';
 import { parsePeerIp } from './support/peer-ip';
@@ -8,6 +8,7 @@ import { parsePeerIp } from './support/peer-ip';
 const PATH = '/spec/reachableBy';
 
 export const bgppeerReachableBy = defineRule({
+  scope: 'object',
   id: 'bgppeer-reachable-by',
   severity: 'error',
   description: 'BGPPeer reachableBy is an IP of the same family as peerIP, and needs peerIP',

@@ -1,18 +1,19 @@
-import type { RuleHit } from '../../rule';
+import type { Hit } from '../../../core/findings';
 import { arrayAt, nonEmptyStringAt } from '../../../util/json';
-import { defineRule, hit } from './support/define';
+import { defineRule, hit } from '../../rule';
 import { BGPPEER } from '../../../core/calico';
 import { quoteText } from './support/describe';
 import { resourceNameProblem } from './support/names';
 import { pointer } from '../../../core/findings';
 
 export const bgppeerReferenceNames = defineRule({
+  scope: 'object',
   id: 'bgppeer-reference-names',
   severity: 'error',
   description: 'BGPPeer node and filters entries are valid resource names',
   kinds: [BGPPEER],
   check({ spec }) {
-    const hits: RuleHit[] = [];
+    const hits: Hit[] = [];
     const node = nonEmptyStringAt(spec, 'node');
     const nodeProblem = node === undefined ? undefined : resourceNameProblem(node);
     if (nodeProblem) hits.push(hit('/spec/node', `node ${quoteText(node!)} is not a valid node name: ${nodeProblem}.`));

@@ -1,6 +1,6 @@
-import type { RuleHit } from '../../rule';
+import type { Hit } from '../../../core/findings';
 import { entryOf, stringAt } from '../../../util/json';
-import { defineRule, hit } from './support/define';
+import { defineRule, hit } from '../../rule';
 import { BGPCONFIGURATION, BGPPEER } from '../../../core/calico';
 import { quoteText } from './support/describe';
 import { durationProblem } from './support/duration';
@@ -12,12 +12,13 @@ const DURATION_FIELDS: Readonly<Record<string, readonly string[]>> = {
 };
 
 export const duration = defineRule({
+  scope: 'object',
   id: 'calico-duration',
   severity: 'error',
   description: 'BGPPeer maxRestartTime and BGPConfiguration nodeMeshMaxRestartTime are Go durations with a unit',
   kinds: [BGPPEER, BGPCONFIGURATION],
   check({ kind, spec }) {
-    const hits: RuleHit[] = [];
+    const hits: Hit[] = [];
     for (const field of entryOf(DURATION_FIELDS, kind) ?? []) {
       const text = stringAt(spec, field);
       if (text === undefined) continue;

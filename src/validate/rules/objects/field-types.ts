@@ -1,7 +1,7 @@
-import type { RuleHit } from '../../rule';
+import type { Hit } from '../../../core/findings';
 import { isMap, isSet } from '../../../util/json';
 import type { CrdSchema } from './crd-schema';
-import { defineRule, hit } from './support/define';
+import { defineRule, hit } from '../../rule';
 import { CALICO_KINDS } from '../../../core/calico';
 import { describeTyped } from './support/describe';
 import { pointer } from '../../../core/findings';
@@ -63,6 +63,7 @@ function typeAdvice(field: string, value: unknown, type: CrdSchema['type']): str
 }
 
 export const fieldTypes = defineRule({
+  scope: 'object',
   id: 'calico-field-type',
   severity: 'error',
   description: 'Every field has the type the CRD declares (boolean, integer, string, list, map)',
@@ -70,7 +71,7 @@ export const fieldTypes = defineRule({
   check({ object, kind }) {
     const schema = crdSchemaFor(kind ?? '');
     if (!schema) return [];
-    const hits: RuleHit[] = [];
+    const hits: Hit[] = [];
     walkSchema(object, schema, [], (value, fieldSchema, path) => {
       if (!isSet(value) || matchesType(value, fieldSchema.type)) return true;
       const field = String(path[path.length - 1] ?? '');

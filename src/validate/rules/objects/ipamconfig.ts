@@ -1,10 +1,11 @@
 import { integerAt } from '../../../util/json';
-import { defineRule, hit } from './support/define';
+import { defineRule, hit } from '../../rule';
 import { IPAMCONFIG } from '../../../core/calico';
 import { quoteText } from './support/describe';
 import { integerRangeRule } from './support/range-rule';
 
 export const ipamconfigName = defineRule({
+  scope: 'object',
   id: 'ipamconfig-name',
   severity: 'error',
   description: 'IPAMConfig is named default (the only one Calico reads)',
@@ -34,6 +35,7 @@ export const ipamconfigMaxBlocksPerHost = integerRangeRule({
 const V3_CAP = 1_000_000n;
 
 export const ipamconfigMaxBlocksPerHostCap = defineRule({
+  scope: 'object',
   id: 'ipamconfig-max-blocks-per-host-cap',
   severity: 'info',
   description: 'IPAMConfig maxBlocksPerHost stays within the 1,000,000 cap of later projectcalico.org/v3 CRDs',

@@ -1,6 +1,6 @@
-import type { RuleHit } from '../../rule';
+import type { Hit } from '../../../core/findings';
 import { arrayAt, booleanAt, stringAt } from '../../../util/json';
-import { defineRule, hit } from './support/define';
+import { defineRule, hit } from '../../rule';
 import { IPPOOL } from '../../../core/calico';
 import { quoteText } from './support/describe';
 import { pointer } from '../../../core/findings';
@@ -10,12 +10,13 @@ import { closest } from '../../../util/suggest';
 const USES = ['Workload', 'Tunnel', 'LoadBalancer'];
 
 export const ippoolAllowedUses = defineRule({
+  scope: 'object',
   id: 'ippool-allowed-uses',
   severity: 'error',
   description: 'IPPool allowedUses entries are Workload, Tunnel or LoadBalancer (case-sensitive)',
   kinds: [IPPOOL],
   check({ spec }) {
-    const hits: RuleHit[] = [];
+    const hits: Hit[] = [];
     (arrayAt(spec, 'allowedUses') ?? []).forEach((use, i) => {
       if (typeof use !== 'string' || USES.includes(use)) return;
       const guess = closest(use, USES);
@@ -32,6 +33,7 @@ export const ippoolAllowedUses = defineRule({
 });
 
 export const ippoolLoadBalancer = defineRule({
+  scope: 'object',
   id: 'ippool-load-balancer',
   severity: 'error',
   description: 'A LoadBalancer IPPool is used for nothing else, has no encapsulation, exports to BGP and selects all() nodes',
@@ -39,7 +41,7 @@ export const ippoolLoadBalancer = defineRule({
   check({ spec }) {
     const uses = arrayAt(spec, 'allowedUses') ?? [];
     if (!uses.includes('LoadBalancer')) return [];
-    const hits: RuleHit[] = [];
+    const hits: Hit[] = [];
     uses.forEach((use, i) => {
       if (use === 'Workload' || use === 'Tunnel') {
         hits.push(

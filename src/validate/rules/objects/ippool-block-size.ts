@@ -1,11 +1,12 @@
 import { formatCidr } from '../../../core/net';
 import { integerAt } from '../../../util/json';
-import { defineRule, hit } from './support/define';
+import { defineRule, hit } from '../../rule';
 import { IPPOOL } from '../../../core/calico';
 import { effectiveBlockSize, isDisabled, poolCidr } from './support/pool';
 import { BLOCK_SIZE_RANGE, DEFAULT_BLOCK_SIZE } from '../../../core/calico';
 
 export const ippoolBlockSize = defineRule({
+  scope: 'object',
   id: 'ippool-block-size',
   severity: 'error',
   description: 'IPPool blockSize is 20–32 for IPv4 and 116–128 for IPv6',
@@ -31,6 +32,7 @@ export const ippoolBlockSize = defineRule({
 });
 
 export const ippoolSmallerThanBlock = defineRule({
+  scope: 'object',
   id: 'ippool-smaller-than-block',
   severity: 'error',
   description: 'An enabled IPPool holds at least one block: prefix length ≤ blockSize (defaulted 26 / 122 when omitted)',

@@ -1,6 +1,6 @@
 import { cidrsOverlap, formatCidr, formatIp, isIpv4Mapped, isStrictlyMasked, linkLocalRange, parseCidr } from '../../../core/net';
 import { own, stringAt } from '../../../util/json';
-import { defineRule, hit } from './support/define';
+import { defineRule, hit } from '../../rule';
 import { IPPOOL } from '../../../core/calico';
 import { quoteText } from './support/describe';
 import { poolCidr } from './support/pool';
@@ -8,6 +8,7 @@ import { poolCidr } from './support/pool';
 const PATH = '/spec/cidr';
 
 export const ippoolCidr = defineRule({
+  scope: 'object',
   id: 'ippool-cidr',
   severity: 'error',
   description: 'IPPool cidr is a valid address/prefix-length CIDR as Go parses it',
@@ -37,6 +38,7 @@ export const ippoolCidr = defineRule({
 });
 
 export const ippoolCidrStrictMask = defineRule({
+  scope: 'object',
   id: 'ippool-cidr-strict-mask',
   severity: 'error',
   description: 'IPPool cidr has no host bits set (10.0.0.1/24 is refused)',
@@ -55,6 +57,7 @@ export const ippoolCidrStrictMask = defineRule({
 });
 
 export const ippoolCidrCanonical = defineRule({
+  scope: 'object',
   id: 'ippool-cidr-canonical',
   severity: 'info',
   description: 'IPPool cidr is written the way Calico stores it (lower case, compressed IPv6)',
@@ -74,6 +77,7 @@ export const ippoolCidrCanonical = defineRule({
 });
 
 export const ippoolCidrLinkLocal = defineRule({
+  scope: 'object',
   id: 'ippool-cidr-link-local',
   severity: 'error',
   description: 'IPPool cidr does not overlap link-local 169.254.0.0/16 or fe80::/10',

@@ -1,5 +1,5 @@
 import { formatCidr } from '../../../core/net';
-import { defineRule, hit } from './support/define';
+import { defineRule, hit } from '../../rule';
 import { IPPOOL } from '../../../core/calico';
 import { quoteText } from './support/describe';
 import { enumFieldRule } from './support/enum-rule';
@@ -26,6 +26,7 @@ export const ippoolVxlanMode = enumFieldRule({
 });
 
 export const ippoolBothEncapsulations = defineRule({
+  scope: 'object',
   id: 'ippool-both-encapsulations',
   severity: 'error',
   description: 'IPPool does not enable IPIP and VXLAN at the same time',
@@ -45,6 +46,7 @@ export const ippoolBothEncapsulations = defineRule({
 });
 
 export const ippoolIpipOnIpv6 = defineRule({
+  scope: 'object',
   id: 'ippool-ipip-on-ipv6',
   severity: 'error',
   description: 'An IPv6 IPPool has ipipMode Never (or omitted)',

@@ -1,15 +1,16 @@
-import type { RuleHit } from '../../rule';
+import type { Hit } from '../../../core/findings';
 import { isSet, own } from '../../../util/json';
-import { defineRule, hit } from './support/define';
+import { defineRule, hit } from '../../rule';
 import { IPPOOL } from '../../../core/calico';
 
 export const ippoolLegacyFields = defineRule({
+  scope: 'object',
   id: 'ippool-legacy-fields',
   severity: 'error',
   description: 'IPPool does not use the APIv1 leftovers ipip and nat-outgoing',
   kinds: [IPPOOL],
   check({ spec }) {
-    const hits: RuleHit[] = [];
+    const hits: Hit[] = [];
     if (isSet(own(spec, 'ipip'))) {
       hits.push(
         hit(

@@ -1,8 +1,9 @@
 import { stringAt } from '../../../util/json';
-import { defineRule, hit } from './support/define';
+import { defineRule, hit } from '../../rule';
 import { IPPOOL } from '../../../core/calico';
 
 export const ippoolNodeSelectorGlobal = defineRule({
+  scope: 'object',
   id: 'ippool-node-selector-global',
   severity: 'info',
   description: 'IPPool nodeSelector does not contain global(), which Calico refuses from v3.31 on',

@@ -1,7 +1,7 @@
-import type { RuleHit } from '../../rule';
+import type { Hit } from '../../../core/findings';
 import { isMap, own } from '../../../util/json';
 import { metadataOf } from '../../../core/kube';
-import { defineRule, hit } from './support/define';
+import { defineRule, hit } from '../../rule';
 import { CALICO_KINDS } from '../../../core/calico';
 import { describeTyped, quoteText } from './support/describe';
 import { labelValueProblem, qualifiedNameProblem } from './support/names';
@@ -9,8 +9,8 @@ import { pointer } from '../../../core/findings';
 
 const MAX_ANNOTATION_BYTES = 256 * 1024;
 
-function checkLabels(labels: Record<string, unknown>): RuleHit[] {
-  const hits: RuleHit[] = [];
+function checkLabels(labels: Record<string, unknown>): Hit[] {
+  const hits: Hit[] = [];
   for (const [key, value] of Object.entries(labels)) {
     const path = pointer('metadata', 'labels', key);
     const keyProblem = qualifiedNameProblem(key);
@@ -25,8 +25,8 @@ function checkLabels(labels: Record<string, unknown>): RuleHit[] {
   return hits;
 }
 
-function checkAnnotations(annotations: Record<string, unknown>): RuleHit[] {
-  const hits: RuleHit[] = [];
+function checkAnnotations(annotations: Record<string, unknown>): Hit[] {
+  const hits: Hit[] = [];
   let bytes = 0;
   for (const [key, value] of Object.entries(annotations)) {
     const path = pointer('metadata', 'annotations', key);
@@ -51,13 +51,14 @@ function checkAnnotations(annotations: Record<string, unknown>): RuleHit[] {
 }
 
 export const metadataLabels = defineRule({
+  scope: 'object',
   id: 'calico-metadata-labels',
   severity: 'error',
   description: 'Label keys and values, and annotation keys, have the Kubernetes shapes Calico enforces',
   kinds: CALICO_KINDS,
   check({ object }) {
     const metadata = metadataOf(object);
-    const hits: RuleHit[] = [];
+    const hits: Hit[] = [];
     for (const [field, checker] of [
       ['labels', checkLabels],
       ['annotations', checkAnnotations],

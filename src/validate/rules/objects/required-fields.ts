@@ -1,6 +1,6 @@
-import type { RuleHit } from '../../rule';
+import type { Hit } from '../../../core/findings';
 import { isMap, isSet, own } from '../../../util/json';
-import { defineRule, hit } from './support/define';
+import { defineRule, hit } from '../../rule';
 import { CALICO_KINDS } from '../../../core/calico';
 import { dottedPath } from './support/field-path';
 import { pointer } from '../../../core/findings';
@@ -15,7 +15,7 @@ const ADVICE: Readonly<Record<string, string>> = {
   key: 'Name the key inside the Secret that holds the BGP password.',
 };
 
-function missingHit(kind: string, path: ReadonlyArray<string | number>, field: string): RuleHit {
+function missingHit(kind: string, path: ReadonlyArray<string | number>, field: string): Hit {
   return hit(
     pointer(...path, field),
     `${dottedPath([...path, field])} is required by the ${kind} CRD schema but is missing. ${ADVICE[field] ?? ''}`.trim(),
@@ -23,6 +23,7 @@ function missingHit(kind: string, path: ReadonlyArray<string | number>, field: s
 }
 
 export const requiredFields = defineRule({
+  scope: 'object',
   id: 'calico-required-field',
   severity: 'error',
   description: 'Fields the CRD schema requires are present (IPPool cidr, IPAMConfig strictAffinity and autoAllocateBlocks, password key)',
@@ -31,7 +32,7 @@ export const requiredFields = defineRule({
     const kind = objectKind ?? '';
     const schema = crdSchemaFor(kind);
     if (!schema) return [];
-    const hits: RuleHit[] = [];
+    const hits: Hit[] = [];
     // A missing spec is not walked into, but a kind whose spec has required fields needs one.
     const specSchema = propertySchema(schema, 'spec');
     if (specSchema?.required?.length && !isSet(own(object, 'spec'))) {

@@ -1,11 +1,12 @@
 import { own } from '../../../util/json';
 import { metadataOf } from '../../../core/kube';
-import { defineRule, hit } from './support/define';
+import { defineRule, hit } from '../../rule';
 import { CALICO_KINDS } from '../../../core/calico';
 import { describeTyped, quoteText } from './support/describe';
 import { resourceNameProblem } from './support/names';
 
 export const resourceName = defineRule({
+  scope: 'object',
   id: 'calico-resource-name',
   severity: 'error',
   description: 'metadata.name is a DNS-1123 subdomain of at most 253 characters',

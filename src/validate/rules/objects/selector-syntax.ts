@@ -1,7 +1,7 @@
-import type { RuleHit } from '../../rule';
+import type { Hit } from '../../../core/findings';
 import { parseSelector } from '../../../core/selector';
 import { entryOf, stringAt } from '../../../util/json';
-import { defineRule, hit } from './support/define';
+import { defineRule, hit } from '../../rule';
 import { BGPPEER, IPPOOL } from '../../../core/calico';
 import { quoteText } from './support/describe';
 import { pointer } from '../../../core/findings';
@@ -21,12 +21,13 @@ function selectorAdvice(selector: string): string {
 }
 
 export const selectorSyntax = defineRule({
+  scope: 'object',
   id: 'calico-selector-syntax',
   severity: 'error',
   description: 'IPPool nodeSelector and BGPPeer nodeSelector/peerSelector/localWorkloadSelector parse as Calico selectors',
   kinds: [IPPOOL, BGPPEER],
   check({ kind, spec }) {
-    const hits: RuleHit[] = [];
+    const hits: Hit[] = [];
     for (const field of entryOf(SELECTOR_FIELDS, kind) ?? []) {
       const selector = stringAt(spec, field);
       if (selector === undefined) continue;

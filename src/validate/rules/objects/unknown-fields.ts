@@ -1,6 +1,6 @@
-import type { RuleHit } from '../../rule';
+import type { Hit } from '../../../core/findings';
 import { isMap, own } from '../../../util/json';
-import { defineRule, hit } from './support/define';
+import { defineRule, hit } from '../../rule';
 import { CALICO_KINDS } from '../../../core/calico';
 import { oneOf } from './support/describe';
 import { dottedPath } from './support/field-path';
@@ -40,7 +40,7 @@ function unknownFieldHit(
   key: string,
   known: readonly string[],
   path: ReadonlyArray<string | number>,
-): RuleHit {
+): Hit {
   const where = path.length === 0 ? `the ${kind} object` : `${kind} ${dottedPath(path)}`;
   const later = path.length === 1 && path[0] === 'spec' ? LATER_FIELDS[kind]?.[key] : undefined;
   const guess = closest(key, known);
@@ -57,6 +57,7 @@ function unknownFieldHit(
 }
 
 export const unknownFields = defineRule({
+  scope: 'object',
   id: 'calico-unknown-field',
   severity: 'error',
   description: 'No field outside the v3.30 CRD schema (misspelled keys such as natOutGoing or peerIp)',
@@ -65,7 +66,7 @@ export const unknownFields = defineRule({
     const kind = objectKind ?? '';
     const schema = crdSchemaFor(kind);
     if (!schema) return [];
-    const hits: RuleHit[] = [];
+    const hits: Hit[] = [];
     const metadata = own(object, 'metadata');
     if (isMap(metadata)) {
       for (const key of Object.keys(metadata)) {

@@ -1,7 +1,7 @@
 import type { ObjectRule } from '../../../rule';
 import type { Severity } from '../../../../core/findings';
 import { own } from '../../../../util/json';
-import { defineRule, hit } from './define';
+import { defineRule, hit } from '../../../rule';
 import { oneOf, quoteText } from './describe';
 import { pointer } from '../../../../core/findings';
 import { closest } from '../../../../util/suggest';
@@ -22,6 +22,7 @@ interface EnumField {
 /** A string field that must be exactly one of a few case-sensitive values. */
 export function enumFieldRule(spec: EnumField): ObjectRule {
   return defineRule({
+    scope: 'object',
     id: spec.id,
     severity: spec.severity ?? 'error',
     description: spec.description,

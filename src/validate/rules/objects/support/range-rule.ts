@@ -1,6 +1,6 @@
 import type { ObjectRule } from '../../../rule';
 import { integerAt } from '../../../../util/json';
-import { defineRule, hit } from './define';
+import { defineRule, hit } from '../../../rule';
 import { pointer } from '../../../../core/findings';
 
 interface IntegerRange {
@@ -18,6 +18,7 @@ interface IntegerRange {
  * calico-field-type. */
 export function integerRangeRule(spec: IntegerRange): ObjectRule {
   return defineRule({
+    scope: 'object',
     id: spec.id,
     severity: 'error',
     description: spec.description,

@@ -1,8 +1,10 @@
 /**
- * A refusal rule: a change the live system will refuse, or that breaks something on the way,
- * found before `helmfile apply` fails halfway. Each looks at one compared pair (desired and live
- * object) and the cluster around it, and has a stable id.
+ * A refusal: a change the live system will refuse, or that breaks something on the way, found
+ * before `helmfile apply` fails halfway. Each looks at one compared pair (desired and live object)
+ * and the cluster around it, and has a stable id, a severity and a one-line description (the
+ * rules table in docs/rules.md lists them with the validation rules).
  */
+import type { Hit } from '../../core/findings';
 import type { KubeObject } from '../../core/kube';
 import type { ComparedPair } from '../compare';
 import type { ReleaseOwnership, ReleaseRef } from '../ownership';
@@ -16,18 +18,13 @@ export interface RefusalContext {
 }
 
 export interface Refusal {
-  path: string;
-  message: string;
-}
-
-export interface RefusalRule {
   id: string;
   severity: 'error' | 'warning';
   description: string;
   /** `<group>/<Kind>`, e.g. `crd.projectcalico.org/IPPool` */
   kinds?: readonly string[];
   actions: readonly (ChangeAction | 'unchanged')[];
-  check(pair: ComparedPair, context: RefusalContext): Refusal[];
+  check(pair: ComparedPair, context: RefusalContext): Hit[];
 }
 
 export const spec = (object: KubeObject | undefined): Record<string, unknown> => (object?.spec ?? {}) as Record<string, unknown>;
