@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /** What the CLI needs at run time: its entry, the compiled code, the schemas, the definition API source. */
-const COPIED = ['bin', path.join('dist', 'src'), path.join('dist', 'charts-src'), 'schemas', 'src', 'package.json'];
+const COPIED = ['bin', path.join('dist', 'src'), path.join('dist', 'charts-src'), 'schemas', 'package.json'];
 
 export function snapshotProject(projectRoot: string, into: string): string {
   for (const entry of COPIED) {

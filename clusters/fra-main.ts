@@ -1,4 +1,4 @@
-import { defineCluster } from '../src/model/define';
+import { defineCluster } from 'calico-gen';
 import { fleetDefaults } from './shared/fleet';
 import { mainGroup } from './shared/groups/main';
 

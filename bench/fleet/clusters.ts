@@ -78,7 +78,7 @@ export function clusterModule(plan: ClusterPlan, revision = 0): string {
   const v4Pool = plan.group === 'ml' ? `{ cidr: '${plan.ipv4Cidr}', blockSize: 27 }` : `{ cidr: '${plan.ipv4Cidr}' }`;
   const services = plan.serviceClusterIPs ? `, serviceClusterIPs: [${plan.serviceClusterIPs.map((c) => `'${c}'`).join(', ')}]` : '';
   const lines = [
-    `import { defineCluster } from '../src/model/define';`,
+    `import { defineCluster } from 'calico-gen';`,
     `import { fleetDefaults } from './shared/fleet';`,
     `import { ${layer} } from './shared/groups/${plan.group}';`,
     ``,

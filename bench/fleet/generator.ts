@@ -1,7 +1,8 @@
 /**
- * Writes a synthetic fleet of cluster definitions into a folder laid out like the project:
- * `clusters/<name>.ts`, `clusters/shared/{fleet,routers}.ts`, `clusters/shared/groups/*.ts`, and a
- * `src` link to the project's sources so that the definitions' `../src/model/define` resolves.
+ * Writes a synthetic fleet of cluster definitions into a folder laid out like a fleet repository:
+ * `clusters/<name>.ts`, `clusters/shared/{fleet,routers}.ts`, `clusters/shared/groups/*.ts`, and
+ * calico-gen installed (`node_modules/calico-gen`, a link to the measured build) so that the
+ * definitions' `import ... from 'calico-gen'` resolves.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -14,7 +15,7 @@ export interface FleetOptions {
   /** an empty or missing folder */
   dir: string;
   clusters: number;
-  /** the calico-gen checkout whose `src/model/define` the definitions import */
+  /** the calico-gen build the definitions import (`calico-gen`) */
   projectRoot: string;
 }
 
@@ -43,7 +44,8 @@ export function generateFleet(options: FleetOptions): GeneratedFleet {
   for (const group of groups) write(path.join('clusters', 'shared', 'groups', `${group}.ts`), groupModule(group));
   for (const plan of clusters) write(path.join('clusters', `${plan.name}.ts`), clusterModule(plan));
   write('.gitignore', 'node_modules/\ngenerated/\n');
-  fs.symlinkSync(path.join(options.projectRoot, 'src'), path.join(dir, 'src'), 'dir');
+  fs.mkdirSync(path.join(dir, 'node_modules'), { recursive: true });
+  fs.symlinkSync(options.projectRoot, path.join(dir, 'node_modules', 'calico-gen'), 'dir');
   return { dir, clusters, routers, groups };
 }
 

@@ -1,5 +1,5 @@
 /** Settings every cluster of the fleet shares. */
-import { defineLayer } from '../../src/model/define';
+import { defineLayer } from 'calico-gen';
 import { allRouters } from './routers';
 
 export const fleetDefaults = defineLayer({

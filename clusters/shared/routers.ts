@@ -2,7 +2,7 @@
  * The routers the fleet's nodes peer with: two core routers per site, and a top-of-rack switch
  * per rack row. Each router only peers with the nodes its selector picks (by site and rack).
  */
-import { defineRouter, type Router } from '../../src/model/define';
+import { defineRouter, type Router } from 'calico-gen';
 
 const inSite = (site: string, racks: string[]) =>
   `(topology.kubernetes.io/region == '${site}' && topology.kubernetes.io/zone in {${racks.map((r) => `'${r}'`).join(', ')}})`;

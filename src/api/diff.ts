@@ -28,7 +28,7 @@ export interface DiffOptions {
   /** clusters read at once (default 4) */
   concurrency?: number;
   /** the process's environment and working directory, as kubectl reads them (KUBECONFIG, HOME) */
-  env: NodeJS.ProcessEnv;
+  env: Readonly<Record<string, string | undefined>>;
   cwd: string;
 }
 

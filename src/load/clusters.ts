@@ -91,11 +91,17 @@ function isClusterDefinition(value: unknown): value is ClusterDefinition {
   return typeof value === 'object' && value !== null && (value as ClusterDefinition).kind === 'ClusterDefinition';
 }
 
-/** Walks Node's module graph: every non-package module the definition pulled in. */
+/** calico-gen's own compiled code, which definitions reach through `import ... from 'calico-gen'`. */
+const ownCode = path.resolve(__dirname, '..', '..') + path.sep;
+
+/**
+ * Walks Node's module graph: every module of the fleet's the definition pulled in. Packages
+ * (node_modules) and calico-gen itself are not the fleet's: the cache key covers calico-gen's code.
+ */
 function localDependencies(file: string): string[] {
   const seen = new Set<string>();
   const visit = (id: string) => {
-    if (seen.has(id) || id.includes(`${path.sep}node_modules${path.sep}`)) return;
+    if (seen.has(id) || id.includes(`${path.sep}node_modules${path.sep}`) || id.startsWith(ownCode)) return;
     seen.add(id);
     for (const child of require.cache[id]?.children ?? []) visit(child.id);
   };

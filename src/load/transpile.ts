@@ -25,24 +25,8 @@ export function registerTypeScriptLoader(cacheDir: string, readAlso: readonly st
   readOnlyCacheDirs = readAlso;
   const extensions = (Module as unknown as { _extensions: Record<string, unknown> })._extensions;
   extensions['.ts'] = (module: NodeModuleInternals, filename: string) => {
-    const compiled = compiledTwin(filename);
-    if (compiled) module.exports = require(compiled);
-    else module._compile(transpileCached(filename, cacheDir), filename);
+    module._compile(transpileCached(filename, cacheDir), filename);
   };
-}
-
-const installRoot = path.resolve(__dirname, '..', '..', '..');
-const ownSources = path.join(installRoot, 'src') + path.sep;
-
-/**
- * Definitions import calico-gen's own `src/model/define.ts`: its build already holds that module
- * compiled, so it is loaded from there. Transpiling it instead cost a synchronous esbuild call
- * (about 90 ms) on every cold run, and made a second copy of modules calico-gen has loaded.
- */
-function compiledTwin(filename: string): string | undefined {
-  if (!filename.startsWith(ownSources)) return undefined;
-  const twin = path.join(installRoot, 'dist', 'src', `${filename.slice(ownSources.length, -'.ts'.length)}.js`);
-  return fs.existsSync(twin) ? twin : undefined;
 }
 
 /** The output depends on the source alone (no source maps), so copies of a file share an entry. */

@@ -50,4 +50,17 @@ export function exportRevision(root: string, commit: string, dir: string): void 
   if (extracted.status !== 0) throw new UserError(`review: cannot unpack revision ${commit.slice(0, 12)}: ${extracted.stderr?.toString().trim() || extracted.error?.message}`);
   const modules = path.join(root, 'node_modules');
   if (fs.existsSync(modules) && !fs.existsSync(path.join(dir, 'node_modules'))) fs.symlinkSync(modules, path.join(dir, 'node_modules'), 'dir');
+  // in calico-gen's own repository, `calico-gen` names the tree itself (a package may import
+  // itself by name), and a revision has no build: it gets the build of the calico-gen running
+  if (packageName(dir) === 'calico-gen' && !fs.existsSync(path.join(dir, 'dist'))) fs.symlinkSync(runningBuild, path.join(dir, 'dist'), 'dir');
+}
+
+const runningBuild = path.resolve(__dirname, '..', '..');
+
+function packageName(dir: string): unknown {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: unknown }).name;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,9 +1,9 @@
-/** Values trees for import tests, written to a temporary folder next to a link to calico-gen's src/. */
+/** Values trees for import tests, written to a temporary folder where calico-gen is installed. */
 import * as fs from 'node:fs';
 import { after } from 'node:test';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { projectRoot, tempDir } from '../support/cli';
+import { installCalicoGen, projectRoot, tempDir } from '../support/cli';
 import { importValuesTree, type ImportedFleet } from '../../src/import/import';
 import { generateModules, type GeneratedFile } from '../../src/import/codegen/modules';
 import { parseGroupFlags } from '../../src/import/layout';
@@ -22,8 +22,8 @@ export const realGroups: Record<string, string[]> = {
 export const groupFlags = (groups: Record<string, string[]>) => Object.entries(groups).map(([group, clusters]) => `${group}=${clusters.join(',')}`);
 
 /**
- * A project folder: `values/` holding the given files, and `src` linked to calico-gen's, so that
- * definitions written to `clusters/` resolve `../src/model/define` as in the example fleet.
+ * A project folder: `values/` holding the given files, and calico-gen installed, so that
+ * definitions written to `clusters/` resolve `calico-gen` as in a fleet repository.
  */
 const created: string[] = [];
 after(() => created.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
@@ -31,7 +31,7 @@ after(() => created.forEach((dir) => fs.rmSync(dir, { recursive: true, force: tr
 export function valuesProject(files: Record<string, string>): string {
   const dir = tempDir('import');
   created.push(dir);
-  fs.symlinkSync(path.join(projectRoot, 'src'), path.join(dir, 'src'), 'dir');
+  installCalicoGen(dir);
   for (const [name, content] of Object.entries(files)) {
     const file = path.join(dir, 'values', name);
     fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -1,13 +1,12 @@
 /**
- * Temporary git repositories holding the example fleet, for review tests. The repository carries
- * a copy of calico-gen's definition API (src/model/define.ts and definition.ts), so that its
- * definitions' `../src/model/define` resolves in every revision review exports.
+ * Temporary git repositories holding the example fleet, for review tests, with calico-gen
+ * installed (node_modules, not committed) as in a fleet repository.
  */
 import { execFileSync } from 'node:child_process';
 import { after } from 'node:test';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { projectRoot, runCli, tempDir } from '../support/cli';
+import { installCalicoGen, projectRoot, runCli, tempDir } from '../support/cli';
 
 export function git(repo: string, ...args: string[]): string {
   return execFileSync('git', ['-c', 'user.name=calico-gen test', '-c', 'user.email=test@calico-gen.invalid', '-c', 'commit.gpgsign=false', ...args], {
@@ -20,15 +19,13 @@ export function git(repo: string, ...args: string[]): string {
 const created: string[] = [];
 after(() => created.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
-/** A repository whose first commit is the example fleet (clusters/) and the definition API. */
+/** A repository whose first commit is the example fleet (clusters/). */
 export function fleetRepository(): string {
   const repo = tempDir('review-repo');
   created.push(repo);
   fs.cpSync(path.join(projectRoot, 'clusters'), path.join(repo, 'clusters'), { recursive: true });
-  for (const file of ['define.ts', 'definition.ts']) {
-    fs.mkdirSync(path.join(repo, 'src', 'model'), { recursive: true });
-    fs.copyFileSync(path.join(projectRoot, 'src', 'model', file), path.join(repo, 'src', 'model', file));
-  }
+  installCalicoGen(repo);
+  fs.writeFileSync(path.join(repo, '.gitignore'), 'node_modules/\n');
   git(repo, 'init', '-q', '-b', 'main');
   commitAll(repo, 'the example fleet');
   return repo;

@@ -34,12 +34,19 @@ export function tempDir(prefix: string): string {
   return dir;
 }
 
-/** Path to the definition API, for cluster files written by tests outside the project. */
-export const defineModule = path.join(projectRoot, 'src', 'model', 'define');
+/** What cluster files written by tests import the definition API from, as a fleet repository's do. */
+export const defineModule = 'calico-gen';
 
-/** A fleet folder with the given files (paths relative to `clusters/`), returned as the project dir. */
+/** calico-gen installed in a folder of the tests' (`node_modules/calico-gen`), as this checkout. */
+export function installCalicoGen(dir: string): void {
+  fs.mkdirSync(path.join(dir, 'node_modules'), { recursive: true });
+  fs.symlinkSync(projectRoot, path.join(dir, 'node_modules', 'calico-gen'), 'dir');
+}
+
+/** A fleet folder with the given files (paths relative to `clusters/`) and calico-gen installed, returned as the project dir. */
 export function fleetProject(files: Record<string, string>): string {
   const dir = tempDir('fleet');
+  installCalicoGen(dir);
   for (const [name, content] of Object.entries(files)) {
     const file = path.join(dir, 'clusters', name);
     fs.mkdirSync(path.dirname(file), { recursive: true });

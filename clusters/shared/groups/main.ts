@@ -1,5 +1,5 @@
 /** The `main` group: the clusters serving production traffic, and their staging twins. */
-import { defineLayer } from '../../../src/model/define';
+import { defineLayer } from 'calico-gen';
 
 export const mainGroup = defineLayer({
   group: 'main',

@@ -1,5 +1,5 @@
 /** The `ml` group: GPU clusters serving models; few, large nodes. */
-import { defineLayer } from '../../../src/model/define';
+import { defineLayer } from 'calico-gen';
 
 export const mlGroup = defineLayer({
   group: 'ml',

@@ -3,6 +3,10 @@
  * a printer in the style of the hand-written definitions: 2-space indent, single quotes,
  * trailing commas, a collection on one line when it fits and carries no comments.
  */
+
+/** What definitions import the define functions and types from: calico-gen, by its package name. */
+export const PACKAGE = 'calico-gen';
+
 export type Code =
   | { kind: 'literal'; value: string | number | boolean | null }
   | { kind: 'raw'; text: string }

@@ -1,15 +1,15 @@
 /**
  * The TypeScript files import writes, relative to the clusters folder:
  *   shared/routers.ts, shared/fleet.ts, shared/groups/<group>.ts, <cluster>.ts
- * Definitions import the API as the example fleet does (`../src/model/define`): the clusters
- * folder sits next to calico-gen's src/.
+ * Definitions import the API by the package's name, `calico-gen`, as a fleet repository with
+ * calico-gen installed does (and as this repository's own example fleet does).
  */
 import * as path from 'node:path';
 import type { Router } from '../../model/definition';
 import { CALICO_VALUES } from '../layout';
 import type { ImportedFleet } from '../import';
 import type { MappedLayer } from '../mapper';
-import { camelCase, commentLines, printCode, type Code } from './code';
+import { PACKAGE, camelCase, commentLines, printCode, type Code } from './code';
 import { routerCatalogue, type RouterCatalogue } from './routers';
 import { toCode } from './to-code';
 
@@ -29,11 +29,11 @@ export function generateModules(fleet: ImportedFleet, command: readonly string[]
   );
   const files: GeneratedFile[] = [];
   if (catalogue.source) files.push({ path: 'shared/routers.ts', content: catalogue.source });
-  files.push({ path: 'shared/fleet.ts', content: layerModule(fleet.fleet, 'fleetDefaults', '../../src/model/define', './routers', catalogue, header('Settings every cluster of the fleet shares.', fleet.fleet)) });
+  files.push({ path: 'shared/fleet.ts', content: layerModule(fleet.fleet, 'fleetDefaults', './routers', catalogue, header('Settings every cluster of the fleet shares.', fleet.fleet)) });
   for (const [group, layer] of groups) {
     files.push({
       path: `shared/groups/${group}.ts`,
-      content: layerModule(layer, groupVariable(group), '../../../src/model/define', '../routers', catalogue, header(`The \`${group}\` group: what its clusters share.`, layer)),
+      content: layerModule(layer, groupVariable(group), '../routers', catalogue, header(`The \`${group}\` group: what its clusters share.`, layer)),
     });
   }
   for (const cluster of fleet.clusters) {
@@ -73,9 +73,9 @@ function commandLines(command: readonly string[]): string[] {
   return lines.map((line, i) => `${i > 0 ? '  ' : ''}${line}${i < lines.length - 1 ? ' \\' : ''}`);
 }
 
-function layerModule(layer: MappedLayer, variable: string, defineModule: string, routersModule: string, catalogue: RouterCatalogue, header: string): string {
+function layerModule(layer: MappedLayer, variable: string, routersModule: string, catalogue: RouterCatalogue, header: string): string {
   const { code, routerNames } = layerCode(layer, catalogue);
-  const lines = [header, `import { defineLayer } from '${defineModule}';`];
+  const lines = [header, `import { defineLayer } from '${PACKAGE}';`];
   if (routerNames.length > 0) lines.push(`import { ${routerNames.join(', ')} } from '${routersModule}';`);
   const prefix = `export const ${variable} = defineLayer(`;
   lines.push('', `${prefix}${printCode(code, '', prefix.length)});`);
@@ -86,7 +86,7 @@ function clusterModule(group: string, layer: MappedLayer, catalogue: RouterCatal
   const { code, routerNames } = layerCode(layer, catalogue, trailingComment(layer));
   const lines = [
     header,
-    "import { defineCluster } from '../src/model/define';",
+    `import { defineCluster } from '${PACKAGE}';`,
     "import { fleetDefaults } from './shared/fleet';",
     `import { ${groupVariable(group)} } from './shared/groups/${group}';`,
   ];

@@ -6,7 +6,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Router } from '../../model/definition';
 import type { ImportedRouter, MappedLayer } from '../mapper';
-import { call, camelCase, commentLines, literal, printCode, quote, raw, type Code, type Entry } from './code';
+import { PACKAGE, call, camelCase, commentLines, literal, printCode, quote, raw, type Code, type Entry } from './code';
 
 const RACK = /^\(topology\.kubernetes\.io\/region == '([a-z0-9-]+)' && topology\.kubernetes\.io\/zone == '([a-z0-9-]+)'\)$/;
 
@@ -56,7 +56,7 @@ function peersCode(peers: readonly Router[], fleetRouters: readonly Router[], id
 function routersSource(named: readonly NamedRouter[], fleetCount: number, header: string, closing: string | undefined): string {
   const selectors = sharedSelectors(named);
   const usesRack = named.some((n) => RACK.test(n.router.nodeSelector));
-  const lines = [header, "import { defineRouter, type Router } from '../../src/model/define';", ''];
+  const lines = [header, `import { defineRouter, type Router } from '${PACKAGE}';`, ''];
   if (usesRack) {
     lines.push(
       '/** The nodes of one rack row of one site. */',
