@@ -26,6 +26,22 @@ export interface Finding {
   source?: SourceLocation;
 }
 
+/**
+ * A check as the rules table lists it (docs/rules.md, generated): every finding's `rule` is the id
+ * of one. Validation rules and diff refusals are checks with a body; the others are made where
+ * their input is read (a schema, a YAML file, the live state).
+ */
+export interface Check {
+  /** stable kebab-case id: never renamed once released */
+  id: string;
+  /** its findings' severity, unless a finding says otherwise */
+  severity: Severity;
+  /** the other severities its findings may take (a warning before an error) */
+  alsoAs?: readonly Severity[];
+  /** one line for the rules table */
+  description: string;
+}
+
 export interface FindingsReport {
   findings: Finding[];
   summary: { errors: number; warnings: number };

@@ -3,11 +3,20 @@
  * of them too, as `kubectl get -o yaml` writes), each object with the place of every field.
  */
 import type { KubeObject } from '../core/kube';
-import type { Finding, SourceLocation } from '../core/findings';
+import type { Check, Finding, SourceLocation } from '../core/findings';
 import { isCalicoObject } from '../core/calico';
 import { refOf } from '../core/kube';
 import { positionOf, parseLocatedYaml, type LocatedDocument } from './yaml-locations';
 import type { InputFile } from '../util/input-file';
+
+export const manifestYaml: Check = { id: 'manifest-yaml', severity: 'error', description: 'A manifest file parses' };
+
+export const manifestObject: Check = {
+  id: 'manifest-object',
+  severity: 'error',
+  alsoAs: ['info'],
+  description: 'Each manifest document is an object; objects that are not Calico objects are noted as not checked',
+};
 
 export interface ManifestObject {
   object: KubeObject;
@@ -21,8 +30,8 @@ export interface ManifestObject {
 export function parseManifestFile(file: InputFile): { objects: ManifestObject[]; findings: Finding[] } {
   const parsed = parseLocatedYaml(file.text);
   const findings: Finding[] = parsed.errors.map((error) => ({
-    rule: 'manifest-yaml',
-    severity: 'error',
+    rule: manifestYaml.id,
+    severity: manifestYaml.severity,
     cluster: '',
     object: '',
     path: '',
@@ -42,12 +51,12 @@ export function parseManifestFile(file: InputFile): { objects: ManifestObject[];
       const where = positionOf(document, base)!;
       const source = { file: file.display, line: where.line, column: where.column };
       if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-        findings.push({ rule: 'manifest-object', severity: 'error', cluster: '', object: '', path: base, message: 'a manifest document must be a Kubernetes object (a map with apiVersion, kind and metadata)', source });
+        findings.push({ rule: manifestObject.id, severity: 'error', cluster: '', object: '', path: base, message: 'a manifest document must be a Kubernetes object (a map with apiVersion, kind and metadata)', source });
         return;
       }
       if (!isCalicoObject(item)) {
         const apiVersion = (item as Record<string, unknown>).apiVersion as string;
-        findings.push({ rule: 'manifest-object', severity: 'info', cluster: '', object: refOf(item), path: '', message: `not a Calico object (apiVersion ${apiVersion}): not checked`, source });
+        findings.push({ rule: manifestObject.id, severity: 'info', cluster: '', object: refOf(item), path: '', message: `not a Calico object (apiVersion ${apiVersion}): not checked`, source });
         return;
       }
       objects.push({ object: item as KubeObject, ref: refOf(item), file: file.display, document, base });

@@ -6,13 +6,15 @@ import type { KubeObject } from '../core/kube';
 import { synthManifests } from '../synth/manifests';
 import { effectiveValues } from '../model/chart-defaults';
 import { describeError } from '../util/errors';
-import type { Finding } from '../core/findings';
+import type { Check, Finding } from '../core/findings';
 import type { ClusterCapacityHints } from '../validate/rules/cluster/input';
 import type { ClusterSource } from '../validate/source';
 import { locateInManifest, type ManifestObject } from './manifest-files';
 import { valuesPointerFor } from './object-to-values';
 import { locateInLayers, type ValuesLayer } from './values-files';
 import { mergeValuesFiles } from '../util/merge';
+
+export const valuesRender: Check = { id: 'values-render', severity: 'error', description: 'The chart can render the values (as Helm would)' };
 
 /** The release the chart's objects are rendered for when values come without a definition. */
 export const DEFAULT_RELEASE = { name: 'calico', namespace: 'kube-system' };
@@ -61,8 +63,8 @@ function render(merged: Record<string, unknown>, cluster: HandWrittenCluster): R
     return {
       objects: [],
       failure: {
-        rule: 'values-render',
-        severity: 'error',
+        rule: valuesRender.id,
+        severity: valuesRender.severity,
         cluster: cluster.name,
         object: 'values',
         path: '',

@@ -3,10 +3,17 @@
  * place every key was written so that a finding names the file, line and column of the layer that
  * set the value.
  */
-import type { Finding, SourceLocation } from '../core/findings';
+import type { Check, Finding, SourceLocation } from '../core/findings';
 import { isPlainMap } from '../util/merge';
 import { positionOf, parseLocatedYaml, type LocatedDocument } from './yaml-locations';
 import type { InputFile } from '../util/input-file';
+
+export const valuesYaml: Check = {
+  id: 'values-yaml',
+  severity: 'error',
+  alsoAs: ['warning'],
+  description: 'A values file parses and is a map; a warning when it has documents Helm ignores',
+};
 
 export interface ValuesLayer {
   file: string;
@@ -16,15 +23,15 @@ export interface ValuesLayer {
 /** A values file as Helm reads it: the first YAML document, a map (or nothing). */
 export function parseValuesFile(file: InputFile): { layer?: ValuesLayer; findings: Finding[] } {
   const parsed = parseLocatedYaml(file.text);
-  const findings: Finding[] = parsed.errors.map((error) => fileFinding('values-yaml', 'error', file.display, error.position, `YAML syntax error: ${error.message}`));
+  const findings: Finding[] = parsed.errors.map((error) => fileFinding(valuesYaml.id, 'error', file.display, error.position, `YAML syntax error: ${error.message}`));
   if (findings.length > 0) return { findings };
   const [first, ...rest] = parsed.documents;
   if (rest.length > 0) {
-    findings.push(fileFinding('values-yaml', 'warning', file.display, rest[0]!.positions.get('')!, 'Helm reads only the first YAML document of a values file: the documents after it are ignored'));
+    findings.push(fileFinding(valuesYaml.id, 'warning', file.display, rest[0]!.positions.get('')!, 'Helm reads only the first YAML document of a values file: the documents after it are ignored'));
   }
   if (!first || first.data === undefined || first.data === null) return { layer: { file: file.display, document: { data: {}, positions: new Map() } }, findings };
   if (!isPlainMap(first.data)) {
-    findings.push(fileFinding('values-yaml', 'error', file.display, first.positions.get('')!, 'a values file must be a map of keys at the top level; Helm refuses this one'));
+    findings.push(fileFinding(valuesYaml.id, 'error', file.display, first.positions.get('')!, 'a values file must be a map of keys at the top level; Helm refuses this one'));
     return { findings };
   }
   return { layer: { file: file.display, document: first }, findings };

@@ -4,10 +4,16 @@
 import * as path from 'node:path';
 import type { ClusterSpec } from '../model/definition';
 import type { LoadedCluster } from '../load/clusters';
-import type { Finding } from '../core/findings';
+import type { Check, Finding } from '../core/findings';
 import { mergeLayers } from '../util/merge';
 import { describeSchemaErrors, schemaValidator } from '../core/schemas';
 import { chartDefaults } from './defaults';
+
+export const definitionSchema: Check = {
+  id: 'definition-schema',
+  severity: 'error',
+  description: 'A cluster definition, all layers merged, has every required setting, no unknown key, and values of the right type (schemas/cluster-definition.schema.json), and is named after its file',
+};
 
 export interface ResolvedCluster {
   name: string;
@@ -39,5 +45,5 @@ export function resolveCluster(loaded: LoadedCluster): ResolveResult {
 }
 
 function definitionFinding(cluster: string, file: string, pointer: string, message: string): Finding {
-  return { rule: 'definition-schema', severity: 'error', cluster, object: 'ClusterDefinition', path: pointer, message, source: { file } };
+  return { rule: definitionSchema.id, severity: definitionSchema.severity, cluster, object: 'ClusterDefinition', path: pointer, message, source: { file } };
 }

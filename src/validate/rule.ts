@@ -5,20 +5,14 @@
  */
 import type { KubeObject } from '../core/kube';
 import { kindOf, nameOf, specOf } from '../core/kube';
-import type { Hit, Severity } from '../core/findings';
+import type { Check, Hit, Severity } from '../core/findings';
 import type { JsonMap } from '../util/json';
 import { describeError } from '../util/errors';
 import type { ClusterInput } from './rules/cluster/input';
 import type { FleetFacts } from './rules/fleet/facts';
 
 
-interface RuleMeta {
-  /** stable kebab-case id: never renamed once released */
-  id: string;
-  severity: Severity;
-  /** one line for the rules table */
-  description: string;
-}
+type RuleMeta = Check;
 
 /** A rule on one Calico object (IPPool, BGPPeer, BGPConfiguration, IPAMConfig, ...). */
 export interface ObjectRule extends RuleMeta {

@@ -8,14 +8,26 @@ import { describeSchemaErrors, schemaValidator, type SchemaViolation } from '../
 import { memoiseFrozen } from '../util/memo';
 import { entryOf } from '../util/json';
 import { refOf } from '../core/kube';
-import type { Finding, SourceLocation } from '../core/findings';
+import type { Check, Finding, SourceLocation } from '../core/findings';
+
+export const valuesSchema: Check = {
+  id: 'values-schema',
+  severity: 'error',
+  description: "The chart's effective values match schemas/calico-values.schema.json: strict inside every structure the chart reads",
+};
+
+export const crdSchema: Check = {
+  id: 'crd-schema',
+  severity: 'error',
+  description: 'Each Calico object matches the schema generated from its CRD (what kube-apiserver enforces), where no object rule already reported that field',
+};
 
 export function checkValuesSchema(values: unknown, cluster: string, source?: SourceLocation): Finding[] {
   const validate = schemaValidator('calico-values.schema.json');
   if (validate(values)) return [];
   return describeSchemaErrors(validate.errors).map((violation) => ({
-    rule: 'values-schema',
-    severity: 'error',
+    rule: valuesSchema.id,
+    severity: valuesSchema.severity,
     cluster,
     object: 'values',
     path: violation.path,
@@ -38,8 +50,8 @@ export function checkObjectSchemas(objects: readonly KubeObject[], cluster: stri
   for (const object of objects) {
     for (const violation of schemaViolations(object)) {
       findings.push({
-        rule: 'crd-schema',
-        severity: 'error',
+        rule: crdSchema.id,
+        severity: crdSchema.severity,
         cluster,
         object: refOf(object),
         path: violation.path,

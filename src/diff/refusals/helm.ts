@@ -6,7 +6,7 @@ import type { Refusal } from './refusal';
 export const helmOwnershipConflict: Refusal = {
   id: 'helm-ownership-conflict',
   severity: 'error',
-  description: 'a desired object exists but belongs to no Helm release: Helm refuses to take it over',
+  description: 'A desired object exists but belongs to no Helm release: Helm refuses to take it over',
   actions: ['update', 'unchanged'],
   check(pair, context) {
     const live = pair.live!;

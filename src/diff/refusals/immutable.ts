@@ -5,7 +5,7 @@ import { spec, type Refusal } from './refusal';
 export const selectorImmutable: Refusal = {
   id: 'workload-selector-changed',
   severity: 'error',
-  description: "a workload's selector changes: Kubernetes refuses (field is immutable)",
+  description: "A workload's selector changes: Kubernetes refuses (field is immutable)",
   kinds: ['apps/Deployment', 'apps/DaemonSet', 'apps/StatefulSet', 'apps/ReplicaSet'],
   actions: ['update'],
   check(pair) {
@@ -22,7 +22,7 @@ export const selectorImmutable: Refusal = {
 export const roleRefImmutable: Refusal = {
   id: 'binding-role-ref-changed',
   severity: 'error',
-  description: "a (Cluster)RoleBinding's roleRef changes: Kubernetes refuses",
+  description: "A (Cluster)RoleBinding's roleRef changes: Kubernetes refuses",
   kinds: ['rbac.authorization.k8s.io/ClusterRoleBinding', 'rbac.authorization.k8s.io/RoleBinding'],
   actions: ['update'],
   check(pair) {

@@ -15,7 +15,7 @@ function effectiveBlockSize(pool: KubeObject): number {
 export const ippoolCidrChanged: Refusal = {
   id: 'ippool-cidr-changed',
   severity: 'error',
-  description: "an existing IPPool's cidr changes in place",
+  description: "An existing IPPool's cidr changes in place",
   kinds: [IPPOOL],
   actions: ['update'],
   check(pair) {
@@ -32,7 +32,7 @@ export const ippoolCidrChanged: Refusal = {
 export const ippoolBlockSizeChanged: Refusal = {
   id: 'ippool-block-size-changed',
   severity: 'error',
-  description: "an existing IPPool's blockSize changes in place",
+  description: "An existing IPPool's blockSize changes in place",
   kinds: [IPPOOL],
   actions: ['update'],
   check(pair) {
@@ -49,7 +49,7 @@ export const ippoolBlockSizeChanged: Refusal = {
 export const ippoolOverlapsLivePool: Refusal = {
   id: 'ippool-overlaps-live-pool',
   severity: 'error',
-  description: 'a new IPPool overlaps a pool that exists in the cluster',
+  description: 'A new IPPool overlaps a pool that exists in the cluster',
   kinds: [IPPOOL],
   actions: ['create'],
   check(pair, context) {
@@ -66,7 +66,7 @@ export const ippoolOverlapsLivePool: Refusal = {
 export const ippoolDeleteEnabled: Refusal = {
   id: 'ippool-delete-enabled',
   severity: 'warning',
-  description: 'an IPPool that is still enabled leaves the desired state',
+  description: 'An IPPool that is still enabled leaves the desired state',
   kinds: [IPPOOL],
   actions: ['delete'],
   check(pair, context) {

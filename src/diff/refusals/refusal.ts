@@ -4,7 +4,7 @@
  * and the cluster around it, and has a stable id, a severity and a one-line description (the
  * rules table in docs/rules.md lists them with the validation rules).
  */
-import type { Hit } from '../../core/findings';
+import type { Check, Hit } from '../../core/findings';
 import type { KubeObject } from '../../core/kube';
 import type { ComparedPair } from '../compare';
 import type { ReleaseOwnership, ReleaseRef } from '../ownership';
@@ -17,10 +17,8 @@ export interface RefusalContext {
   pairs: readonly ComparedPair[];
 }
 
-export interface Refusal {
-  id: string;
+export interface Refusal extends Check {
   severity: 'error' | 'warning';
-  description: string;
   /** `<group>/<Kind>`, e.g. `crd.projectcalico.org/IPPool` */
   kinds?: readonly string[];
   actions: readonly (ChangeAction | 'unchanged')[];

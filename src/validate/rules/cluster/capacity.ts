@@ -47,6 +47,7 @@ export const poolCapacityRule = defineRule({
   scope: 'cluster',
   id: 'pool-capacity',
   severity: 'error',
+  alsoAs: ['warning'],
   description: 'The IP pools hold the expected node count: error above 100 % of what they can hold, warning above 80 %',
   check(cluster) {
     const expected = cluster.capacity.expectedNodes;

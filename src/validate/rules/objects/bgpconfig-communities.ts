@@ -40,6 +40,7 @@ export const bgpconfigCommunity = defineRule({
   scope: 'object',
   id: 'bgpconfig-community',
   severity: 'error',
+  alsoAs: ['warning'],
   description: 'BGPConfiguration communities have a valid name and an aa:nn (16-bit) or aa:nn:mm (32-bit) value',
   kinds: [BGPCONFIGURATION],
   check({ spec }) {
@@ -52,6 +53,7 @@ export const bgpconfigCommunityUnused = defineRule({
   scope: 'object',
   id: 'bgpconfig-community-unused',
   severity: 'error',
+  alsoAs: ['warning'],
   description: 'BGPConfiguration communities are used by prefixAdvertisements',
   kinds: [BGPCONFIGURATION],
   check({ spec }) {

@@ -7,6 +7,7 @@ export const bgppeerKeepOriginalNextHop = defineRule({
   scope: 'object',
   id: 'bgppeer-keep-original-next-hop',
   severity: 'error',
+  alsoAs: ['info'],
   description: 'BGPPeer does not combine the deprecated keepOriginalNextHop: true with nextHopMode',
   kinds: [BGPPEER],
   check({ spec }) {

@@ -7,6 +7,7 @@ export const ippoolLegacyFields = defineRule({
   scope: 'object',
   id: 'ippool-legacy-fields',
   severity: 'error',
+  alsoAs: ['info'],
   description: 'IPPool does not use the APIv1 leftovers ipip and nat-outgoing',
   kinds: [IPPOOL],
   check({ spec }) {

@@ -1,0 +1,34 @@
+/**
+ * Every check calico-gen reports findings of, from the registries that run them: what the rules
+ * table (docs/rules.md, `npm run gen:docs`) lists.
+ */
+import type { Check } from '../core/findings';
+import { refusals } from '../diff/refusals';
+import { releaseChecks } from '../diff/refusals/release';
+import { manifestObject, manifestYaml } from '../inputs/manifest-files';
+import { valuesRender } from '../inputs/sources';
+import { valuesYaml } from '../inputs/values-files';
+import { definitionSchema } from '../resolve/resolve';
+import { clusterRules } from '../validate/rules/cluster';
+import { fleetRules } from '../validate/rules/fleet';
+import { objectRules } from '../validate/rules/objects';
+import { crdSchema, valuesSchema } from '../validate/schema-checks';
+import { formatRulesTable, type CheckScope, type ScopedCheck } from '../report/rules';
+
+export function allChecks(): ScopedCheck[] {
+  const scoped = (scope: CheckScope, checks: readonly Check[]) => checks.map(({ id, severity, alsoAs, description }) => ({ id, severity, ...(alsoAs ? { alsoAs } : {}), description, scope }));
+  return [
+    ...scoped('definition', [definitionSchema]),
+    ...scoped('values', [valuesYaml, valuesSchema, valuesRender]),
+    ...scoped('manifest', [manifestYaml, manifestObject]),
+    ...scoped('object', [crdSchema, ...objectRules]),
+    ...scoped('cluster', clusterRules),
+    ...scoped('fleet', fleetRules),
+    ...scoped('diff', [...refusals, ...releaseChecks]),
+  ];
+}
+
+/** docs/rules.md as `npm run gen:docs` writes it. */
+export function rulesTable(): string {
+  return formatRulesTable(allChecks());
+}
