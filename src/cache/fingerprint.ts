@@ -1,8 +1,8 @@
 /**
  * What calico-gen's own output depends on besides the definitions: its compiled code and its
  * schemas. Any change to them invalidates every cached synthesis. Files are identified by size
- * and modification time, not content: reading 2.5 MB of code cost 38 ms of every cached run, and
- * a rebuild (new times) only ever errs on the side of synthesising again.
+ * and modification time, not content: reading all the code would cost every cached run a good share
+ * of its time, and a rebuild (new times) only ever errs on the side of synthesising again.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';

@@ -5,8 +5,8 @@
  * changes, so a matching key proves the stored result is what a fresh synthesis would give.
  *
  * A fleet's records (findings, fleet facts, file hashes) live in one index file, read once and
- * written once per run: a file per cluster cost a synchronous write each (over a second for 1000
- * clusters on a slow disk). Rendered files are stored apart, per cluster, only when the run must
+ * written once per run: a file per cluster cost a synchronous write each, which a large fleet feels
+ * on a slow disk. Rendered files are stored apart, per cluster, only when the run must
  * write them and they are not in the output folder already; a stored copy is used only while its
  * hashes match the record's.
  */

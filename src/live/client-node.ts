@@ -1,7 +1,7 @@
 /**
- * @kubernetes/client-node, loaded when a command first reads a live cluster: loading it costs about
- * half a second, which synth, validate and an offline diff never pay. Only types are imported
- * statically (erased at compile time).
+ * @kubernetes/client-node, loaded when a command first reads a live cluster: it is large to load,
+ * and synth, validate and an offline diff never need it. Only types are imported statically
+ * (erased at compile time).
  */
 import type * as ClientNode from '@kubernetes/client-node';
 

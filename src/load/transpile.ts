@@ -79,9 +79,9 @@ export interface TranspiledAhead {
 /**
  * Transpiles many files at once before they are required: esbuild's asynchronous transform works
  * on them in parallel, where one synchronous call per file costs a round trip to its service each
- * (about 9 ms: most of a cold fleet's load time). Each file is ready as soon as its code is back,
- * so the caller can start on the first files while esbuild works on the rest; the cache files are
- * written in the background (a synchronous write each cost over half a second for 1000 files).
+ * (most of a cold fleet's load time). Each file is ready as soon as its code is back, so the
+ * caller can start on the first files while esbuild works on the rest; the cache files are written
+ * in the background (a synchronous write each adds up over a large fleet).
  * Files that fail are left for the synchronous path, which reports the error.
  */
 export function transpileAhead(files: readonly string[], cacheDir: string): TranspiledAhead {
@@ -108,7 +108,7 @@ export function transpileAhead(files: readonly string[], cacheDir: string): Tran
 /**
  * The synchronous counterpart of transpileAhead, for the in-memory pipeline (review, diff): one
  * esbuild build for every file not cached yet, where requiring them one by one costs a synchronous
- * esbuild call each (4 s of a 1000-cluster review). The code stays in this process: review's cache
+ * esbuild call each (most of a large review's time). The code stays in this process: review's cache
  * folder is deleted when it ends, and a write still under way would bring it back. A file that
  * does not parse fails the whole build: then each is left to the per-file path, which reports the
  * error where it is.

@@ -1,7 +1,7 @@
 /**
  * Spreads per-cluster work over the cores. Each cluster is independent and CPU-bound (cdk8s,
  * rules, YAML). Helper threads are started before their inputs are ready, so that their start-up
- * (loading cdk8s and the rules: about 0.3 s) overlaps the calling thread's own start-up; then every
+ * (loading cdk8s and the rules) overlaps the calling thread's own start-up; then every
  * thread, the calling one included, claims the next unclaimed item from shared memory until none
  * is left. A helper that starts late finds less to do, and one that claimed nothing is not waited
  * for. A helper still competes for the cores while it loads, which is why small batches get none.
@@ -11,7 +11,8 @@ import { Worker, parentPort } from 'node:worker_threads';
 
 /**
  * Fewer items than this are not worth a helper: on 2 cores, where V8 already compiles and collects
- * garbage on the second one, a helper broke even at 300 clusters and saved a fifth at 1000 (bench/).
+ * garbage on the second one, a helper only pays from about this many clusters on (measured with
+ * bench/; docs/speed.md has the figures).
  */
 export const MIN_ITEMS_FOR_HELPERS = 300;
 

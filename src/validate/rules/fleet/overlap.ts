@@ -47,8 +47,8 @@ function compareBig(a: bigint, b: bigint): number {
 
 /**
  * The range of a CIDR in the canonical form fleet facts carry (`10.64.0.0/17`, `2001:db8::/64`),
- * read with one BigInt per address instead of one per byte: 10,000 pools must check in a
- * fraction of a second, and parsing dominated. Anything unusual goes through the full parser.
+ * read with one BigInt per address instead of one per byte: a large fleet's pools must check
+ * quickly (bench/ times the rule), and parsing dominated. Anything unusual goes through the full parser.
  */
 export function rangeOfCanonical(text: string): AddressRange | undefined {
   const slash = text.indexOf('/');
