@@ -2,11 +2,10 @@
  * Desired objects against live ones: pairs them by identity, normalises each pair and decides
  * create / update / delete / unchanged, with a unified diff per change.
  */
-import type { KubeObject } from '../core/kube';
+import { type KubeObject, groupOfApiVersion, kindKey, objectKey } from '../core/kube';
 import { compareStrings } from '../util/compare';
 import { type LiveState } from '../live/types';
 import { CALICO_GROUP } from '../core/calico';
-import { groupOfApiVersion, kindKey, objectKey } from '../core/kube';
 import { canonicalJson, normalisePair } from './normalise';
 import { ReleaseOwnership, type ReleaseRef } from './ownership';
 import type { NormalisationRule } from './normalisation/rule';

@@ -3,9 +3,8 @@
  * listed and the new one does not; it adopts an existing object only when the object carries its
  * ownership metadata (helm/pkg/action/validate.go, existingResourceConflict).
  */
-import type { KubeObject } from '../core/kube';
+import { type KubeObject, objectKey, type ObjectRef } from '../core/kube';
 import { type HelmRelease } from '../live/types';
-import { objectKey, type ObjectRef } from '../core/kube';
 
 export const RELEASE_NAME_ANNOTATION = 'meta.helm.sh/release-name';
 export const RELEASE_NAMESPACE_ANNOTATION = 'meta.helm.sh/release-namespace';

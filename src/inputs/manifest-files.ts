@@ -2,10 +2,9 @@
  * Hand-written Calico manifests: multi-document YAML of crd.projectcalico.org/v1 objects (a `List`
  * of them too, as `kubectl get -o yaml` writes), each object with the place of every field.
  */
-import type { KubeObject } from '../core/kube';
+import { type KubeObject, refOf } from '../core/kube';
 import type { Check, Finding, SourceLocation } from '../core/findings';
 import { isCalicoObject } from '../core/calico';
-import { refOf } from '../core/kube';
 import { positionOf, parseLocatedYaml, type LocatedDocument } from './yaml-locations';
 import type { InputFile } from '../util/input-file';
 

@@ -7,13 +7,12 @@ import { readInputFile } from '../util/input-file';
 import { yamlValue } from '../util/yaml-value';
 import * as path from 'node:path';
 import { parseAllDocuments, type YAMLError } from 'yaml';
-import type { KubeObject } from '../core/kube';
+import { type KubeObject, groupOfApiVersion, kindKey } from '../core/kube';
 import { UserError } from '../util/errors';
 import { newestRelease, isReleaseSecret } from './helm-release';
 import { CHART_CALICO_KINDS } from './scope';
 import { type LiveState } from './types';
 import { CALICO_GROUP } from '../core/calico';
-import { groupOfApiVersion, kindKey } from '../core/kube';
 
 export interface DumpOptions {
   desired: readonly KubeObject[];

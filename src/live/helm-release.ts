@@ -6,10 +6,9 @@
 import { gunzipSync } from 'node:zlib';
 import { yamlValue } from '../util/yaml-value';
 import { parseAllDocuments } from 'yaml';
-import type { KubeObject } from '../core/kube';
+import type { KubeObject, ObjectRef } from '../core/kube';
 import { UserError } from '../util/errors';
 import type { HelmRelease } from './types';
-import type { ObjectRef } from '../core/kube';
 
 const GZIP_MAGIC = [0x1f, 0x8b, 0x08];
 

@@ -2,14 +2,13 @@
  * Reads a cluster's live state through the Kubernetes API: the newest Helm release Secret, then
  * every kind of scope.ts, listed page by page, a few requests at a time. Only GETs (transport.ts).
  */
-import type { KubeObject } from '../core/kube';
+import { type KubeObject, kindKey } from '../core/kube';
 import { mapBounded } from './concurrency';
 import { collectionPath, Discovery } from './discovery';
 import { newestRelease, releaseLabelSelector } from './helm-release';
 import { kindsToRead, type KindToRead } from './scope';
 import type { ApiClient } from './transport';
 import { type HelmRelease, type LiveState } from './types';
-import { kindKey } from '../core/kube';
 
 export interface ReadOptions {
   desired: readonly KubeObject[];

@@ -3,10 +3,9 @@
  * such as the `default-ipv4-ippool` calico-node creates on first start, must show), every other
  * kind of the desired state or of the deployed release in the namespaces its objects live in.
  */
-import type { KubeObject } from '../core/kube';
+import { type KubeObject, groupOfApiVersion, kindKey } from '../core/kube';
 import { type HelmRelease } from './types';
 import { CALICO_API_VERSION, CALICO_GROUP } from '../core/calico';
-import { groupOfApiVersion, kindKey } from '../core/kube';
 
 /** The Calico kinds the chart can create: read even when a cluster's definition has none, so leftovers show. */
 export const CHART_CALICO_KINDS: readonly { apiVersion: string; kind: string }[] = ['IPPool', 'BGPPeer', 'BGPConfiguration', 'IPAMConfig', 'GlobalNetworkPolicy'].map((kind) => ({

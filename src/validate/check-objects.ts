@@ -1,8 +1,7 @@
-import type { KubeObject } from '../core/kube';
+import { type KubeObject, kindOf, refOf } from '../core/kube';
 import { findingOf, type Finding } from '../core/findings';
 import type { ObjectRule } from './rule';
 import { isCalicoObject } from '../core/calico';
-import { kindOf, refOf } from '../core/kube';
 import { objectRules } from './rules/objects';
 import { memoiseFrozen } from '../util/memo';
 

@@ -3,8 +3,7 @@
  * fleet. Each has a stable id, a default severity and a one-line description (the rules table in
  * docs/rules.md is generated from them), and is written with `defineRule`.
  */
-import type { KubeObject } from '../core/kube';
-import { kindOf, nameOf, specOf } from '../core/kube';
+import { type KubeObject, kindOf, nameOf, specOf } from '../core/kube';
 import type { Check, Hit, Severity } from '../core/findings';
 import type { JsonMap } from '../util/json';
 import { describeError } from '../util/errors';

@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatDiffs, planLine, wantsColour } from '../../src/report/diff';
-import type { ClusterOutcome } from '../../src/diff/types';
-import type { ClusterDiff } from '../../src/diff/types';
+import type { ClusterOutcome, ClusterDiff } from '../../src/diff/types';
 
 function sample(overrides: Partial<ClusterDiff> = {}): ClusterDiff {
   return {

@@ -14,8 +14,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { validateClusters } from '../../src/validate';
-import { loadHandWritten } from '../../src/inputs/load';
-import type { ClusterFiles } from '../../src/inputs/load';
+import { loadHandWritten, type ClusterFiles } from '../../src/inputs/load';
 import type { Finding } from '../../src/core/findings';
 
 const valuesDir = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'realworld', 'wmf-deployment-charts', 'helmfile.d', 'admin_ng', 'values');

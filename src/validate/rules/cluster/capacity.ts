@@ -1,7 +1,6 @@
 /** IPAM capacity: the pools must hold the nodes the cluster expects (see src/validate/capacity.ts). */
 import { addressesPerBlock, blocksIn, blocksPerNode, maxNodesFor, poolCapacity, strictAffinityOf, utilisationPerMille, type PoolCapacity } from '../../capacity';
-import type { Hit } from '../../../core/findings';
-import type { Severity } from '../../../core/findings';
+import type { Hit, Severity } from '../../../core/findings';
 import { defineRule } from '../../rule';
 import type { ClusterInput } from './input';
 import { defaultObject, familyName, poolsOf, specOf } from './view';

@@ -3,10 +3,9 @@
  * already reject (a CIDR that does not parse, a peer address that is not an IP) are left out here,
  * so one mistake is reported once, by the rule that owns it.
  */
-import type { KubeObject } from '../../../core/kube';
+import { type KubeObject, kindOf, nameOf, refOf, specOf } from '../../../core/kube';
 import { parseCidr, type Cidr, type IpAddress } from '../../../core/net';
 import { own, stringAt } from '../../../util/json';
-import { kindOf, nameOf, refOf, specOf } from '../../../core/kube';
 import { compareStrings } from '../../../util/compare';
 
 export { refOf, specOf };

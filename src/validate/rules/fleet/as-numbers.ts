@@ -1,5 +1,4 @@
-import type { FleetHit } from '../../rule';
-import { defineRule } from '../../rule';
+import { type FleetHit, defineRule } from '../../rule';
 import { factHit } from './fact-hit';
 import type { AsNumberFact, FleetFacts } from './facts';
 import { PRIVATE_AS_RANGE_TEXTS, isPrivateAsNumber } from '../../../core/calico';

@@ -1,5 +1,4 @@
-import type { FleetHit } from '../../rule';
-import { defineRule } from '../../rule';
+import { type FleetHit, defineRule } from '../../rule';
 import { factHit } from './fact-hit';
 import type { FleetFacts, RouterFact } from './facts';
 

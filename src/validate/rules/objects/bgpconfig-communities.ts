@@ -1,4 +1,4 @@
-import type { Hit } from '../../../core/findings';
+import { type Hit, pointer } from '../../../core/findings';
 import { arrayAt, isMap, isSet, own } from '../../../util/json';
 import { communityProblem } from './support/community';
 import { definedCommunityNames, referencedCommunities } from './support/communities';
@@ -6,7 +6,6 @@ import { defineRule, hit } from '../../rule';
 import { BGPCONFIGURATION } from '../../../core/calico';
 import { quoteText } from './support/describe';
 import { resourceNameProblem } from './support/names';
-import { pointer } from '../../../core/findings';
 
 function checkCommunity(entry: unknown, i: number, seen: Set<string>): Hit[] {
   if (!isMap(entry)) return [];

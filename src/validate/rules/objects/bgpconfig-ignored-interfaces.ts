@@ -1,9 +1,8 @@
-import type { Hit } from '../../../core/findings';
+import { type Hit, pointer } from '../../../core/findings';
 import { arrayAt } from '../../../util/json';
 import { defineRule, hit } from '../../rule';
 import { BGPCONFIGURATION } from '../../../core/calico';
 import { quoteText } from './support/describe';
-import { pointer } from '../../../core/findings';
 
 const INTERFACE_PATTERN = /^[a-zA-Z0-9_.*-]{1,15}$/;
 

@@ -1,4 +1,4 @@
-import type { Hit } from '../../../core/findings';
+import { type Hit, pointer } from '../../../core/findings';
 import { formatCidr, isStrictlyMasked, parseCidrOrIp } from '../../../core/net';
 import { arrayAt, isMap, isSet, own } from '../../../util/json';
 import { communityProblem, looksLikeCommunity } from './support/community';
@@ -6,7 +6,6 @@ import { definedCommunityNames } from './support/communities';
 import { defineRule, hit } from '../../rule';
 import { BGPCONFIGURATION } from '../../../core/calico';
 import { oneOf, quoteText } from './support/describe';
-import { pointer } from '../../../core/findings';
 
 function checkCidr(entry: Record<string, unknown>, i: number): Hit[] {
   const path = pointer('spec', 'prefixAdvertisements', i, 'cidr');

@@ -1,10 +1,9 @@
-import type { Hit } from '../../../core/findings';
+import { type Hit, pointer } from '../../../core/findings';
 import { formatCidr, isStrictlyMasked, parseCidrOrIp } from '../../../core/net';
 import { arrayAt, nonEmptyStringAt } from '../../../util/json';
 import { defineRule, hit } from '../../rule';
 import { BGPCONFIGURATION } from '../../../core/calico';
 import { quoteText } from './support/describe';
-import { pointer } from '../../../core/findings';
 
 const SERVICE_LISTS = ['serviceClusterIPs', 'serviceExternalIPs', 'serviceLoadBalancerIPs'];
 

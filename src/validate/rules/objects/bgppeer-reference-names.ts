@@ -1,10 +1,9 @@
-import type { Hit } from '../../../core/findings';
+import { type Hit, pointer } from '../../../core/findings';
 import { arrayAt, nonEmptyStringAt } from '../../../util/json';
 import { defineRule, hit } from '../../rule';
 import { BGPPEER } from '../../../core/calico';
 import { quoteText } from './support/describe';
 import { resourceNameProblem } from './support/names';
-import { pointer } from '../../../core/findings';
 
 export const bgppeerReferenceNames = defineRule({
   scope: 'object',

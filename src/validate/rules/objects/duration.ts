@@ -1,10 +1,9 @@
-import type { Hit } from '../../../core/findings';
+import { type Hit, pointer } from '../../../core/findings';
 import { entryOf, stringAt } from '../../../util/json';
 import { defineRule, hit } from '../../rule';
 import { BGPCONFIGURATION, BGPPEER } from '../../../core/calico';
 import { quoteText } from './support/describe';
 import { durationProblem } from './support/duration';
-import { pointer } from '../../../core/findings';
 
 const DURATION_FIELDS: Readonly<Record<string, readonly string[]>> = {
   [BGPPEER]: ['maxRestartTime'],

@@ -1,10 +1,9 @@
-import type { Hit } from '../../../core/findings';
+import { type Hit, pointer } from '../../../core/findings';
 import { isMap, isSet } from '../../../util/json';
 import type { CrdSchema } from './crd-schema';
 import { defineRule, hit } from '../../rule';
 import { CALICO_KINDS } from '../../../core/calico';
 import { describeTyped } from './support/describe';
-import { pointer } from '../../../core/findings';
 import { crdSchemaFor, walkSchema } from './support/schema';
 
 const EXPECTED: Record<NonNullable<CrdSchema['type']>, string> = {

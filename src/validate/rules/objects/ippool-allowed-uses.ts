@@ -1,9 +1,8 @@
-import type { Hit } from '../../../core/findings';
+import { type Hit, pointer } from '../../../core/findings';
 import { arrayAt, booleanAt, stringAt } from '../../../util/json';
 import { defineRule, hit } from '../../rule';
 import { IPPOOL } from '../../../core/calico';
 import { quoteText } from './support/describe';
-import { pointer } from '../../../core/findings';
 import { encapsulationEnabled } from './support/pool';
 import { closest } from '../../../util/suggest';
 

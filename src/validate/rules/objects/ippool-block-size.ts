@@ -1,9 +1,8 @@
 import { formatCidr } from '../../../core/net';
 import { integerAt } from '../../../util/json';
 import { defineRule, hit } from '../../rule';
-import { IPPOOL } from '../../../core/calico';
+import { IPPOOL, BLOCK_SIZE_RANGE, DEFAULT_BLOCK_SIZE } from '../../../core/calico';
 import { effectiveBlockSize, isDisabled, poolCidr } from './support/pool';
-import { BLOCK_SIZE_RANGE, DEFAULT_BLOCK_SIZE } from '../../../core/calico';
 
 export const ippoolBlockSize = defineRule({
   scope: 'object',

@@ -1,11 +1,10 @@
-import type { Hit } from '../../../core/findings';
+import { type Hit, pointer } from '../../../core/findings';
 import { isMap, own } from '../../../util/json';
 import { metadataOf } from '../../../core/kube';
 import { defineRule, hit } from '../../rule';
 import { CALICO_KINDS } from '../../../core/calico';
 import { describeTyped, quoteText } from './support/describe';
 import { labelValueProblem, qualifiedNameProblem } from './support/names';
-import { pointer } from '../../../core/findings';
 
 const MAX_ANNOTATION_BYTES = 256 * 1024;
 

@@ -1,9 +1,8 @@
-import type { Hit } from '../../../core/findings';
+import { type Hit, pointer } from '../../../core/findings';
 import { isMap, isSet, own } from '../../../util/json';
 import { defineRule, hit } from '../../rule';
 import { CALICO_KINDS } from '../../../core/calico';
 import { dottedPath } from './support/field-path';
-import { pointer } from '../../../core/findings';
 import { crdSchemaFor, propertySchema, walkSchema } from './support/schema';
 
 const ADVICE: Readonly<Record<string, string>> = {

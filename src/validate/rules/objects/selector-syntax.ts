@@ -1,10 +1,9 @@
-import type { Hit } from '../../../core/findings';
+import { type Hit, pointer } from '../../../core/findings';
 import { parseSelector } from '../../../core/selector';
 import { entryOf, stringAt } from '../../../util/json';
 import { defineRule, hit } from '../../rule';
 import { BGPPEER, IPPOOL } from '../../../core/calico';
 import { quoteText } from './support/describe';
-import { pointer } from '../../../core/findings';
 
 const SELECTOR_FIELDS: Readonly<Record<string, readonly string[]>> = {
   [IPPOOL]: ['nodeSelector'],

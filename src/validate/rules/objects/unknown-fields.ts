@@ -1,10 +1,9 @@
-import type { Hit } from '../../../core/findings';
+import { type Hit, pointer } from '../../../core/findings';
 import { isMap, own } from '../../../util/json';
 import { defineRule, hit } from '../../rule';
 import { CALICO_KINDS } from '../../../core/calico';
 import { oneOf } from './support/describe';
 import { dottedPath } from './support/field-path';
-import { pointer } from '../../../core/findings';
 import { crdSchemaFor, walkSchema } from './support/schema';
 import { closest } from '../../../util/suggest';
 

@@ -1,9 +1,7 @@
-import type { ObjectRule } from '../../../rule';
-import type { Severity } from '../../../../core/findings';
+import { type ObjectRule, defineRule, hit } from '../../../rule';
+import { type Severity, pointer } from '../../../../core/findings';
 import { own } from '../../../../util/json';
-import { defineRule, hit } from '../../../rule';
 import { oneOf, quoteText } from './describe';
-import { pointer } from '../../../../core/findings';
 import { closest } from '../../../../util/suggest';
 
 interface EnumField {

@@ -1,6 +1,5 @@
-import type { ObjectRule } from '../../../rule';
+import { type ObjectRule, defineRule, hit } from '../../../rule';
 import { integerAt } from '../../../../util/json';
-import { defineRule, hit } from '../../../rule';
 import { pointer } from '../../../../core/findings';
 
 interface IntegerRange {
