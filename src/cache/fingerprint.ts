@@ -1,8 +1,9 @@
 /**
- * What calico-gen's own output depends on besides the definitions: its compiled code and its
- * schemas. Any change to them invalidates every cached synthesis. Files are identified by size
- * and modification time, not content: reading all the code would cost every cached run a good share
- * of its time, and a rebuild (new times) only ever errs on the side of synthesising again.
+ * What calico-gen's own output depends on besides the definitions: its compiled code, its schemas
+ * and the versions of the packages it runs on (cdk8s renders the objects, yaml and ajv read and
+ * check them). Any change to them invalidates every cached synthesis. Code files are identified by
+ * size and modification time, not content: reading all the code would cost every cached run a
+ * good share of its time, and a rebuild (new times) only ever errs on the side of synthesising again.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -14,17 +15,35 @@ const codeDirs = ['dist/src', 'dist/charts-src', 'schemas/compiled'];
 let memo: string | undefined;
 
 export function codeFingerprint(): string {
-  if (memo) return memo;
+  memo ??= fingerprintOf(installRoot);
+  return memo;
+}
+
+/** The fingerprint of the calico-gen installed at `root`. */
+export function fingerprintOf(root: string): string {
   const hash = createHash('sha256');
-  hash.update(fs.readFileSync(path.join(installRoot, 'package.json')));
+  const manifest = fs.readFileSync(path.join(root, 'package.json'));
+  hash.update(manifest);
+  const dependencies = Object.keys((JSON.parse(manifest.toString('utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {});
+  for (const name of dependencies.sort()) hash.update(`${name}@${installedVersion(root, name)}\0`);
   for (const dir of codeDirs) {
-    for (const file of listFiles(path.join(installRoot, dir))) {
+    for (const file of listFiles(path.join(root, dir))) {
       const stat = fs.statSync(file);
       hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\0`);
     }
   }
-  memo = hash.digest('hex');
-  return memo;
+  return hash.digest('hex');
+}
+
+/** The version Node would load: from the nearest node_modules up from calico-gen (its own, or the fleet's when installed). */
+function installedVersion(root: string, name: string): string {
+  for (let dir = root; ; dir = path.dirname(dir)) {
+    try {
+      return (JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version?: string }).version ?? '';
+    } catch {
+      if (path.dirname(dir) === dir) return 'missing';
+    }
+  }
 }
 
 function listFiles(dir: string): string[] {
