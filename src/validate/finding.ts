@@ -1,6 +1,6 @@
 import { compareStrings } from '../util/compare';
 
-/** A validation finding, in the stable JSON shape of DESIGN.md's CLI contract. */
+/** A validation finding, in the stable JSON shape of the CLI contract (docs/cli-contract.md). */
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface SourceLocation {
