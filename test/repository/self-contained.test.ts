@@ -19,7 +19,7 @@ function committedFiles(): string[] {
   return listed.split('\0').filter((file) => file && existsSync(join(root, file)));
 }
 
-/** `../shared` written out, or spelled as path segments (`'..', 'shared'`). */
+/** The sibling folder `shared` as a relative path, written out or spelled as path segments. */
 const outsideReferences = [/\.\.\/shared\b/, /['"]\.\.['"],\s*['"]shared['"]/];
 
 test('no committed file refers to a folder beside the clone', () => {
