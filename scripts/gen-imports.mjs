@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // Regenerates charts-src/imports/ (typed cdk8s classes) from the Calico v3.30 CRDs in
-// ../shared/upstream/calico-crds-v3.30. Run: npm run gen:imports
+// vendor/calico-crds-v3.30 (see its README for their source). Run: npm run gen:imports
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const crdDir = path.resolve(root, '..', 'shared', 'upstream', 'calico-crds-v3.30');
+const crdDir = path.join(root, 'vendor', 'calico-crds-v3.30');
 // only the kinds the chart creates: importing every CRD would add 10 MB of unused classes
 const kinds = ['ippools', 'bgppeers', 'bgpconfigurations', 'ipamconfigs', 'globalnetworkpolicies'];
 

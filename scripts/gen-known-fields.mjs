@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Generates src/validate/rules/objects/known-fields.generated.ts: the field tree (names, types,
 // enums, bounds, required lists) of the Calico CRDs the object rules check, taken from the
-// upstream CRD files. Commit the generated file, never the CRDs.
+// CRD files in vendor/calico-crds-v3.30. Commit the generated file.
 //
 //   node scripts/gen-known-fields.mjs [--crds DIR] [--check]
 //
-// --crds   directory of CRD YAML files (default: ../shared/upstream/calico-crds-v3.30)
+// --crds   directory of CRD YAML files (default: vendor/calico-crds-v3.30)
 // --check  write nothing; exit 1 when the committed file differs from a fresh generation
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -71,7 +71,7 @@ export const crdSchemas: Readonly<Record<string, CrdSchema>> = ${JSON.stringify(
 `;
 }
 
-const dir = path.resolve(option('--crds') ?? path.join(root, '../shared/upstream/calico-crds-v3.30'));
+const dir = path.resolve(option('--crds') ?? path.join(root, 'vendor', 'calico-crds-v3.30'));
 const text = render(readCrds(dir), path.relative(root, dir).split(path.sep).join('/'));
 if (process.argv.includes('--check')) {
   const current = existsSync(output) ? readFileSync(output, 'utf8') : '';

@@ -8,7 +8,7 @@ export interface CliIo {
 
 export type Command = (argv: string[], io: CliIo) => Promise<number> | number;
 
-/** Exit statuses of DESIGN.md's CLI contract. */
+/** Exit statuses of the CLI contract (docs/cli-contract.md). */
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_CHANGES = 2;

@@ -1,6 +1,6 @@
 import { compareStrings } from '../util/compare';
 
-/** A validation finding, in the stable JSON shape of DESIGN.md's CLI contract. */
+/** A validation finding, in the stable JSON shape of the CLI contract (docs/cli-contract.md). */
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface SourceLocation {
@@ -12,7 +12,7 @@ export interface SourceLocation {
 }
 
 export interface Finding {
-  /** stable kebab-case rule id, documented in the README */
+  /** stable kebab-case rule id, documented in docs/rules.md */
   rule: string;
   severity: Severity;
   /** cluster name, or '' when the input is not a cluster (a hand-written manifest file) */

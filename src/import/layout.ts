@@ -1,5 +1,5 @@
 /**
- * The helmfile values tree (see ../shared/realworld/README.md): which files each cluster's
+ * The helmfile values tree (see docs/commands/import.md): which files each cluster's
  * `calico` release layers, lowest priority first, and which group each cluster belongs to.
  *
  *   common.yaml, common-bgp.yaml   fleet defaults and routers   → clusters/shared/fleet.ts, routers.ts

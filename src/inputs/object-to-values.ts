@@ -1,6 +1,6 @@
 /**
  * Where in the chart's values an object field comes from, following what the chart does with them
- * (DESIGN.md, "The values interface"): a finding on `BGPPeer/cr1-ipv4 /spec/peerIP` is about
+ * (docs/values-interface.md): a finding on `BGPPeer/cr1-ipv4 /spec/peerIP` is about
  * `/BGPPeers/cr1/ipv4` of some values file.
  */
 import { escapePointer } from './yaml-locations';

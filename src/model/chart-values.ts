@@ -1,5 +1,5 @@
 /**
- * The values interface of the `calico` chart 0.5.2 (DESIGN.md, "The values interface"): the keys
+ * The values interface of the `calico` chart 0.5.2 (docs/values-interface.md): the keys
  * and shapes the chart reads. Key order here is the order they are written in.
  */
 export interface ResourceListValues {

@@ -16,7 +16,7 @@ import { summarise } from '../../src/core/findings';
 import { PRINT_WIDTH } from '../../src/import/codegen/code';
 import { groupFlags, importAndWrite, realGroups, realValuesDir, typeErrors, valuesProject } from './support';
 
-/** ../shared/realworld/README.md: fleet defaults, routers, the group, the cluster's values.yaml, its calico-values.yaml */
+/** test/fixtures/realworld/README.md: fleet defaults, routers, the group, the cluster's values.yaml, its calico-values.yaml */
 function layeredFiles(cluster: string, group: string): string[] {
   const files = ['common.yaml', 'common-bgp.yaml', `${group}.yaml`, path.join(cluster, 'values.yaml'), path.join(cluster, 'calico-values.yaml')];
   return files.map((file) => path.join(realValuesDir, file)).filter((file) => fs.existsSync(file));

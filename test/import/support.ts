@@ -8,10 +8,11 @@ import { importValuesTree, type ImportedFleet } from '../../src/import/import';
 import { generateModules, type GeneratedFile } from '../../src/import/codegen/modules';
 import { parseGroupFlags } from '../../src/import/layout';
 import { ImportFailed, type ImportProblem } from '../../src/import/errors';
+import { realworldValuesDir } from '../support/fixtures';
 
-export const realValuesDir = path.resolve(projectRoot, '..', 'shared', 'realworld', 'wmf-deployment-charts', 'helmfile.d', 'admin_ng', 'values');
+export const realValuesDir = realworldValuesDir;
 
-/** The real fleet's groups, as ../shared/realworld/README.md lists them. */
+/** The real fleet's groups, as test/fixtures/realworld/README.md lists them. */
 export const realGroups: Record<string, string[]> = {
   main: ['eqiad', 'codfw', 'staging-eqiad', 'staging-codfw'],
   'ml-serve': ['ml-serve-eqiad', 'ml-serve-codfw', 'ml-staging-codfw'],

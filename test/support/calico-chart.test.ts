@@ -1,20 +1,21 @@
 // The fixture calico chart, rendered by the real helm: it must follow the
-// values interface in DESIGN.md, so golden and end-to-end tests can use it as
+// values interface in docs/values-interface.md, so golden and end-to-end tests can use it as
 // the reference for what the real chart makes of calico-gen's values.
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { parseAllDocuments, stringify } from 'yaml';
+import { realworldValuesDir } from './fixtures';
 import { helmPath, projectRoot } from './k8s-tools';
 import { isolatedEnv } from './run-tool';
 
 type Obj = Record<string, any>;
 
 const CHART = join(projectRoot(), 'test', 'fixtures', 'calico-chart');
-const REALWORLD = join(projectRoot(), '..', 'shared', 'realworld', 'wmf-deployment-charts', 'helmfile.d', 'admin_ng', 'values');
+const REALWORLD = realworldValuesDir;
 const scratch = mkdtempSync(join(tmpdir(), 'calico-chart-test-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -87,7 +88,7 @@ describe('fixture calico chart', () => {
     assert.deepEqual(named(objects, 'GlobalNetworkPolicy', 'p')!.spec, { order: 10 });
   });
 
-  test('the real fleet layering for codfw', { skip: !existsSync(REALWORLD) && 'no ../shared/realworld' }, () => {
+  test('the real fleet layering for codfw', () => {
     const layers = ['common.yaml', 'common-bgp.yaml', 'main.yaml', 'codfw/values.yaml', 'codfw/calico-values.yaml'];
     const objects = render(layers.map((f) => join(REALWORLD, f)));
     const count = (kind: string) => objects.filter((o) => o.kind === kind).length;

@@ -1,5 +1,5 @@
 /**
- * The real fleet in ../shared/realworld, layered as its README says, validated as pre-merge CI
+ * The real fleet in test/fixtures/realworld, layered as its README says, validated as pre-merge CI
  * would. What is really wrong there must be reported, at the line that is wrong, and nothing else.
  *
  * What is wrong (found by reading common-bgp.yaml, which every cluster's calico release gets):
@@ -16,8 +16,9 @@ import * as path from 'node:path';
 import { validateClusters } from '../../src/validate';
 import { loadHandWritten, type ClusterFiles } from '../../src/inputs/load';
 import type { Finding } from '../../src/core/findings';
+import { realworldValuesDir } from '../support/fixtures';
 
-const valuesDir = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'realworld', 'wmf-deployment-charts', 'helmfile.d', 'admin_ng', 'values');
+const valuesDir = realworldValuesDir;
 const groups: Record<string, string[]> = {
   main: ['eqiad', 'codfw', 'staging-eqiad', 'staging-codfw'],
   'ml-serve': ['ml-serve-eqiad', 'ml-serve-codfw', 'ml-staging-codfw'],

@@ -5,10 +5,11 @@ import path from 'node:path';
 import YAML from 'yaml';
 import type { KubeObject } from '../../src/core/kube';
 import { checkObjects } from '../../src/validate/check-objects';
+import { realworldValuesDir } from '../support/fixtures';
 
-/** The real fleet's values (../shared, read-only), turned into objects the way the chart does
- * (DESIGN.md "The values interface"): they must pass every object rule. */
-const valuesDir = path.resolve(__dirname, '../../../../shared/realworld/wmf-deployment-charts/helmfile.d/admin_ng/values');
+/** The real fleet's values (test/fixtures/realworld), turned into objects the way the chart does
+ * (docs/values-interface.md): they must pass every object rule. */
+const valuesDir = realworldValuesDir;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- YAML values of any shape
 type Values = Record<string, any>;
@@ -46,7 +47,7 @@ function objectsFor(cluster: string, common: Values, bgp: Values): KubeObject[] 
   return objects;
 }
 
-test('the real fleet passes every object rule', { skip: !existsSync(valuesDir) && 'no ../shared realworld values' }, () => {
+test('the real fleet passes every object rule', () => {
   const common = load(path.join(valuesDir, 'common.yaml'));
   const bgp = load(path.join(valuesDir, 'common-bgp.yaml'));
   const clusters = readdirSync(valuesDir).filter((d) => existsSync(path.join(valuesDir, d, 'calico-values.yaml')));

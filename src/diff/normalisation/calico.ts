@@ -1,5 +1,5 @@
 /**
- * The defaults Calico gives its own resources (calico-rules.md §2.1, §4, §5: clientv3 fills them
+ * The defaults Calico gives its own resources (docs/calico-rules.md §2.1, §4, §5: clientv3 fills them
  * in before validation and on read, and calico-node writes them back), and the fields it stores in
  * canonical form.
  */

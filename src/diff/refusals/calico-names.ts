@@ -1,4 +1,4 @@
-/** Calico objects whose name decides what they may hold (calico-rules.md §1, §4, §5). */
+/** Calico objects whose name decides what they may hold (docs/calico-rules.md §1, §4, §5). */
 import { CALICO_GROUP } from '../../core/calico';
 import { name, spec, type Refusal } from './refusal';
 

@@ -1,4 +1,4 @@
-/** IPPool changes Calico refuses or that strand addresses (calico-rules.md §2.2). */
+/** IPPool changes Calico refuses or that strand addresses (docs/calico-rules.md §2.2). */
 import type { KubeObject } from '../../core/kube';
 import { CALICO_GROUP, blockSizeOf } from '../../core/calico';
 import { canonicalAddress, cidrTextsOverlap } from '../../core/net';
