@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import { after } from 'node:test';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { installCalicoGen, projectRoot, tempDir } from '../support/cli';
+import { installCalicoGen, tempDir } from '../support/cli';
 import { importValuesTree, type ImportedFleet } from '../../src/import/import';
 import { generateModules, type GeneratedFile } from '../../src/import/codegen/modules';
 import { parseGroupFlags } from '../../src/import/layout';
