@@ -13,6 +13,7 @@ export interface PoolLiveFigures {
   /** the pool's name and geometry, for reports */
   pool: string;
   cidr: string;
+  family: 4 | 6;
   blockSize: number;
   disabled: boolean;
   /** pool-sized slots in the pool (its declared block count) */
@@ -77,6 +78,7 @@ function poolFigures(pool: PoolGeometry, own: readonly IpamBlock[], live: readon
   return {
     pool: pool.name,
     cidr: formatCidr(pool.cidr),
+    family: pool.cidr.family,
     blockSize: pool.blockSize,
     disabled: pool.disabled,
     slots,
@@ -124,12 +126,6 @@ export function selectedNodes(pool: PoolGeometry, state: IpamState): string[] {
   const parsed = parseSelector(pool.nodeSelector);
   if (!parsed.ok) return [];
   return [...state.nodes].filter(([, labels]) => matchesLabels(parsed.ast, labels)).map(([name]) => name);
-}
-
-/** Whether the pool's nodeSelector picks every node, including nodes that have not joined yet. */
-export function selectsEveryNode(pool: PoolGeometry): boolean {
-  const parsed = parseSelector(pool.nodeSelector);
-  return parsed.ok && parsed.ast.kind === 'all';
 }
 
 function sum<T>(items: readonly T[], of: (item: T) => number): number {

@@ -42,7 +42,7 @@ export function analyseLiveIpam(state: IpamState, options: LiveIpamOptions): Liv
   return {
     figures,
     maps: poolMaps(state, pools),
-    findings: [...state.warnings, ...liveFindings(figures, pools, { cluster: options.cluster, ...(options.expectedNodes !== undefined ? { expectedNodes: options.expectedNodes } : {}) })],
+    findings: [...state.warnings, ...liveFindings(figures, { cluster: options.cluster, ...(options.expectedNodes !== undefined ? { expectedNodes: options.expectedNodes } : {}) })],
   };
 }
 
