@@ -46,8 +46,8 @@ function skipValue(text: string, at: number): number {
   return text.length;
 }
 
-/** Offset of the member `segment` of the container starting at `at`, or -1. */
-function child(text: string, at: number, segment: string): number {
+/** Offset of the member `segment` of the container starting at `at` (of its key, with `key`), or -1. */
+function child(text: string, at: number, segment: string, key = false): number {
   const open = text.charCodeAt(at);
   let i = skipSpace(text, at + 1);
   if (open === 0x5b) {
@@ -62,29 +62,34 @@ function child(text: string, at: number, segment: string): number {
   if (open !== 0x7b) return -1;
   while (i < text.length && text[i] === '"') {
     const keyEnd = skipString(text, i);
-    const key = JSON.parse(text.slice(i, keyEnd)) as string;
+    const name = JSON.parse(text.slice(i, keyEnd)) as string;
     const value = skipSpace(text, skipSpace(text, keyEnd) + 1);
-    if (key === segment) return value;
+    if (name === segment) return key ? i : value;
     i = skipSpace(text, skipValue(text, value));
     if (text[i] === ',') i = skipSpace(text, i + 1);
   }
   return -1;
 }
 
-/** Offset of the value at `segments` below the value starting at `at`; the deepest found when a segment is missing. */
-export function offsetOf(text: string, at: number, segments: readonly string[]): number {
+/**
+ * Offset of what `segments` point at below the value starting at `at`: a map member's key, an
+ * array element's value; the deepest found when a segment is missing.
+ */
+export function offsetOf(text: string, at: number, segments: readonly string[], atKey = true): number {
   let position = skipSpace(text, at);
+  let found = position;
   for (const segment of segments) {
     const next = child(text, position, segment);
     if (next < 0) break;
+    found = text[position] === '{' && atKey ? child(text, position, segment, true) : next;
     position = next;
   }
-  return position;
+  return atKey ? found : position;
 }
 
 /** Offsets of each element of the array at `segments` (the items of a List). */
 export function elementOffsets(text: string, segments: readonly string[]): number[] {
-  const array = offsetOf(text, 0, segments);
+  const array = offsetOf(text, 0, segments, false);
   if (text[array] !== '[') return [];
   const offsets: number[] = [];
   let i = skipSpace(text, array + 1);

@@ -4,8 +4,8 @@
  * then never one tree in memory, and every object knows the line it starts on. A document in any
  * other layout is parsed whole, with the same results.
  */
-import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
-import { parseDocument, LineCounter, isNode } from 'yaml';
+import { CORE_SCHEMA, load, loadAll, YAMLException } from 'js-yaml';
+import { isMap as isYamlMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { UserError } from '../util/errors';
 import type { SourceLocation } from '../validate/finding';
 import type { ObjectOrigin } from './collect';
@@ -124,10 +124,10 @@ function readWhole(text: string, file: string, document: Span, lines: LineFinder
   return items.length;
 }
 
-/** js-yaml's value of one document, or one located line. */
+/** js-yaml's value of one document (undefined when it holds only comments), or one located line. */
 function parseYaml(source: string, file: string, firstLine: () => number, explain?: () => UserError | undefined): unknown {
   try {
-    return load(source, LOAD_OPTIONS);
+    return loadAll(source, LOAD_OPTIONS)[0];
   } catch (error) {
     if (!(error instanceof YAMLException)) throw error;
     const better = explain?.();
@@ -138,15 +138,29 @@ function parseYaml(source: string, file: string, firstLine: () => number, explai
   }
 }
 
-/** The line and column of the node at `segments` in a (small) YAML text, through the yaml package's positions. */
+/**
+ * The line and column of what `segments` point at in a (small) YAML text, through the yaml
+ * package's positions: a map member's key, a list element's value; the deepest found when a
+ * segment is missing.
+ */
 function locateInYaml(source: string, segments: readonly string[], file: string, firstLine: number): SourceLocation | undefined {
   const counter = new LineCounter();
-  const document = parseDocument(source, { lineCounter: counter, keepSourceTokens: false });
-  let path = segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-  while (path.length > 0 && !isNode(document.getIn(path, true))) path = path.slice(0, -1);
-  const node = path.length > 0 ? document.getIn(path, true) : document.contents;
-  if (!isNode(node) || !node.range) return undefined;
-  const position = counter.linePos(node.range[0]);
+  const document = parseDocument(source, { lineCounter: counter });
+  let node: unknown = document.contents;
+  let at: number | undefined = isNode(node) ? node.range?.[0] : undefined;
+  for (const segment of segments) {
+    if (isYamlMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
+      if (!pair) break;
+      at = isNode(pair.key) ? pair.key.range?.[0] : at;
+      node = pair.value;
+    } else if (isSeq(node) && /^\d+$/.test(segment) && Number(segment) < node.items.length) {
+      node = node.items[Number(segment)];
+      at = isNode(node) ? node.range?.[0] : at;
+    } else break;
+  }
+  if (at === undefined) return undefined;
+  const position = counter.linePos(at);
   return { file, line: firstLine + position.line - 1, column: position.col };
 }
 
