@@ -19,7 +19,8 @@ const STYLE = `
 body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#1f2328;background:#fff}
 h1{font-size:22px}h2{font-size:18px;margin-top:32px}h3{font-size:15px;margin:20px 0 6px}
 table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #d0d7de;padding:3px 8px;text-align:right}
-th{background:#f6f8fa}td.name,th.name{text-align:left}
+th{background:#f6f8fa}td.name,th.name{text-align:left;white-space:nowrap}
+.scroll{overflow-x:auto}
 .note{color:#59636e;margin:4px 0}.error{color:#d1242f}
 .legend{display:flex;flex-wrap:wrap;gap:16px;list-style:none;padding:0}
 .legend li{display:flex;align-items:center;gap:6px}
@@ -95,7 +96,7 @@ function fleetTable(clusters: readonly IpamPageCluster[]): string {
   const head = `<tr><th class="name">cluster</th><th class="name">pool</th><th class="name">cidr</th><th>block size</th><th>slots</th>${POOL_COLUMNS.map((c) => `<th>${c.title}</th>`).join('')}</tr>`;
   const body = rows.map(({ cluster, pool }) =>
     `<tr data-cluster="${escapeHtml(cluster)}" data-pool="${escapeHtml(pool.pool)}"><td class="name">${escapeHtml(cluster)}</td><td class="name">${escapeHtml(pool.pool)}${pool.disabled ? ' (disabled)' : ''}</td><td class="name">${escapeHtml(pool.cidr)}</td><td>${pool.blockSize}</td><td>${pool.slots}</td>${poolCells(pool)}</tr>`);
-  return `<section id="fleet"><h2>Pools, least headroom first</h2><table class="fleet">${head}${body.join('')}</table></section>`;
+  return `<section id="fleet"><h2>Pools, least headroom first</h2><div class="scroll"><table class="fleet">${head}${body.join('')}</table></div></section>`;
 }
 
 function clusterSection(cluster: IpamPageCluster): string {
