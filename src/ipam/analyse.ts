@@ -6,7 +6,7 @@
 import { formatCidr } from '../validate/net';
 import { matchesLabels, parseSelector } from '../validate/selector';
 import type { IpamBlock, IpamState, PoolGeometry } from './model';
-import { blockOwnership } from './ownership';
+import { blockOwnership, type BlockOwnership } from './ownership';
 import { mergeRanges, rangesSize, slotCount, slotsOf, type SlotRange } from './slots';
 
 export interface PoolLiveFigures {
@@ -55,8 +55,7 @@ export interface IpamFigures {
 }
 
 /** Live figures for `pools` (the definition's; the cluster's own IPPools when left out). */
-export function liveFigures(state: IpamState, pools: readonly PoolGeometry[] = state.pools): IpamFigures {
-  const ownership = blockOwnership(pools, state);
+export function liveFigures(state: IpamState, pools: readonly PoolGeometry[] = state.pools, ownership: BlockOwnership = blockOwnership(pools, state)): IpamFigures {
   return {
     pools: pools.map((pool) => poolFigures(pool, ownership.byPool.get(pool.name) ?? [], ownership.live, state)),
     live: {

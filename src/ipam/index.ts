@@ -7,6 +7,7 @@ import type { Finding } from '../validate/finding';
 import { liveFigures, type IpamFigures } from './analyse';
 import { liveFindings } from './findings';
 import type { IpamState, PoolGeometry } from './model';
+import { blockOwnership } from './ownership';
 import { poolMaps, type PoolMap } from './pool-map';
 import { isMap } from './read-block';
 import { readIpPool } from './read-objects';
@@ -38,10 +39,11 @@ export interface LiveIpamOptions {
 
 export function analyseLiveIpam(state: IpamState, options: LiveIpamOptions): LiveIpamAnalysis {
   const pools = options.pools ?? state.pools;
-  const figures = liveFigures(state, pools);
+  const ownership = blockOwnership(pools, state);
+  const figures = liveFigures(state, pools, ownership);
   return {
     figures,
-    maps: poolMaps(state, pools),
+    maps: poolMaps(state, pools, ownership),
     findings: [...state.warnings, ...liveFindings(figures, { cluster: options.cluster, ...(options.expectedNodes !== undefined ? { expectedNodes: options.expectedNodes } : {}) })],
   };
 }

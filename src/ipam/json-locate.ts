@@ -1,7 +1,7 @@
 /**
- * Positions inside JSON text, found without building values: `JSON.parse` keeps none, and a
- * warning about one field of one object in a large dump needs its line. Only called for warnings,
- * so it scans text on demand; item offsets are scanned once and kept.
+ * Structure and positions in JSON text, found without building values: where a List's items start
+ * and end (so each is parsed on its own), and where a field is (a warning needs its line). The
+ * scans jump between quotes and brackets with native searches, not character by character.
  */
 
 export interface TextPosition {
@@ -19,13 +19,15 @@ function skipSpace(text: string, at: number): number {
 
 /** End of the string starting at `at` (a `"`), just past its closing quote. */
 function skipString(text: string, at: number): number {
-  for (let i = at + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5c) i++;
-    else if (c === 0x22) return i + 1;
+  for (let quote = text.indexOf('"', at + 1); quote >= 0; quote = text.indexOf('"', quote + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
   }
   return text.length;
 }
+
+const STRUCTURE = /["{}[\]]/g;
 
 /** End of the value starting at `at` (after whitespace). */
 function skipValue(text: string, at: number): number {
@@ -37,11 +39,12 @@ function skipValue(text: string, at: number): number {
     return i;
   }
   let depth = 0;
-  for (let i = at; i < text.length; i++) {
-    const d = text.charCodeAt(i);
-    if (d === 0x22) i = skipString(text, i) - 1;
+  STRUCTURE.lastIndex = at;
+  for (let match = STRUCTURE.exec(text); match; match = STRUCTURE.exec(text)) {
+    const d = text.charCodeAt(match.index);
+    if (d === 0x22) STRUCTURE.lastIndex = skipString(text, match.index);
     else if (d === 0x7b || d === 0x5b) depth++;
-    else if ((d === 0x7d || d === 0x5d) && --depth === 0) return i + 1;
+    else if (--depth === 0) return match.index + 1;
   }
   return text.length;
 }
@@ -87,18 +90,26 @@ export function offsetOf(text: string, at: number, segments: readonly string[], 
   return atKey ? found : position;
 }
 
-/** Offsets of each element of the array at `segments` (the items of a List). */
-export function elementOffsets(text: string, segments: readonly string[]): number[] {
-  const array = offsetOf(text, 0, segments, false);
-  if (text[array] !== '[') return [];
-  const offsets: number[] = [];
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** The array that member `key` of the top-level object holds, and its elements; undefined when there is none. */
+export function arrayElements(text: string, key: string): { array: Span; elements: Span[] } | undefined {
+  const start = skipSpace(text, 0);
+  if (text[start] !== '{') return undefined;
+  const array = child(text, start, key);
+  if (array < 0 || text[array] !== '[') return undefined;
+  const elements: Span[] = [];
   let i = skipSpace(text, array + 1);
   while (i < text.length && text[i] !== ']') {
-    offsets.push(i);
-    i = skipSpace(text, skipValue(text, i));
+    const end = skipValue(text, i);
+    elements.push({ start: i, end });
+    i = skipSpace(text, end);
     if (text[i] === ',') i = skipSpace(text, i + 1);
   }
-  return offsets;
+  return { array: { start: array, end: i + 1 }, elements };
 }
 
 /** RFC 6901 pointer → segments. */

@@ -14,6 +14,8 @@ export interface IpamBlock {
   /** metadata.name: the CIDR with `.`, `:` and `/` turned into `-` */
   name: string;
   cidr: Cidr;
+  /** `spec.cidr` as Calico wrote it */
+  cidrText: string;
   affinity: BlockAffinityOwner;
   /** `spec.deleted`: Calico is deleting the block; not counted as live */
   deleted: boolean;

@@ -4,7 +4,7 @@
  */
 import { familyBits, formatCidr } from '../validate/net';
 import type { IpamBlock, IpamState, PoolGeometry } from './model';
-import { blockOwnership } from './ownership';
+import { blockOwnership, type BlockOwnership } from './ownership';
 import { slotCount, slotsOf } from './slots';
 
 /** claimed: own size, affine to an existing node; gone: its node no longer exists; other: another block size; unaffined: own size, no node */
@@ -31,23 +31,21 @@ export interface PoolMap {
   cells: MapCell[];
 }
 
-export function poolMaps(state: IpamState, pools: readonly PoolGeometry[] = state.pools): PoolMap[] {
-  const { live } = blockOwnership(pools, state);
-  return pools.map((pool) => poolMap(pool, live, state));
+export function poolMaps(state: IpamState, pools: readonly PoolGeometry[] = state.pools, ownership: BlockOwnership = blockOwnership(pools, state)): PoolMap[] {
+  return pools.map((pool) => poolMap(pool, ownership.live, state));
 }
 
 function poolMap(pool: PoolGeometry, live: readonly IpamBlock[], state: IpamState): PoolMap {
   const cells: MapCell[] = [];
   for (const block of live) {
     const range = slotsOf(pool, block);
-    if (range) cells.push({ ...range, state: cellState(pool, block, state), ...nodeOf(block), blocks: [formatCidr(block.cidr)], allocated: block.allocated, size: 2 ** (familyBits(block.cidr.family) - block.cidr.prefix) });
+    if (!range) continue;
+    const cell: MapCell = { first: range.first, last: range.last, state: cellState(pool, block, state), blocks: [block.cidrText], allocated: block.allocated, size: 2 ** (familyBits(block.cidr.family) - block.cidr.prefix) };
+    if (block.affinity.kind === 'host') cell.node = block.affinity.node;
+    cells.push(cell);
   }
   cells.sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
   return { pool: pool.name, cidr: formatCidr(pool.cidr), blockSize: pool.blockSize, slots: slotCount(pool), cells: mergeShared(cells) };
-}
-
-function nodeOf(block: IpamBlock): { node?: string } {
-  return block.affinity.kind === 'host' ? { node: block.affinity.node } : {};
 }
 
 function cellState(pool: PoolGeometry, block: IpamBlock, state: IpamState): CellState {

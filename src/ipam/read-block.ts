@@ -28,7 +28,7 @@ export function readBlock(name: string, spec: Record<string, unknown>, report: R
   }
   const affinity = readAffinity(spec.affinity, report);
   const counts = countAllocations(spec, parsed.value.prefix, familyBits(parsed.value.family), affinity, report);
-  return { name, cidr: parsed.value, affinity, deleted: spec.deleted === true, ...counts };
+  return { name, cidr: parsed.value, cidrText: spec.cidr as string, affinity, deleted: spec.deleted === true, ...counts };
 }
 
 function readAffinity(value: unknown, report: ReportMalformed): BlockAffinityOwner {

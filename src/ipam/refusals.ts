@@ -92,7 +92,7 @@ function usage(blocks: readonly IpamBlock[]): { addresses: number; pods: number;
   const addresses = blocks.reduce((sum, block) => sum + block.allocated, 0);
   const pods = blocks.reduce((sum, block) => sum + block.pods, 0);
   const nodes = [...new Set(blocks.flatMap((block) => (block.affinity.kind === 'host' ? [block.affinity.node] : [])))].sort();
-  const cidrs = blocks.map((block) => formatCidr(block.cidr));
+  const cidrs = blocks.map((block) => block.cidrText);
   const text = `${plural(blocks.length, 'block')} (${list(cidrs)}) on ${plural(nodes.length, 'node')}${nodes.length > 0 ? ` (${list(nodes)})` : ''} holding ${plural(addresses, 'address')}`;
   return { addresses, pods, nodes, text: `${text} (${plural(pods, 'pod')})` };
 }
@@ -159,5 +159,5 @@ export function strictAffinityBorrowed(strict: { live: boolean; desired: boolean
   const addresses = lending.reduce((sum, block) => sum + block.borrowed, 0);
   const borrowers = [...new Set(lending.flatMap((block) => block.borrowers))].sort();
   return [refusal('strictAffinityBorrowed', 'IPAMConfig/default', '/spec/strictAffinity',
-    `strictAffinity turns on while ${plural(borrowers.length, 'node')} (${list(borrowers)}) ${borrowers.length === 1 ? 'holds' : 'hold'} ${plural(addresses, 'address')} borrowed from ${plural(lending.length, 'block')} of other nodes (${list(lending.map((block) => formatCidr(block.cidr)))}): they keep them, but from now on a node whose own blocks are full cannot borrow, so its next pods fail to start. Allowed, once every node can get blocks of its own: check nodesThatCanStillJoin with calico-gen capacity --live, then restart the pods on those nodes so their addresses come from their own blocks`)];
+    `strictAffinity turns on while ${plural(borrowers.length, 'node')} (${list(borrowers)}) ${borrowers.length === 1 ? 'holds' : 'hold'} ${plural(addresses, 'address')} borrowed from ${plural(lending.length, 'block')} of other nodes (${list(lending.map((block) => block.cidrText))}): they keep them, but from now on a node whose own blocks are full cannot borrow, so its next pods fail to start. Allowed, once every node can get blocks of its own: check nodesThatCanStillJoin with calico-gen capacity --live, then restart the pods on those nodes so their addresses come from their own blocks`)];
 }

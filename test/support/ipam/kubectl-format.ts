@@ -74,10 +74,14 @@ export function kubectlYaml(objects: readonly Obj[]): string {
   return YAML_HEAD + objects.map(yamlItem).join('') + YAML_TAIL;
 }
 
-/** Streams a large dump to a file; returns its size in bytes. */
-export function writeKubectlDump(file: string, objects: readonly Obj[], format: 'json' | 'yaml'): number {
+/**
+ * Streams a large dump to a file; returns its size in bytes. `json-compact` is the same List
+ * without indentation, as the API server sends a list (and as `kubectl get --raw` saves it).
+ */
+export function writeKubectlDump(file: string, objects: readonly Obj[], format: 'json' | 'yaml' | 'json-compact'): number {
   const fd = fs.openSync(file, 'w');
   try {
+    if (format === 'json-compact') return writeCompact(fd, file, objects);
     let chunk = format === 'json' ? JSON_HEAD : YAML_HEAD;
     objects.forEach((object, i) => {
       chunk += format === 'json' ? `${i > 0 ? ',\n' : ''}        ${jsonItem(object)}` : yamlItem(object);
@@ -91,4 +95,17 @@ export function writeKubectlDump(file: string, objects: readonly Obj[], format: 
     fs.closeSync(fd);
   }
   return fs.statSync(file).size;
+}
+
+function writeCompact(fd: number, file: string, objects: readonly Obj[]): number {
+  let chunk = '{"apiVersion":"v1","items":[';
+  objects.forEach((object, i) => {
+    chunk += `${i > 0 ? ',' : ''}${JSON.stringify(sortKeys(object))}`;
+    if (chunk.length > 1 << 20) {
+      fs.writeSync(fd, chunk);
+      chunk = '';
+    }
+  });
+  fs.writeSync(fd, `${chunk}],"kind":"List","metadata":{"resourceVersion":""}}\n`);
+  return fs.fstatSync(fd).size;
 }
