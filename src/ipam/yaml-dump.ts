@@ -84,8 +84,7 @@ function lineAt(text: string, at: number): string {
 }
 
 function readItems(text: string, file: string, document: Span, spans: ItemSpans, lines: LineFinder, visit: VisitObject): number {
-  const head = parseYaml(spans.rest, file, () => lines.lineOf(document.start));
-  const shape = isMap(head) ? listShape(head) : undefined;
+  const shape = listHead(spans.rest);
   if (!shape) return readWhole(text, file, document, lines, visit);
   for (const span of spans.items) {
     const value = parseYaml(text.slice(span.start, span.end), file, () => lines.lineOf(span.start), () => crossReference(text, file, document, lines));
@@ -96,6 +95,16 @@ function readItems(text: string, file: string, document: Span, spans: ItemSpans,
   return spans.items.length;
 }
 
+/** The List around the items (read with `items: []`); undefined when that is no List, or not valid YAML there (read whole, the error is located right). */
+function listHead(rest: string): ListShape | undefined {
+  try {
+    const head = loadAll(rest, LOAD_OPTIONS)[0];
+    return isMap(head) ? listShape(head) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * An item that does not parse on its own but whose document does: it refers to another item
  * (YAML anchors and aliases). kubectl writes none; such a file did not come from it.
@@ -103,7 +112,7 @@ function readItems(text: string, file: string, document: Span, spans: ItemSpans,
 function crossReference(text: string, file: string, document: Span, lines: LineFinder): UserError | undefined {
   try {
     load(text.slice(document.start, document.end), LOAD_OPTIONS);
-  } catch (error) {
+  } catch {
     return undefined;
   }
   return new UserError(`${file}:${lines.lineOf(document.start)}: the List's items refer to each other through YAML anchors and aliases, which kubectl never writes: save the dump with kubectl get … -o yaml (or -o json)`);
