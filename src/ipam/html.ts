@@ -18,7 +18,7 @@ export interface IpamPageCluster {
 const STYLE = `
 body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#1f2328;background:#fff}
 h1{font-size:22px}h2{font-size:18px;margin-top:32px}h3{font-size:15px;margin:20px 0 6px}
-table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #d0d7de;padding:3px 8px;text-align:right}
+table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #d0d7de;padding:3px 8px;text-align:right}td{white-space:nowrap}
 th{background:#f6f8fa}td.name,th.name{text-align:left;white-space:nowrap}
 .scroll{overflow-x:auto}
 .note{color:#59636e;margin:4px 0}.error{color:#d1242f}
