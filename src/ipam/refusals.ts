@@ -127,7 +127,7 @@ export function disabledInUse(change: PoolChange, live: LiveUse): IpamRefusal[] 
   if (blocks.length === 0) return [];
   const use = usage(blocks);
   return [refusal('disabledInUse', `IPPool/${change.live.name}`, '/spec/disabled',
-    `${describe(change.live)} is being disabled while ${use.text}: ${plural(use.pods, 'pod')} must move before the pool can go. Disabling is step 2 of the documented migration: 1. add the new pool, 2. disable the old one (no new addresses from it), 3. move the pods (restart each workload; ${plural(use.nodes.length, 'node')} have them), 4. delete the old pool once calico-gen capacity --live shows addressesInUse 0 for it`)];
+    `${describe(change.live)} is being disabled while ${use.text}: ${plural(use.pods, 'pod')} must move before the pool can go. Allowed: disabling keeps their addresses working and gives out none from this pool; it is step 2 of the documented migration: 1. add the new pool, 2. disable the old one (no new addresses from it), 3. move the pods (restart each workload; ${plural(use.nodes.length, 'node')} have them), 4. delete the old pool once calico-gen capacity --live shows addressesInUse 0 for it`)];
 }
 
 /** Live pools whose nodes a changed or new pool takes over: same name with a new geometry, or same family being deleted or disabled. */

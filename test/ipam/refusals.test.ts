@@ -47,7 +47,7 @@ test('ippool-disabled-in-use: disabling a pool in use warns with the pods to mov
   const [refusal, ...rest] = refusals([{ name: 'ipv4', live: LIVE_POOL, desired: disabled }]);
   assert.deepEqual(rest, []);
   assert.equal(`${refusal!.rule} ${refusal!.severity} ${refusal!.path}`, 'ippool-disabled-in-use warning /spec/disabled');
-  assert.match(refusal!.message, /30 pods must move before the pool can go\. .*1\. add the new pool, 2\. disable the old one .* 3\. move the pods .* 4\. delete the old pool once calico-gen capacity --live shows addressesInUse 0/);
+  assert.match(refusal!.message, /30 pods must move before the pool can go\. Allowed: disabling .*1\. add the new pool, 2\. disable the old one .* 3\. move the pods .* 4\. delete the old pool once calico-gen capacity --live shows addressesInUse 0/);
   assert.deepEqual(refusals([{ name: 'ipv4', live: disabled, desired: disabled }]), []);
   assert.deepEqual(refusals([{ name: 'ipv4', live: LIVE_POOL, desired: disabled }], {}, [node('n0'), pool('ipv4', '10.0.0.0/24', 28)]), []);
 });
