@@ -3,8 +3,9 @@
  * item and drop it: nothing of the raw object is kept. Malformed objects give one located warning
  * each (rule `ipam-object-malformed`) and the rest is still counted.
  */
-import type { Finding, SourceLocation } from '../validate/finding';
-import type { BlockAffinity, IpamBlock, IpamConfigSpec, IpamKind, IpamState, PoolGeometry } from './model';
+import type { Finding } from '../validate/finding';
+import type { BlockAffinity, IpamBlock, IpamConfigSpec, IpamKind, IpamState, ObjectOrigin, PoolGeometry } from './model';
+import { listShape } from './dump-shape';
 import { isMap, readBlock, type ReportMalformed } from './read-block';
 import { readBlockAffinity, readIpamConfig, readIpamHandle, readIpPool, readNodeLabels, versionOfImage } from './read-objects';
 
@@ -13,12 +14,6 @@ export const MALFORMED_RULE = {
   severity: 'warning',
   description: 'A live IPAM object (IPAMBlock, BlockAffinity, IPAMHandle, IPPool) that Calico would not have written is reported and counted as far as it can be',
 } as const;
-
-/** Where an object was read; `locate` finds a field inside it, and is only called for a warning. */
-export interface ObjectOrigin {
-  source?: SourceLocation;
-  locate?(pointer: string): SourceLocation | undefined;
-}
 
 interface PendingWarning {
   object: string;
@@ -83,6 +78,26 @@ export class IpamCollector {
     }
     this.addCalico(kind, name, object.spec, report);
     return true;
+  }
+
+  /**
+   * Takes one page of a list as the API server answers it (`<Kind>List`, whose items of built-in
+   * kinds lack apiVersion and kind) and marks the kind read. Returns the items that are not IPAM state.
+   */
+  addList(list: Record<string, unknown>): Record<string, unknown>[] {
+    const shape = listShape(list);
+    if (!shape) return [];
+    if (shape.inherited) {
+      const kind = ipamKindOf(shape.inherited.apiVersion, shape.inherited.kind);
+      if (kind) this.markRead(kind);
+    }
+    const others: Record<string, unknown>[] = [];
+    for (const item of list.items as unknown[]) {
+      if (!isMap(item)) continue;
+      const object = shape.inherited && (item.apiVersion === undefined || item.kind === undefined) ? { ...shape.inherited, ...item } : item;
+      if (!this.add(object)) others.push(object);
+    }
+    return others;
   }
 
   private addCalico(kind: Exclude<IpamKind, 'Node'>, name: string, spec: Record<string, unknown>, report: ReportMalformed): void {

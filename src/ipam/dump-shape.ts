@@ -4,7 +4,7 @@
  */
 import { UserError } from '../util/errors';
 import type { SourceLocation } from '../validate/finding';
-import type { ObjectOrigin } from './collect';
+import type { ObjectOrigin } from './model';
 import { describe, isMap } from './read-block';
 
 export type VisitObject = (object: Record<string, unknown>, origin: ObjectOrigin) => void;

@@ -13,12 +13,12 @@ import { isMap } from './read-block';
 import { readIpPool } from './read-objects';
 
 export { liveFigures, type ClusterLiveFigures, type IpamFigures, type PoolLiveFigures } from './analyse';
-export { IpamCollector, ipamKindOf, MALFORMED_RULE, type ObjectOrigin } from './collect';
+export { IpamCollector, ipamKindOf, MALFORMED_RULE } from './collect';
 export { forEachDumpObject, readIpamDump, type VisitObject } from './dump';
 export { liveFindings, POOL_NEARLY_FULL, POOL_NO_ROOM } from './findings';
 export { ipamPage, type IpamPageCluster } from './html';
 export { clusterLiveJson, poolLiveJson, type PoolLiveJson } from './json';
-export { IPAM_KINDS, type IpamBlock, type IpamKind, type IpamState, type PoolGeometry } from './model';
+export { IPAM_KINDS, type IpamBlock, type IpamKind, type IpamState, type ObjectOrigin, type PoolGeometry } from './model';
 export { poolMaps, type PoolMap } from './pool-map';
 export { IPAM_REFUSAL_RULES, ipamRefusals, type IpamRefusal, type IpamRefusalInput, type PoolChange } from './refusals';
 

@@ -5,7 +5,7 @@
  * allocation slots, and only their counts matter here.
  */
 import type { Cidr } from '../validate/net';
-import type { Finding } from '../validate/finding';
+import type { Finding, SourceLocation } from '../validate/finding';
 
 /** An IPAMBlock's `affinity`: `host:<node>`, `virtual:<name>`, or none. */
 export type BlockAffinityOwner = { kind: 'host'; node: string } | { kind: 'virtual'; name: string } | { kind: 'none' };
@@ -54,6 +54,12 @@ export interface IpamConfigSpec {
   strictAffinity?: boolean;
   autoAllocateBlocks?: boolean;
   maxBlocksPerHost?: number;
+}
+
+/** Where an object was read; `locate` finds a field inside it, and is only called for a warning. */
+export interface ObjectOrigin {
+  source?: SourceLocation;
+  locate?(pointer: string): SourceLocation | undefined;
 }
 
 /** The kinds a live IPAM read covers (core `Node`; the rest in crd.projectcalico.org). */

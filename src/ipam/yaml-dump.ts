@@ -8,7 +8,7 @@ import { CORE_SCHEMA, load, loadAll, YAMLException } from 'js-yaml';
 import { isMap as isYamlMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { UserError } from '../util/errors';
 import type { SourceLocation } from '../validate/finding';
-import type { ObjectOrigin } from './collect';
+import type { ObjectOrigin } from './model';
 import { asKubeObject, listShape, where, type ListShape, type VisitObject } from './dump-shape';
 import { pointerSegments, positionAt } from './json-locate';
 import { isMap } from './read-block';

@@ -2,7 +2,7 @@
 // located line, never a stack trace or a silently skipped object.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { forEachDumpObject, liveFigures, poolLiveJson, readIpamDump, type IpamState } from '../../src/ipam';
+import { forEachDumpObject, IpamCollector, liveFigures, poolLiveJson, readIpamDump, type IpamState } from '../../src/ipam';
 import { UserError } from '../../src/util/errors';
 import { kubectlJson, kubectlYaml } from '../support/ipam/kubectl-format';
 import { block, ipamConfig, node, pool, type Obj } from './support';
@@ -96,4 +96,18 @@ test('forEachDumpObject hands over every object in order, once', () => {
   const seen: string[] = [];
   forEachDumpObject(kubectlYaml(OBJECTS), 'x.yaml', (object) => seen.push(String(object.kind)));
   assert.deepEqual(seen, ['Node', 'Node', 'IPPool', 'IPAMBlock', 'IPAMBlock', 'IPAMConfig']);
+});
+
+test('pages as the API server answers them: typed lists whose items lack apiVersion and kind; an empty list still marks its kind read', () => {
+  const collector = new IpamCollector('c');
+  const strip = ({ apiVersion: _a, kind: _k, ...item }: Obj) => item;
+  const others = collector.addList({ apiVersion: 'v1', kind: 'NodeList', metadata: {}, items: OBJECTS.filter((o) => o.kind === 'Node').map(strip) });
+  collector.addList({ apiVersion: 'crd.projectcalico.org/v1', kind: 'IPAMBlockList', metadata: {}, items: OBJECTS.filter((o) => o.kind === 'IPAMBlock') });
+  collector.addList({ apiVersion: 'crd.projectcalico.org/v1', kind: 'IPPoolList', metadata: {}, items: OBJECTS.filter((o) => o.kind === 'IPPool') });
+  collector.addList({ apiVersion: 'crd.projectcalico.org/v1', kind: 'IPAMConfigList', metadata: {}, items: OBJECTS.filter((o) => o.kind === 'IPAMConfig') });
+  collector.addList({ apiVersion: 'crd.projectcalico.org/v1', kind: 'BlockAffinityList', metadata: {}, items: [] });
+  assert.deepEqual(others, []);
+  const state = collector.finish();
+  assert.deepEqual(figures(state), reference);
+  assert.deepEqual([...state.kinds].sort(), ['BlockAffinity', 'IPAMBlock', 'IPAMConfig', 'IPPool', 'Node']);
 });
