@@ -1,6 +1,7 @@
 /** `calico-gen capacity` output: a table for people, JSON for programs (exact integers, also IPv6's). */
-import type { ClusterCapacity, PoolCapacity } from '../validate/capacity';
-import { utilisationPerMille } from '../validate/capacity';
+import type { ClusterCapacity } from '../validate/capacity';
+import type { PoolCapacity } from '../core/capacity';
+import { utilisationPerMille } from '../core/capacity';
 
 export type CapacityFormat = 'text' | 'json';
 

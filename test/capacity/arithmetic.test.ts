@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { addressesPerBlock, blocksIn, blocksPerNode, maxNodesFor, poolCapacity } from '../../src/validate/capacity';
+import { addressesPerBlock, blocksIn, blocksPerNode, maxNodesFor, poolCapacity } from '../../src/core/capacity';
 import { makeCidr, parseCidr } from '../../src/core/net';
 
 const cidr = (text: string) => {

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatCapacity, utilisationText } from '../../src/report/capacity';
-import { clusterCapacity, poolCapacity } from '../../src/validate/capacity';
+import { clusterCapacity } from '../../src/validate/capacity';
+import { poolCapacity } from '../../src/core/capacity';
 import { makeCidr } from '../../src/core/net';
 import { clusterOf, withValues } from '../validate-cluster/support';
 

@@ -1,5 +1,6 @@
-/** IPAM capacity: the pools must hold the nodes the cluster expects (see src/validate/capacity.ts). */
-import { addressesPerBlock, blocksIn, blocksPerNode, maxNodesFor, poolCapacity, strictAffinityOf, utilisationPerMille, type PoolCapacity } from '../../capacity';
+/** IPAM capacity: the pools must hold the nodes the cluster expects (see src/core/capacity.ts). */
+import { addressesPerBlock, blocksIn, blocksPerNode, maxNodesFor, poolCapacity, utilisationPerMille, type PoolCapacity } from '../../../core/capacity';
+import { strictAffinityOf } from '../../capacity';
 import type { Hit, Severity } from '../../../core/findings';
 import { defineRule } from '../../rule';
 import type { ClusterInput } from './input';
