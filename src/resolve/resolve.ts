@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { ClusterSpec } from '../model/definition';
 import type { LoadedCluster } from '../load/clusters';
 import type { Check, Finding } from '../core/findings';
-import { mergeLayers } from '../util/merge';
+import { mergeLayers, type AtomicEntries } from '../util/merge';
 import { describeSchemaErrors, schemaValidator } from '../core/schemas';
 import { chartDefaults } from './defaults';
 
@@ -25,8 +25,11 @@ export interface ResolvedCluster {
 
 export type ResolveResult = { ok: true; cluster: ResolvedCluster } | { ok: false; findings: Finding[] };
 
+/** A later layer that names an IP pool or a global network policy gives it whole (the types' AtomicMaps). */
+export const ATOMIC_ENTRIES: AtomicEntries = [['ipPools'], ['globalNetworkPolicies']];
+
 export function resolveCluster(loaded: LoadedCluster): ResolveResult {
-  const merged = mergeLayers([chartDefaults, ...loaded.definition.layers]);
+  const merged = mergeLayers([chartDefaults, ...loaded.definition.layers], ATOMIC_ENTRIES);
   const definitionFile = path.relative(process.cwd(), loaded.file);
   const validate = schemaValidator('cluster-definition.schema.json');
   const findings: Finding[] = [];

@@ -4,28 +4,37 @@
  */
 export type Mergeable = Record<string, unknown>;
 
+/**
+ * The maps whose entries a later layer replaces whole instead of merging key by key, each by the
+ * keys that lead to it (`['ipPools']`: every entry of `ipPools` is replaced whole).
+ */
+export type AtomicEntries = readonly (readonly string[])[];
+
 export function isPlainMap(value: unknown): value is Mergeable {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function mergeLayers(layers: readonly unknown[]): Mergeable {
+export function mergeLayers(layers: readonly unknown[], atomic: AtomicEntries = []): Mergeable {
   let merged: Mergeable = {};
   for (const layer of layers) {
-    if (isPlainMap(layer)) merged = mergeInto(merged, layer);
+    if (isPlainMap(layer)) merged = mergeInto(merged, layer, atomic, 0);
   }
   return merged;
 }
 
-function mergeInto(base: Mergeable, overlay: Mergeable): Mergeable {
+/** `atomic` holds the paths still possible at this depth: those whose first `depth` keys led here. */
+function mergeInto(base: Mergeable, overlay: Mergeable, atomic: AtomicEntries, depth: number): Mergeable {
   const result: Mergeable = { ...base };
+  const entriesAtomic = atomic.some((path) => path.length === depth);
   for (const [key, value] of Object.entries(overlay)) {
     if (value === null) {
       delete result[key];
-    } else if (isPlainMap(value) && isPlainMap(result[key])) {
-      result[key] = mergeInto(result[key] as Mergeable, value);
+    } else if (isPlainMap(value) && isPlainMap(result[key]) && !entriesAtomic) {
+      const below = atomic.filter((path) => path.length > depth && path[depth] === key);
+      result[key] = mergeInto(result[key] as Mergeable, value, below, depth + 1);
     } else if (isPlainMap(value)) {
-      // a map over nothing still has its own nulls removed, as Helm's coalescing does
-      result[key] = mergeInto({}, value);
+      // a map over nothing (or replacing a whole entry) still has its own nulls removed, as Helm's coalescing does
+      result[key] = mergeInto({}, value, [], depth + 1);
     } else if (value !== undefined) {
       result[key] = value;
     }
