@@ -5,7 +5,7 @@
  * is an outcome with its cause, so that the others complete.
  */
 import * as path from 'node:path';
-import { summarise, type FindingsReport } from '../core/findings';
+import { counts, summarise, type FindingsReport } from '../core/findings';
 import { diffCluster } from '../diff/cluster';
 import type { ClusterDiff } from '../diff/types';
 import { mapBounded } from '../live/concurrency';
@@ -61,7 +61,7 @@ export const DEFINITION_ERRORS = 'the cluster definition has errors (listed abov
 export async function diff(options: DiffOptions): Promise<DiffRun> {
   const fleet = await runPipeline({ clustersDir: path.resolve(options.cwd, options.clustersDir), clusters: options.clusters ?? [], keepObjects: true });
   const definitions = summarise(fleet.findings);
-  const broken = new Set(definitions.findings.filter((f) => f.severity === 'error').map((f) => f.cluster));
+  const broken = new Set(fleet.findings.filter((f) => f.severity === 'error' && counts(f)).map((f) => f.cluster));
   const diffable = fleet.clusters.filter((result) => !broken.has(result.cluster)).flatMap((result) => synthesizedOf(result) ?? []);
   if (broken.size > 0 && (diffable.length === 0 || broken.has(''))) return { definitions, outcomes: [], blocked: true };
   const settled = await mapBounded(diffable, options.concurrency ?? 4, (synthesized) => diffOne(synthesized, options));

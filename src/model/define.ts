@@ -1,13 +1,15 @@
 /**
- * The API that cluster definition files import. Kept free of other imports so that loading a
- * definition stays cheap.
+ * The API that cluster definition files import. Kept free of other imports (but the record of
+ * where each value was made) so that loading a definition stays cheap.
  */
 import type { ClusterDefinition, ClusterLayer, Router } from './definition';
+import { recordDefinitionSite } from './definition-site';
 
 export type * from './definition';
 
 /** A set of shared settings (fleet defaults, a group's defaults) for `defineCluster`. */
 export function defineLayer(layer: ClusterLayer): ClusterLayer {
+  recordDefinitionSite(layer, defineLayer);
   return layer;
 }
 
@@ -16,9 +18,12 @@ export function defineLayer(layer: ClusterLayer): ClusterLayer {
  * removes what an earlier layer set.
  */
 export function defineCluster(...layers: [...ClusterLayer[], ClusterLayer & { name: string }]): ClusterDefinition {
-  return { kind: 'ClusterDefinition', layers };
+  const definition: ClusterDefinition = { kind: 'ClusterDefinition', layers };
+  recordDefinitionSite(definition, defineCluster);
+  return definition;
 }
 
 export function defineRouter(router: Router): Router {
+  recordDefinitionSite(router, defineRouter);
   return router;
 }

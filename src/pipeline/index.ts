@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { SynthesisCache } from '../cache/synthesis-cache';
 import type { Finding } from '../core/findings';
 import { cacheRoot, listClusterFiles, selectNames, type LoadedCluster } from '../load/clusters';
+import { locateDefinitionRef } from '../load/definition-locations';
 import { matchesHashes } from '../output/files';
 import type { RenderedFiles } from '../render/files';
 import type { SynthesizedCluster } from '../synth/synthesize';
@@ -79,10 +80,21 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
   const facts = [...results.values()].flatMap((result) => (result.facts ? [result.facts] : []));
   return {
     clusters: chosen,
-    findings: [...chosen.flatMap((result) => result.findings), ...(options.until === undefined ? validateFleetFacts(facts, selected) : [])],
+    findings: locatedInDefinitions([...chosen.flatMap((result) => result.findings), ...(options.until === undefined ? validateFleetFacts(facts, selected) : [])]),
     files: (result) => result.files ?? cache?.files(result) ?? filesAgain(sources.get(result.cluster)!),
     cached: names.length - here.length - spread.length,
   };
+}
+
+/**
+ * A finding about a value a definition wrote gets the line and column of the property that set it;
+ * the definition file stays its source when the module cannot tell.
+ */
+function locatedInDefinitions(findings: readonly Finding[]): Finding[] {
+  return findings.map(({ definedAt, ...finding }) => {
+    const source = definedAt ? locateDefinitionRef(definedAt) : undefined;
+    return source ? { ...finding, source } : finding;
+  });
 }
 
 /** A result's definition, values and objects, when they were kept and the run went through synth. */

@@ -3,7 +3,7 @@
  * its routers. Plain data (strings and numbers, sources included), so that a cache can store it per
  * cluster and `validate --cluster X` can check X against the fleet without re-synthesising the rest.
  */
-import type { SourceLocation } from '../../../core/findings';
+import type { DefinitionRef, SourceLocation } from '../../../core/findings';
 import { formatCidr, formatIp, ipVersion } from '../../../core/net';
 import type { ClusterInput } from '../cluster/input';
 import { calicoObjects, defaultObject, peersOf, poolsOf, specOf } from '../cluster/view';
@@ -16,6 +16,8 @@ interface Located {
   object: string;
   path: string;
   source?: SourceLocation;
+  /** where a definition wrote it, looked up only when a finding about it is reported */
+  definedAt?: DefinitionRef;
 }
 
 export interface PoolFact extends Located {
@@ -47,11 +49,13 @@ export interface FleetFacts {
 }
 
 export type Locate = (object: string, path: string) => SourceLocation | undefined;
+export type LocateInDefinition = (object: string, path: string) => DefinitionRef | undefined;
 
-export function fleetFactsOf(cluster: ClusterInput, locate: Locate): FleetFacts {
+export function fleetFactsOf(cluster: ClusterInput, locate: Locate, definedAt?: LocateInDefinition): FleetFacts {
   const located = (object: string, path: string): Located => {
     const source = locate(object, path);
-    return source ? { object, path, source } : { object, path };
+    const ref = definedAt?.(object, path);
+    return { object, path, ...(source ? { source } : {}), ...(ref ? { definedAt: ref } : {}) };
   };
   const pools = poolsOf(cluster).map((pool) => ({ name: pool.name, cidr: formatCidr(pool.cidr), ...located(pool.ref, '/spec/cidr') }));
   const routers = peersOf(cluster).map((peer) => ({
