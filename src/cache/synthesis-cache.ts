@@ -16,6 +16,7 @@ import * as path from 'node:path';
 import type { RenderedFiles } from '../render/files';
 import type { Finding } from '../core/findings';
 import type { FleetFacts } from '../validate/rules/fleet/facts';
+import type { LocatedAcknowledgement } from '../resolve/resolve';
 import { writeAtomic } from '../util/atomic-write';
 import { contentHash } from '../util/hash';
 import { codeFingerprint } from './fingerprint';
@@ -34,6 +35,8 @@ export interface CachedResult {
   findings: Finding[];
   /** what the fleet rules need; undefined when the definition did not resolve */
   facts?: FleetFacts;
+  /** the definition's acknowledgements, applied when a run reports (they depend on the day) */
+  acknowledgements?: LocatedAcknowledgement[];
 }
 
 interface Entry {
@@ -90,8 +93,8 @@ export class SynthesisCache {
     const key = this.keyOf(record.dependencies);
     if (key === undefined || record.dependencies.length === 0) return;
     // only what CachedResult names: a result may carry its files and objects besides
-    const { cluster, definitionFile, dependencies, fileHashes, findings, facts } = record;
-    const rest = { cluster, definitionFile, dependencies, ...(fileHashes ? { fileHashes } : {}), findings };
+    const { cluster, definitionFile, dependencies, fileHashes, findings, facts, acknowledgements } = record;
+    const rest = { cluster, definitionFile, dependencies, ...(fileHashes ? { fileHashes } : {}), findings, ...(acknowledgements?.length ? { acknowledgements } : {}) };
     const stored: Entry['record'] = facts ? { ...rest, facts: encodeFacts(facts, record.definitionFile, this.routerTables) } : rest;
     this.index().records[record.cluster] = { key, record: stored };
     this.changed = true;

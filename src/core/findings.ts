@@ -165,8 +165,8 @@ function groupByCause(findings: readonly Finding[]): ReportedFinding[] {
   const grouped = [...groups.values()].map((group): ReportedFinding => {
     const clusters = [...new Set(group.map((f) => f.cluster))].sort(compareStrings);
     if (clusters.length === 1) return group[0]!;
-    const { cluster: _cluster, ...cause } = group[0]!;
-    return { ...cause, clusters };
+    const { rule, severity, cluster: _cluster, ...cause } = group[0]!;
+    return { rule, severity, clusters, ...cause };
   });
   return [...alone, ...grouped];
 }

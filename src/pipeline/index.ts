@@ -17,6 +17,7 @@ import { matchesHashes } from '../output/files';
 import type { RenderedFiles } from '../render/files';
 import type { SynthesizedCluster } from '../synth/synthesize';
 import { validateFleetFacts } from '../validate/fleet';
+import { applyAcknowledgements, todayUtc } from '../validate/acknowledgements';
 import { clusterRunner, type ClusterRequest } from './requests';
 import { runHere, runSpread } from './spread';
 import type { ClusterResult, Step } from './steps';
@@ -39,6 +40,8 @@ export type PipelineOptions = DefinitionsFrom & {
   keepObjects?: boolean;
   /** threads in all, this one included (default CALICO_GEN_THREADS, else one per core from 300 clusters) */
   threads?: number;
+  /** the day acknowledgements are judged on, `YYYY-MM-DD` (default: today, UTC) */
+  today?: string;
 };
 
 export interface PipelineRun {
@@ -77,13 +80,27 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
   }
   cache?.flush();
   const chosen = [...selected].sort().map((name) => results.get(name)!);
-  const facts = [...results.values()].flatMap((result) => (result.facts ? [result.facts] : []));
+  const findings = options.until === undefined ? fleetFindings([...results.values()], selected, options.today) : chosen.flatMap((result) => result.findings);
   return {
     clusters: chosen,
-    findings: locatedInDefinitions([...chosen.flatMap((result) => result.findings), ...(options.until === undefined ? validateFleetFacts(facts, selected) : [])]),
+    findings: locatedInDefinitions(findings),
     files: (result) => result.files ?? cache?.files(result) ?? filesAgain(sources.get(result.cluster)!),
     cached: names.length - here.length - spread.length,
   };
+}
+
+/**
+ * Every cluster's findings and the fleet rules' across them, acknowledged as the definitions say
+ * (an acknowledgement in a shared layer is used when any of its clusters has the finding); the
+ * selected clusters' are reported.
+ */
+function fleetFindings(results: readonly ClusterResult[], selected: ReadonlySet<string>, today = todayUtc()): Finding[] {
+  const facts = results.flatMap((result) => (result.facts ? [result.facts] : []));
+  const every = new Set(results.map((result) => result.cluster));
+  const found = [...results.flatMap((result) => result.findings), ...validateFleetFacts(facts, every)];
+  const acknowledgements = results.flatMap((result) => (result.acknowledgements ? [{ cluster: result.cluster, definitionFile: result.definitionFile, entries: result.acknowledgements }] : []));
+  if (acknowledgements.length === 0) return found.filter((finding) => selected.has(finding.cluster) || finding.cluster === '');
+  return applyAcknowledgements(found, acknowledgements, selected, today);
 }
 
 /**

@@ -59,6 +59,7 @@ export function runSteps(source: DefinitionSource, plan: StepPlan): ClusterResul
   const resolved = resolveCluster(loaded);
   if (!resolved.ok || plan.until === 'resolve') return { ...result, findings: resolved.ok ? [] : resolved.findings };
   const cluster = resolved.cluster;
+  if (cluster.acknowledgements.length > 0) result.acknowledgements = cluster.acknowledgements;
   const values = emitValues(cluster.spec);
   if (plan.until === 'values') return plan.keep ? { ...result, kept: { cluster, values } } : result;
   const synthesized = { cluster, values, manifests: synthManifests(values, cluster.spec.release) };

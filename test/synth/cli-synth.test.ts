@@ -115,9 +115,13 @@ test('a definition that throws names the file and cluster', () => {
   assertRejected(dir, /^calico-gen: clusters\/fra-main\.ts: cluster fra-main: the definition threw: routers\.yaml not found$/m);
 });
 
-test('a value of the wrong type that slipped past the compiler is a located finding', () => {
-  const dir = brokenFleet(clusterSource('fra-main').replace("cidr: '10.64.0.0/17' }", "cidr: '10.64.0.0/17', ipipMode: 'always' as any }"));
-  assertRejected(dir, /clusters\/fra-main\.ts: error definition-schema: cluster fra-main ClusterDefinition \/ipPools\/ipv4\/ipipMode: "always" is not allowed: use one of "Always", "CrossSubnet", "Never"/);
+test('a value of the wrong type that slipped past the compiler is a finding at the property that set it', () => {
+  const source = clusterSource('fra-main').replace("cidr: '10.64.0.0/17' }", "cidr: '10.64.0.0/17', ipipMode: 'always' as any }");
+  const dir = brokenFleet(source);
+  const lines = source.split('\n');
+  const line = lines.findIndex((text) => text.includes('ipipMode')) + 1;
+  const column = lines[line - 1]!.indexOf('ipipMode') + 1;
+  assertRejected(dir, new RegExp(`^clusters/fra-main\\.ts:${line}:${column}: error definition-schema: cluster fra-main ClusterDefinition /ipPools/ipv4/ipipMode: "always" is not allowed: use one of "Always", "CrossSubnet", "Never"`, 'm'));
 });
 
 test('a missing required setting and a misspelled key are both reported at once', () => {
