@@ -23,10 +23,12 @@ function where(finding: ReportedFinding): string {
 /** A text line names at most this many clusters; the JSON names them all. */
 const NAMED_CLUSTERS = 10;
 
-/** `in 3 clusters: a, b, c`, or with `and 5 more` past the first ten. */
+/** `in 3 clusters: a, b, c`, or with `and 5 more` past the first ten (of more than twelve). */
 export function clustersPhrase(clusters: readonly string[]): string {
-  const named = clusters.slice(0, NAMED_CLUSTERS).join(', ');
-  const more = clusters.length > NAMED_CLUSTERS ? ` and ${clusters.length - NAMED_CLUSTERS} more` : '';
+  // "and 1 more" would be longer than the name
+  const shown = clusters.length > NAMED_CLUSTERS + 2 ? NAMED_CLUSTERS : clusters.length;
+  const named = clusters.slice(0, shown).join(', ');
+  const more = shown < clusters.length ? ` and ${clusters.length - shown} more` : '';
   return `in ${clusters.length} clusters: ${named}${more}`;
 }
 

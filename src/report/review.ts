@@ -5,6 +5,7 @@
 import type { Review, RevisionLabel } from '../review/review';
 import type { ClusterReview, ObjectChange } from '../review/compare';
 import type { Finding } from '../core/findings';
+import { acknowledgementMark } from './findings';
 
 export type ReviewFormat = 'text' | 'json' | 'markdown';
 
@@ -28,7 +29,7 @@ function jsonCluster(c: ClusterReview): ClusterReview {
     cluster: c.cluster,
     values: { changed: c.values.changed, diff: c.values.diff },
     changes: c.changes.map(({ action, kind, name, diff }) => ({ action, kind, name, diff })),
-    findings: { introduced: c.findings.introduced, fixed: c.findings.fixed },
+    findings: { introduced: c.findings.introduced, fixed: c.findings.fixed, acknowledged: c.findings.acknowledged },
   };
 }
 
@@ -66,13 +67,14 @@ function clusterSummary(c: ClusterReview): string {
     objectSummary(c.changes),
     c.findings.introduced.length > 0 ? `${count(c.findings.introduced.length, 'finding')} introduced` : '',
     c.findings.fixed.length > 0 ? `${count(c.findings.fixed.length, 'finding')} fixed` : '',
+    c.findings.acknowledged.length > 0 ? `${count(c.findings.acknowledged.length, 'finding')} acknowledged` : '',
   ];
   return parts.filter(Boolean).join(', ');
 }
 
 function findingLine(f: Finding): string {
   const where = f.source ? ` (${f.source.file}${f.source.line ? `:${f.source.line}` : ''})` : '';
-  return `${f.severity} ${f.rule}: ${[f.object, f.path].filter(Boolean).join(' ')}: ${f.message}${where}`;
+  return `${f.severity} ${f.rule}${acknowledgementMark(f)}: ${[f.object, f.path].filter(Boolean).join(' ')}: ${f.message}${where}`;
 }
 
 function textReview(review: Review): string {
@@ -89,6 +91,7 @@ function textReview(review: Review): string {
     }
     for (const f of c.findings.introduced) lines.push(`  introduced: ${findingLine(f)}`);
     for (const f of c.findings.fixed) lines.push(`  fixed: ${findingLine(f)}`);
+    for (const f of c.findings.acknowledged) lines.push(`  acknowledged: ${findingLine(f)}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -144,9 +147,10 @@ function markdownCluster(c: ClusterReview, options: MarkdownOptions): string[] {
     }
     if (!options.objectDiffs) lines.push('');
   }
-  for (const [title, findings] of [['Findings introduced', c.findings.introduced], ['Findings fixed', c.findings.fixed]] as const) {
+  const sections = [['Findings introduced', c.findings.introduced], ['Findings fixed', c.findings.fixed], ['Findings acknowledged', c.findings.acknowledged]] as const;
+  for (const [title, findings] of sections) {
     if (findings.length === 0) continue;
-    lines.push(`**${title}**`, '', ...findings.map((f) => `- **${f.severity}** ${code(f.rule)} ${code([f.object, f.path].filter(Boolean).join(' '))}: ${escapeHtml(f.message)}`), '');
+    lines.push(`**${title}**`, '', ...findings.map((f) => `- **${f.severity}** ${code(f.rule)}${escapeHtml(acknowledgementMark(f))} ${code([f.object, f.path].filter(Boolean).join(' '))}: ${escapeHtml(f.message)}`), '');
   }
   lines.push('</details>');
   return lines;

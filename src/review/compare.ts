@@ -25,7 +25,8 @@ export interface ClusterReview {
   cluster: string;
   values: { changed: string[]; diff: string };
   changes: ObjectChange[];
-  findings: { introduced: Finding[]; fixed: Finding[] };
+  /** introduced and fixed; acknowledged: findings on both sides that the change acknowledges (newly, or anew) */
+  findings: { introduced: Finding[]; fixed: Finding[]; acknowledged: Finding[] };
 }
 
 // with the emitter that writes generated/, so that the diffs read like a diff of generated/
@@ -39,7 +40,8 @@ export function compareRevisions(base: RevisionState, head: RevisionState): Clus
 }
 
 function changes(review: ClusterReview): boolean {
-  return review.values.changed.length + review.changes.length + review.findings.introduced.length + review.findings.fixed.length > 0;
+  const { introduced, fixed, acknowledged } = review.findings;
+  return review.values.changed.length + review.changes.length + introduced.length + fixed.length + acknowledged.length > 0;
 }
 
 function compareCluster(cluster: string, base: ClusterState, head: ClusterState): ClusterReview {
@@ -88,14 +90,19 @@ function byIdentity(objects: readonly KubeObject[]): Map<string, KubeObject> {
   return new Map(objects.map((object) => [`${object.kind}\0${object.metadata.namespace ?? ''}\0${object.metadata.name}`, object]));
 }
 
-/** Findings are the same finding when all but their line numbers agree: an edit above moves lines. */
+/**
+ * Findings are the same finding when all but their line numbers and acknowledgement agree: an edit
+ * above moves lines, and acknowledging a finding does not fix it.
+ */
 function compareFindings(base: readonly Finding[], head: readonly Finding[]): ClusterReview['findings'] {
   const identity = (f: Finding) => JSON.stringify([f.rule, f.severity, f.cluster, f.object, f.path, f.message, f.source?.file ?? '']);
-  const before = new Set(base.map(identity));
+  const note = (f: Finding | undefined) => JSON.stringify(f?.acknowledged ?? null);
+  const before = new Map(base.map((f) => [identity(f), f]));
   const after = new Set(head.map(identity));
   return {
     introduced: sortFindings(head.filter((f) => !before.has(identity(f)))),
     fixed: sortFindings(base.filter((f) => !after.has(identity(f)))),
+    acknowledged: sortFindings(head.filter((f) => f.acknowledged && before.has(identity(f)) && note(before.get(identity(f))) !== note(f))),
   };
 }
 

@@ -16,7 +16,7 @@ Each revision is read from a temporary copy (git archive); the working tree is n
   --cluster NAME        only this cluster (repeatable)
   --format F            text (default), json, or markdown for a merge-request comment
   --detailed-exitcode   exit 2 when some cluster changes, 0 when none
-Exits 1 when the change introduces an error finding.
+Exits 1 when the change introduces an error finding that no definition acknowledges.
 `;
 
 export async function review(argv: string[], io: CliIo): Promise<number> {
@@ -35,7 +35,7 @@ export async function review(argv: string[], io: CliIo): Promise<number> {
   if (!args.base) throw new UserError('review: --base REV is required: the revision to compare against (for a merge request, its target branch)');
   const result = await reviewChange({ cwd: io.cwd, clustersDir: args['clusters-dir']!, base: args.base, head: args.head, only: args.cluster ?? [] });
   io.stdout.write(formatReview(result, format));
-  const introducedErrors = result.clusters.flatMap((c) => c.findings.introduced).filter((f) => f.severity === 'error').length;
+  const introducedErrors = result.clusters.flatMap((c) => c.findings.introduced).filter((f) => f.severity === 'error' && !f.acknowledged).length;
   if (introducedErrors > 0) {
     io.stderr.write(`calico-gen: review: the change introduces ${introducedErrors} error finding(s)\n`);
     return EXIT_FAILURE;

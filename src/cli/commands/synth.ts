@@ -40,7 +40,7 @@ export async function synth(argv: string[], io: CliIo): Promise<number> {
   });
   if (result.report.findings.length > 0 || result.failed) io.stderr.write(formatFindings(result.report, format));
   if (result.failed) {
-    io.stderr.write(`calico-gen: synth: nothing written: fix the errors above\n`);
+    io.stderr.write(`calico-gen: synth: nothing written: fix the errors above, or acknowledge those that are known and tracked (acknowledge: in a definition)\n`);
     return EXIT_FAILURE;
   }
   if (args.check) {
