@@ -6,14 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../support/cli';
 import { at, locationsFleet } from './support';
-
-// a transpile cache of this process's own: the in-memory pipeline below must transpile afresh
-process.env.CALICO_GEN_CACHE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'calico-gen-locations-cache-'));
-process.on('exit', () => fs.rmSync(process.env.CALICO_GEN_CACHE_DIR!, { recursive: true, force: true }));
 
 interface JsonFinding {
   rule: string;
@@ -68,6 +63,8 @@ test('text names the clusters of a shared cause; github puts one annotation on t
 test('the loader\'s other output (the in-memory pipeline of diff and review) gives the same locations', async () => {
   const dir = locationsFleet();
   const cwd = process.cwd();
+  // a transpile cache of this process's own, which the CLI runs did not fill: this run transpiles afresh
+  process.env.CALICO_GEN_CACHE_DIR = path.join(dir, 'own-cache');
   process.chdir(dir);
   try {
     const { runPipeline } = await import('../../src/pipeline');
@@ -75,10 +72,11 @@ test('the loader\'s other output (the in-memory pipeline of diff and review) giv
     const { definitionSite } = await import('../../src/model/definition-site');
     const run = await runPipeline({ clustersDir: 'clusters', cache: false, keepObjects: true });
     assert.deepEqual(summary(summarise(run.findings).findings as JsonFinding[]), expected);
-    // esbuild's build output ran here (it starts with "use strict"), its transform output in the CLI's runs
+    // esbuild's build output ran here (with the fleet's tsconfig, it starts with "use strict"), its transform output in the CLI's runs
     assert.equal(definitionSite(run.clusters[0]!.kept!.cluster.definition)?.transpiled?.strict, true);
   } finally {
     process.chdir(cwd);
+    delete process.env.CALICO_GEN_CACHE_DIR;
   }
 });
 

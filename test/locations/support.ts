@@ -2,6 +2,8 @@
 import { fleetProject } from '../support/cli';
 
 export const files: Record<string, string> = {
+  // as a fleet repository's: esbuild's build then starts its output with "use strict", its transform does not
+  'tsconfig.json': '{ "compilerOptions": { "strict": true } }\n',
   'shared/routers.ts': [
     "import { defineRouter } from 'calico-gen';",
     '',
