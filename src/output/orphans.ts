@@ -51,3 +51,45 @@ function isGenerated(file: string): boolean {
     if (fd !== undefined) fs.closeSync(fd);
   }
 }
+
+const LEFTOVER = new RegExp(`^\\.(${[VALUES_FILE, MANIFESTS_FILE].map((name) => name.replace(/\./g, '\\.')).join('|')})\\.(\\d+)\\.\\d+\\.(tmp|bak)$`);
+
+/**
+ * Temporary and kept-aside files a killed synth left in the cluster folders (src/util/file-transaction.ts
+ * names them after the process): those of a process that no longer runs are removed. A kept-aside
+ * file is only ever a second name of an old version, so nothing is lost.
+ */
+export function removeLeftovers(outDir: string, clusters: readonly string[]): void {
+  for (const cluster of clusters) {
+    const dir = path.join(outDir, cluster);
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const match = LEFTOVER.exec(name);
+      if (match && !isRunning(Number(match[2]))) removeQuietly(path.join(dir, name));
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Tidying up: a leftover that cannot be removed (a read-only folder) stays, and the write says why if it matters. */
+function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // best effort
+  }
+}

@@ -149,3 +149,17 @@ test('the transaction: writes, new folders and removals are all undone when one 
   commitFiles([{ file: path.join(dir, 'a'), content: 'new a\n' }, { file: path.join(dir, 'new/deep/b'), content: 'b\n' }], [path.join(dir, 'gone')]);
   assert.deepEqual(snapshot(dir), { a: 'new a\n', blocked: '<folder>', 'blocked/x': '', new: '<folder>', 'new/deep': '<folder>', 'new/deep/b': 'b\n' });
 });
+
+test('temporary files a killed run left are removed by the next; those of a running process are not', () => {
+  const dir = fleet();
+  assert.equal(runCli(['synth'], { cwd: dir }).status, 0);
+  const folder = path.join(dir, 'generated/ams-main');
+  // pid 2^22 + 1 is above Linux's pid_max: no process has it; pid 1 always runs
+  const dead = 2 ** 22 + 1;
+  const leftovers = [`.calico-values.yaml.${dead}.0.tmp`, `.manifests.yaml.${dead}.3.bak`];
+  const kept = ['.calico-values.yaml.1.0.tmp', '.notes.yaml.12.0.tmp', 'notes.txt'];
+  for (const name of [...leftovers, ...kept]) fs.writeFileSync(path.join(folder, name), 'x');
+  changeEveryCluster(dir);
+  assert.equal(runCli(['synth'], { cwd: dir }).status, 0);
+  assert.deepEqual(fs.readdirSync(folder).sort(), [...kept, 'calico-values.yaml', 'manifests.yaml'].sort());
+});
