@@ -6,7 +6,7 @@
 import { summarise, type FindingsReport } from '../core/findings';
 import * as path from 'node:path';
 import { staleFiles, writeClusters, type ClusterOutput, type StaleFile } from '../output/files';
-import { orphanFolders, removeLeftovers } from '../output/orphans';
+import { orphanFolders } from '../output/orphans';
 import { checkOutputFolder } from '../output/safety';
 import { runPipeline } from '../pipeline';
 import { listClusterFiles } from '../load/clusters';
@@ -66,7 +66,6 @@ export async function synth(options: SynthOptions): Promise<SynthResult> {
   // a cluster folder without a definition is only ours to judge when the whole fleet was synthesised
   const orphans = only.length === 0 ? orphanFolders(options.outDir, outputs.map((output) => output.cluster)) : [];
   if (options.check) return { ...result, stale: staleFiles(options.outDir, outputs, orphans) };
-  removeLeftovers(options.outDir, outputs.map((output) => output.cluster));
   const written = writeClusters(options.outDir, outputs, orphans, display);
   return { ...result, written, removed: orphans.map((orphan) => orphan.dir) };
 }

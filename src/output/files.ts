@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { contentHash } from '../util/hash';
 import { commitFiles, type FileWrite } from '../util/file-transaction';
 import { VALUES_FILE, type RenderedFiles } from '../render/files';
-import type { OrphanFolder } from './orphans';
+import { removeLeftovers, type OrphanFolder } from './orphans';
 
 /** One cluster's output as the writer needs it: hashes to compare, content only to write. */
 export interface ClusterOutput {
@@ -30,15 +30,21 @@ export interface StaleFile {
  * returns the paths written. Unchanged files are not touched.
  */
 export function writeClusters(outDir: string, clusters: readonly ClusterOutput[], orphans: readonly OrphanFolder[], display: (file: string) => string): string[] {
-  const writes: FileWrite[] = [];
-  for (const output of clusters) {
-    for (const name of changedFiles(outDir, output)) {
-      writes.push({ file: path.join(outDir, output.cluster, name), content: output.content()[name as keyof RenderedFiles] });
-    }
-  }
-  commitFiles(writes, orphans.flatMap((orphan) => orphan.files), { display });
+  const written = commitFiles(changedWrites(outDir, clusters), orphans.flatMap((orphan) => orphan.files), { display });
   for (const orphan of orphans) removeIfEmpty(orphan.dir);
-  return writes.map((write) => write.file);
+  return written;
+}
+
+/** One cluster's content at a time: a large fleet's output is never all in memory at once. */
+function* changedWrites(outDir: string, clusters: readonly ClusterOutput[]): Generator<FileWrite> {
+  for (const output of clusters) {
+    const names = changedFiles(outDir, output);
+    if (names.length === 0) continue;
+    const folder = path.join(outDir, output.cluster);
+    removeLeftovers([folder]);
+    const content = output.content();
+    for (const name of names) yield { file: path.join(folder, name), content: content[name as keyof RenderedFiles] };
+  }
 }
 
 function removeIfEmpty(dir: string): void {

@@ -55,13 +55,12 @@ function isGenerated(file: string): boolean {
 const LEFTOVER = new RegExp(`^\\.(${[VALUES_FILE, MANIFESTS_FILE].map((name) => name.replace(/\./g, '\\.')).join('|')})\\.(\\d+)\\.\\d+\\.(tmp|bak)$`);
 
 /**
- * Temporary and kept-aside files a killed synth left in the cluster folders (src/util/file-transaction.ts
- * names them after the process): those of a process that no longer runs are removed. A kept-aside
- * file is only ever a second name of an old version, so nothing is lost.
+ * Temporary and kept-aside files a killed synth left in the folders about to be written
+ * (src/util/file-transaction.ts names them after the process): those of a process that no longer
+ * runs are removed. A kept-aside file is only ever a second name of an old version, so nothing is lost.
  */
-export function removeLeftovers(outDir: string, clusters: readonly string[]): void {
-  for (const cluster of clusters) {
-    const dir = path.join(outDir, cluster);
+export function removeLeftovers(folders: readonly string[]): void {
+  for (const dir of folders) {
     let names: string[];
     try {
       names = fs.readdirSync(dir);

@@ -17,13 +17,26 @@ export function checkOutputFolder(outDir: string, projectDir: string, clusters: 
       { file: outDir },
     );
   }
-  for (const cluster of clusters) {
-    const folder = path.join(outDir, cluster);
-    if (!isSymbolicLink(folder)) continue;
+  // one listing of the folder finds the links among the cluster folders (not a stat per cluster)
+  const names = new Set(clusters);
+  for (const entry of linkEntries(outDir)) {
+    if (!names.has(entry)) continue;
+    const folder = path.join(outDir, entry);
     const target = realPath(folder);
     if (!isInside(target, out)) {
       throw new UserError(`${display(folder)} is a symbolic link to ${target}, outside ${display(outDir)}: synth does not write through it; remove the link`, { file: folder });
     }
+  }
+}
+
+function linkEntries(folder: string): string[] {
+  try {
+    return fs
+      .readdirSync(folder, { withFileTypes: true })
+      .filter((entry) => entry.isSymbolicLink())
+      .map((entry) => entry.name);
+  } catch {
+    return [];
   }
 }
 
@@ -52,12 +65,4 @@ function realPath(file: string, depth = 0): string {
 function isInside(file: string, folder: string): boolean {
   const relative = path.relative(folder, file);
   return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
-}
-
-function isSymbolicLink(file: string): boolean {
-  try {
-    return fs.lstatSync(file).isSymbolicLink();
-  } catch {
-    return false;
-  }
 }

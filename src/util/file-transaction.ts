@@ -30,19 +30,25 @@ export function asideName(file: string, suffix: 'tmp' | 'bak'): string {
 /** What to undo, newest last. */
 type Step = { undo(): void };
 
-export function commitFiles(writes: readonly FileWrite[], removals: readonly string[] = [], options: TransactionOptions = {}): void {
+/**
+ * `writes` is consumed once, each content written out as it comes, so that a caller can hand over
+ * a large output one file at a time rather than hold all of it. Returns the files written.
+ */
+export function commitFiles(writes: Iterable<FileWrite>, removals: readonly string[] = [], options: TransactionOptions = {}): string[] {
   const display = options.display ?? ((file: string) => file);
   const steps: Step[] = [];
   const leftovers: string[] = [];
+  const staged: string[] = [];
   let current = { verb: 'write', file: '' };
   try {
     for (const write of writes) {
       current = { verb: 'write', file: write.file };
       stage(write, steps);
+      staged.push(write.file);
     }
-    for (const write of writes) {
-      current = { verb: 'write', file: write.file };
-      replace(write.file, steps, leftovers);
+    for (const file of staged) {
+      current = { verb: 'write', file };
+      replace(file, steps, leftovers);
     }
     for (const file of removals) {
       current = { verb: 'remove', file };
@@ -54,6 +60,7 @@ export function commitFiles(writes: readonly FileWrite[], removals: readonly str
     throw new UserError(`cannot ${current.verb} ${display(current.file)}: ${fileSystemReason(error)}; nothing was changed`, { file: current.file });
   }
   for (const file of leftovers) fs.rmSync(file, { force: true });
+  return staged;
 }
 
 function stage(write: FileWrite, steps: Step[]): void {
