@@ -8,7 +8,7 @@ import { isCalicoObject } from '../core/calico';
 import { ERRORS_SHOWN_PER_FILE, firstErrors, positionOf, parseLocatedYaml, type LocatedDocument } from './yaml-locations';
 import type { InputFile } from '../util/input-file';
 
-export const manifestYaml: Check = { id: 'manifest-yaml', severity: 'error', description: 'A manifest file parses' };
+export const manifestYaml: Check = { id: 'manifest-yaml', severity: 'error', description: 'A manifest file parses (aliases expanding to at most 1,000 copies)' };
 
 export const manifestObject: Check = {
   id: 'manifest-object',

@@ -12,7 +12,7 @@ export const valuesYaml: Check = {
   id: 'values-yaml',
   severity: 'error',
   alsoAs: ['warning'],
-  description: 'A values file parses and is a map; a warning when it has documents Helm ignores',
+  description: 'A values file parses (aliases expanding to at most 1,000 copies) and is a map; a warning when it has documents Helm ignores',
 };
 
 export interface ValuesLayer {

@@ -24,7 +24,8 @@ IPPool's cidr or blockSize changed in place, an object Helm cannot adopt, ...) a
                         release Secret (one cluster only)
   --detailed-exitcode   exit 2 when there are changes (0 none, 1 error)
   --format FORMAT       text (default), json or markdown
-  --show-secrets        show release values under sensitive keys (Secret data never shows)
+  --show-secrets        show release values that look sensitive (passwords, tokens, keys,
+                        credentials in URLs) instead of <redacted> (Secret data never shows)
   --concurrency N       clusters diffed at once with --all (default 4)
   --timeout DURATION    deadline of each API request: 10s (default), 500ms, 1m
   --max-input-size SIZE
