@@ -42,6 +42,8 @@ export interface LiveSource {
   liveValues?: string;
   /** deadline of each API request (default 10 s) */
   timeoutMs?: number;
+  /** larger files (dump, values, kubeconfig) are refused before they are read (default 256 MiB) */
+  maxInputBytes?: number;
 }
 
 /** A cluster's diff, or why it could not be diffed: the one-line cause and the error itself. */
@@ -83,9 +85,9 @@ async function readLive(synthesized: SynthesizedCluster, options: DiffOptions): 
   const { cluster } = synthesized;
   const source = options.live ?? {};
   const release = cluster.spec.release;
-  const values = source.liveValues ? readLiveValues(source.liveValues, options.cwd) : undefined;
+  const values = source.liveValues ? readLiveValues(source.liveValues, options.cwd, source.maxInputBytes) : undefined;
   const withValues = (live: LiveState) => (values === undefined ? live : { ...live, values });
-  if (source.liveFile) return { live: withValues(readLiveFile(source.liveFile, options.cwd, { desired: synthesized.manifests, release })), warnings: [] };
+  if (source.liveFile) return { live: withValues(readLiveFile(source.liveFile, options.cwd, { desired: synthesized.manifests, release, maxInputBytes: source.maxInputBytes })), warnings: [] };
   // the Kubernetes client loads only here: an offline diff never pays for it
   const { readFromApi } = require('../live/api') as typeof import('../live/api');
   const read = await readFromApi({
@@ -100,6 +102,7 @@ async function readLive(synthesized: SynthesizedCluster, options: DiffOptions): 
     release,
     readRelease: values === undefined,
     timeoutMs: source.timeoutMs ?? 10_000,
+    maxInputBytes: source.maxInputBytes,
   });
   return { live: withValues(read.live), warnings: read.warnings };
 }

@@ -4,8 +4,12 @@
  * warning, with `strict`).
  */
 import { summarise, type FindingsReport } from '../core/findings';
-import { orphanClusterDirs, removeOrphans, staleFiles, writeClusters, type ClusterOutput, type StaleFile } from '../output/files';
+import * as path from 'node:path';
+import { staleFiles, writeClusters, type ClusterOutput, type StaleFile } from '../output/files';
+import { orphanFolders } from '../output/orphans';
+import { checkOutputFolder } from '../output/safety';
 import { runPipeline } from '../pipeline';
+import { listClusterFiles } from '../load/clusters';
 
 export interface SynthOptions {
   /** the folder of cluster definitions */
@@ -14,6 +18,11 @@ export interface SynthOptions {
   clusters?: readonly string[];
   /** where the files go: generated/ */
   outDir: string;
+  /**
+   * the project's folder (the working directory): an output folder inside it must not lead out of
+   * it through a symbolic link; messages name paths relative to it. Default: the clusters folder's parent
+   */
+  projectDir?: string;
   /** write nothing: list the files that differ from a fresh synthesis */
   check?: boolean;
   /** warnings fail too */
@@ -30,7 +39,7 @@ export interface SynthResult {
   /** clusters synthesised, and how many of them came from the cache */
   clusters: number;
   cached: number;
-  /** files written, and folders of clusters without a definition removed */
+  /** files written, and folders of clusters without a definition removed (or emptied of calico-gen's files) */
   written: string[];
   removed: string[];
   /** with `check`: the files a run would change, each with its diff */
@@ -39,6 +48,10 @@ export interface SynthResult {
 
 export async function synth(options: SynthOptions): Promise<SynthResult> {
   const only = options.clusters ?? [];
+  const projectDir = options.projectDir ?? path.dirname(path.resolve(options.clustersDir));
+  const display = (file: string) => path.relative(projectDir, file) || '.';
+  // refused before the work: a link out of the project is not something a synthesis changes
+  if (!options.check) checkOutputFolder(options.outDir, projectDir, [...listClusterFiles(options.clustersDir).keys()], display);
   const fleet = await runPipeline({ clustersDir: options.clustersDir, clusters: only, cache: options.cache, outDir: options.outDir, threads: options.threads });
   const report = summarise(fleet.findings);
   const failed = report.summary.errors > 0 || (options.strict === true && report.summary.warnings > 0);
@@ -51,9 +64,8 @@ export async function synth(options: SynthOptions): Promise<SynthResult> {
     content: () => fleet.files(cluster),
   }));
   // a cluster folder without a definition is only ours to judge when the whole fleet was synthesised
-  const orphans = only.length === 0 ? orphanClusterDirs(options.outDir, outputs.map((output) => output.cluster)) : [];
+  const orphans = only.length === 0 ? orphanFolders(options.outDir, outputs.map((output) => output.cluster)) : [];
   if (options.check) return { ...result, stale: staleFiles(options.outDir, outputs, orphans) };
-  const written = writeClusters(options.outDir, outputs);
-  removeOrphans(orphans);
-  return { ...result, written, removed: orphans };
+  const written = writeClusters(options.outDir, outputs, orphans, display);
+  return { ...result, written, removed: orphans.map((orphan) => orphan.dir) };
 }

@@ -14,12 +14,15 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { commonOptions } from './args';
 import { UserError } from '../util/errors';
 import type { ClusterFiles } from '../inputs/load';
+import { maxInputSize } from './args';
 
 export interface InputSelection {
   /** no --values / --manifests: the cluster definitions, these ones (all when empty) */
   definitions?: string[];
   /** hand-written inputs: one entry per cluster, shared files already prepended */
   handWritten?: ClusterFiles[];
+  /** --max-input-size: the largest input file read */
+  maxInputBytes: number;
   options: Record<string, string | boolean | (string | boolean)[] | undefined>;
 }
 
@@ -29,6 +32,7 @@ export const inputOptions = {
   manifests: { type: 'string', multiple: true },
   'expected-nodes': { type: 'string', multiple: true },
   'max-pods': { type: 'string', multiple: true },
+  'max-input-size': { type: 'string' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 export function parseInputs(command: string, argv: string[], extra: NonNullable<ParseArgsConfig['options']>): InputSelection {
@@ -39,6 +43,7 @@ export function parseInputs(command: string, argv: string[], extra: NonNullable<
     throw new UserError(`${command}: ${(error as Error).message.split('\n')[0]} (see \`calico-gen ${command} --help\`)`);
   }
   const options = parsed.values as InputSelection['options'];
+  const maxInputBytes = maxInputSize(options['max-input-size'] as string | undefined);
   const shared: ClusterFiles = { values: [], manifests: [] };
   const clusters: ClusterFiles[] = [];
   for (const token of parsed.tokens ?? []) {
@@ -67,9 +72,9 @@ export function parseInputs(command: string, argv: string[], extra: NonNullable<
     if (shared.expectedNodes !== undefined || shared.maxPodsPerNode !== undefined || clusters.some((c) => c.expectedNodes !== undefined || c.maxPodsPerNode !== undefined)) {
       throw new UserError(`${command}: --expected-nodes and --max-pods go with --values or --manifests; a cluster definition sets capacity: { expectedNodes, maxPodsPerNode }`);
     }
-    return { definitions: clusters.map((c) => c.name!), options };
+    return { definitions: clusters.map((c) => c.name!), options, maxInputBytes };
   }
-  if (clusters.length === 0) return { handWritten: [shared], options };
+  if (clusters.length === 0) return { handWritten: [shared], options, maxInputBytes };
   const names = clusters.map((c) => c.name!);
   const repeated = names.find((name, i) => names.indexOf(name) !== i);
   if (repeated !== undefined) throw new UserError(`${command}: --cluster ${repeated} is given twice: give each cluster's files after one --cluster`);
@@ -87,6 +92,7 @@ export function parseInputs(command: string, argv: string[], extra: NonNullable<
       };
     }),
     options,
+    maxInputBytes,
   };
 }
 

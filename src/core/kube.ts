@@ -78,3 +78,8 @@ export function kindOf(object: unknown): string | undefined {
 export function refOf(object: unknown): string {
   return `${kindOf(object) ?? '<no kind>'}/${nameOf(object) ?? '<unnamed>'}`;
 }
+
+/** An RFC 1123 label, as Kubernetes names many things (and calico-gen names clusters): `ml-serve-eqiad`. */
+export function isDnsLabel(name: string): boolean {
+  return name.length <= 63 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name);
+}

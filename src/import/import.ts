@@ -22,8 +22,12 @@ export interface ImportOptions {
   valuesDir: string;
   /** cluster → group, from --group */
   groups: ReadonlyMap<string, string>;
+  /** the tree's layout, when the caller has read it already */
+  layout?: TreeLayout;
   /** where a relative valuesDir starts */
   cwd: string;
+  /** larger values files are refused before they are read (default 256 MiB) */
+  maxInputBytes?: number;
 }
 
 export interface ImportedCluster {
@@ -44,9 +48,9 @@ export interface ImportedFleet {
 }
 
 export async function importValuesTree(options: ImportOptions): Promise<ImportedFleet> {
-  const layout = readLayout(path.resolve(options.cwd, options.valuesDir), options.groups);
+  const layout = options.layout ?? readLayout(path.resolve(options.cwd, options.valuesDir), options.groups);
   const problems: ImportProblem[] = [];
-  const files = readChartViews(layout, options.valuesDir, problems);
+  const files = readChartViews(layout, options, problems);
   const view = (file: string) => files.get(file)!.view;
 
   const fleet = mapFleet(layout.fleetFiles.map(view), problems);
@@ -81,16 +85,17 @@ interface ChartView {
 
 /**
  * Every file once, reduced to the chart's keys; unreadable files are problems, not exceptions.
- * Files are named as the user named the tree (`--values-dir values` → `values/main.yaml`).
+ * Files are named relative to the working directory (`--values-dir values` → `values/main.yaml`),
+ * never by an absolute path: the names go into the headers of the files import writes.
  */
-function readChartViews(layout: TreeLayout, valuesDirArg: string, problems: ImportProblem[]): Map<string, ChartView> {
+function readChartViews(layout: TreeLayout, options: ImportOptions, problems: ImportProblem[]): Map<string, ChartView> {
   const all = [...new Set(layout.clusters.flatMap((c) => c.files))];
-  const display = (file: string) => path.join(valuesDirArg, path.relative(layout.valuesDir, file));
+  const display = (file: string) => path.relative(options.cwd, file);
   const views = new Map<string, ChartView>();
   for (const file of all) {
     let parsed: ValuesFile;
     try {
-      parsed = readValuesFile(file, display(file));
+      parsed = readValuesFile(file, display(file), options.maxInputBytes);
     } catch (error) {
       if (!(error instanceof ImportFailed)) throw error;
       problems.push(...error.problems);

@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UserError } from '../util/errors';
+import { readInputText } from '../util/input-file';
 import { clientNode, type ClientNode } from './client-node';
 
 export interface KubeconfigOptions {
@@ -19,6 +20,8 @@ export interface KubeconfigOptions {
   /** the cluster definition's kubeContext, and the file that sets it, for messages */
   defaultContext: string;
   definitionFile?: string;
+  /** larger kubeconfig files are refused before they are read (default 256 MiB) */
+  maxInputBytes?: number;
 }
 
 export interface ResolvedKubeconfig {
@@ -49,10 +52,15 @@ export function kubeconfigFiles(options: Pick<KubeconfigOptions, 'env' | 'cwd' |
   return [file];
 }
 
-function loadFile(file: string): ClientNode.KubeConfig {
+/** As KubeConfig.loadFromFile, through the bounded reader: a kubeconfig is a file the user names too. */
+function loadFile(file: string, maxInputBytes: number | undefined): ClientNode.KubeConfig {
+  const read = readInputText(file, maxInputBytes);
+  if ('reason' in read) throw new UserError(`kubeconfig ${file}: ${read.reason}`);
   const config = new (clientNode().KubeConfig)();
   try {
-    config.loadFromFile(file);
+    config.loadFromString(read.text);
+    // certificate and key files named in it are relative to its folder
+    config.makePathsAbsolute(path.dirname(file));
   } catch (error) {
     throw new UserError(`kubeconfig ${file}: ${(error as Error).message.split('\n')[0]}`);
   }
@@ -78,7 +86,7 @@ function merge(configs: ClientNode.KubeConfig[]): ClientNode.KubeConfig {
 
 export function resolveKubeconfig(options: KubeconfigOptions): ResolvedKubeconfig {
   const files = kubeconfigFiles(options);
-  const config = merge(files.map(loadFile));
+  const config = merge(files.map((file) => loadFile(file, options.maxInputBytes)));
   const context = options.context ?? options.defaultContext;
   const where = `kubeconfig ${files.join(path.delimiter)}`;
   const entry = config.getContextObject(context);

@@ -5,6 +5,8 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { unifiedDiff } from '../diff/unified';
+import type { Json } from '../diff/field-path';
+import { redactSecretPair, redactValuesPair } from '../diff/redact';
 import type { ChangeAction } from '../diff/types';
 import { toYaml } from '../render/yaml';
 import type { KubeObject } from '../core/kube';
@@ -32,10 +34,15 @@ export interface ClusterReview {
 // with the emitter that writes generated/, so that the diffs read like a diff of generated/
 const yaml = (value: unknown) => (value === undefined ? '' : toYaml(value));
 
-export function compareRevisions(base: RevisionState, head: RevisionState): ClusterReview[] {
+export interface CompareOptions {
+  /** values that look sensitive are `<redacted>` in the values diff unless this is set */
+  showSecrets: boolean;
+}
+
+export function compareRevisions(base: RevisionState, head: RevisionState, options: CompareOptions = { showSecrets: false }): ClusterReview[] {
   const names = [...new Set([...base.clusters.keys(), ...head.clusters.keys()])].sort(compareStrings);
   return names
-    .map((name) => compareCluster(name, base.clusters.get(name) ?? { findings: [] }, head.clusters.get(name) ?? { findings: [] }))
+    .map((name) => compareCluster(name, base.clusters.get(name) ?? { findings: [] }, head.clusters.get(name) ?? { findings: [] }, options))
     .filter(changes);
 }
 
@@ -44,22 +51,24 @@ function changes(review: ClusterReview): boolean {
   return review.values.changed.length + review.changes.length + introduced.length + fixed.length + acknowledged.length > 0;
 }
 
-function compareCluster(cluster: string, base: ClusterState, head: ClusterState): ClusterReview {
+function compareCluster(cluster: string, base: ClusterState, head: ClusterState, options: CompareOptions): ClusterReview {
   return {
     cluster,
-    values: compareValues(cluster, base, head),
+    values: compareValues(cluster, base, head, options),
     changes: compareObjects(base, head),
     findings: compareFindings(base.findings, head.findings),
   };
 }
 
 /** A cluster whose definition did not resolve on one side has no values there: only its findings are compared. */
-function compareValues(cluster: string, base: ClusterState, head: ClusterState): ClusterReview['values'] {
+function compareValues(cluster: string, base: ClusterState, head: ClusterState, options: CompareOptions): ClusterReview['values'] {
   if (!comparable(base, head) || isDeepStrictEqual(base.values, head.values)) return { changed: [], diff: '' };
   const file = `generated/${cluster}/calico-values.yaml`;
+  // a review goes into a merge request, read by more people than the repository's writers
+  const [after, before] = options.showSecrets ? [head.values, base.values] : redactValuesPair(head.values as Json | undefined, base.values as Json | undefined);
   return {
     changed: changedPaths(base.values ?? {}, head.values ?? {}).map(formatValuePath),
-    diff: labelledDiff(file, yaml(base.values), yaml(head.values)),
+    diff: labelledDiff(file, yaml(before), yaml(after)),
   };
 }
 
@@ -75,7 +84,8 @@ function compareObjects(base: ClusterState, head: ClusterState): ObjectChange[] 
     const object = (now ?? old)!;
     const action: ChangeAction = !old ? 'create' : !now ? 'delete' : 'update';
     const label = `${object.kind}/${object.metadata.name}`;
-    result.push({ action, kind: object.kind, name: object.metadata.name, diff: labelledDiff(label, yaml(old), yaml(now)) });
+    const shown = redactSecretPair(now, old);
+    result.push({ action, kind: object.kind, name: object.metadata.name, diff: labelledDiff(label, yaml(shown.live), yaml(shown.desired)) });
   }
   return result.sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.name, b.name));
 }

@@ -22,6 +22,8 @@ export interface ReviewOptions {
   head?: string;
   /** only these clusters; all when empty */
   only?: readonly string[];
+  /** show values that look sensitive (src/diff/sensitive.ts) instead of `<redacted>` */
+  showSecrets?: boolean;
 }
 
 export interface RevisionLabel {
@@ -66,7 +68,7 @@ export async function reviewChange(options: ReviewOptions): Promise<Review> {
     return {
       base: { revision: options.base, commit: baseCommit },
       head: { revision: options.head ?? 'working tree', commit: headCommit },
-      clusters: compareRevisions(before, after),
+      clusters: compareRevisions(before, after, { showSecrets: options.showSecrets ?? false }),
       clusterCount: new Set([...before.clusters.keys(), ...after.clusters.keys()]).size,
     };
   } finally {

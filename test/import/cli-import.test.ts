@@ -29,7 +29,10 @@ test('import refuses to overwrite definitions unless told to', () => {
   fs.writeFileSync(cluster, '// edited by hand\n');
   const again = runCli(['import', '--values-dir', 'values', '--group', 'main=ams-main'], { cwd: dir });
   assert.equal(again.status, 1);
-  assert.match(again.stderr, /nothing written: clusters\/ams-main\.ts already exist\(s\): pass --force to overwrite/);
+  assert.equal(
+    again.stderr,
+    'calico-gen: import: nothing read, nothing written: clusters/shared/routers.ts, clusters/shared/fleet.ts, clusters/shared/groups/main.ts, clusters/ams-main.ts, clusters/main-fra.ts exist already: pass --force to overwrite\n',
+  );
   assert.equal(fs.readFileSync(cluster, 'utf8'), '// edited by hand\n');
   assert.equal(runCli(['import', '--values-dir', 'values', '--group', 'main=ams-main', '--force'], { cwd: dir }).status, 0);
   assert.match(fs.readFileSync(cluster, 'utf8'), /defineCluster/);

@@ -18,7 +18,7 @@ affinity nodes borrow, and only addresses count: floor(addresses / maxPods)). ut
 expectedNodes / maxNodes. maxPods is the cluster's capacity.maxPodsPerNode (--max-pods), 110 by
 default.
 
-Inputs are chosen as for \`calico-gen validate\` (see its --help).
+Inputs are chosen as for \`calico-gen validate\` (see its --help), --max-input-size too.
   --format FORMAT   text (default) or json:
                     {"clusters":[{"cluster","pools":[{"name","cidr","blockSize","blocks",
                     "addressesPerBlock","blocksPerNode","maxNodes","expectedNodes"}]}]}
@@ -36,7 +36,7 @@ export async function capacity(argv: string[], io: CliIo): Promise<number> {
   const format = oneOf('format', selection.options.format as string | undefined, ['text', 'json'] as const, 'text');
   const result = await capacityOf(
     selection.handWritten
-      ? { handWritten: selection.handWritten, cwd: io.cwd }
+      ? { handWritten: selection.handWritten, cwd: io.cwd, maxInputBytes: selection.maxInputBytes }
       : { clustersDir: path.resolve(io.cwd, selection.options['clusters-dir'] as string), clusters: selection.definitions ?? [] },
   );
   if (result.unreadable.summary.errors > 0) {

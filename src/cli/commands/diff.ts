@@ -1,4 +1,4 @@
-import { oneOf, parseCommandArgs } from '../args';
+import { maxInputSize, oneOf, parseCommandArgs } from '../args';
 import type { CliIo } from '../io';
 import { EXIT_CHANGES, EXIT_FAILURE, EXIT_OK } from '../io';
 import { diff as diffFleet, type DiffOutcome } from '../../api/diff';
@@ -24,9 +24,13 @@ IPPool's cidr or blockSize changed in place, an object Helm cannot adopt, ...) a
                         release Secret (one cluster only)
   --detailed-exitcode   exit 2 when there are changes (0 none, 1 error)
   --format FORMAT       text (default), json or markdown
-  --show-secrets        show release values under sensitive keys (Secret data never shows)
+  --show-secrets        show release values that look sensitive (passwords, tokens, keys,
+                        credentials in URLs) instead of <redacted> (Secret data never shows)
   --concurrency N       clusters diffed at once with --all (default 4)
   --timeout DURATION    deadline of each API request: 10s (default), 500ms, 1m
+  --max-input-size SIZE
+                        refuse a dump, values or kubeconfig file larger than SIZE, before reading
+                        it (default 256MiB; 1GiB, 300MB, or bytes)
   --clusters-dir DIR    cluster definitions (default clusters/)
   --debug               stack traces on failure
 `;
@@ -76,6 +80,7 @@ function parseDiffArgs(argv: string[]) {
     'show-secrets': { type: 'boolean' },
     concurrency: { type: 'string' },
     timeout: { type: 'string' },
+    'max-input-size': { type: 'string' },
   });
   if (args.help) return 'help' as const;
   const names = args.cluster ?? [];
@@ -87,7 +92,7 @@ function parseDiffArgs(argv: string[]) {
   }
   const options = {
     clustersDir: args['clusters-dir']!,
-    live: { kubeconfig: args.kubeconfig, context: args.context, liveFile: args['live-file'], liveValues: args['live-values'], timeoutMs: parseDuration(args.timeout ?? '10s') },
+    live: { kubeconfig: args.kubeconfig, context: args.context, liveFile: args['live-file'], liveValues: args['live-values'], timeoutMs: parseDuration(args.timeout ?? '10s'), maxInputBytes: maxInputSize(args['max-input-size']) },
     showSecrets: args['show-secrets'] ?? false,
     concurrency: positiveInteger('concurrency', args.concurrency ?? '4'),
   };

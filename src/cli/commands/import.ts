@@ -1,4 +1,5 @@
-import { parseCommandArgs } from '../args';
+import * as path from 'node:path';
+import { maxInputSize, parseCommandArgs } from '../args';
 import type { CliIo } from '../io';
 import { EXIT_FAILURE, EXIT_OK } from '../io';
 import { UserError } from '../../util/errors';
@@ -20,7 +21,10 @@ printed with how to fix or acknowledge them, and the exit status is 1.
   --group G=C1,C2    clusters C1, C2 layer G.yaml (repeatable); a cluster not named here goes to the
                      one group whose file name starts its name (ml-serve-eqiad → ml-serve.yaml)
   --out DIR          the clusters folder to write (default: clusters)
-  --force            overwrite files that already exist
+  --force            overwrite files that already exist (without it, nothing is read when any does)
+  --max-input-size SIZE
+                     refuse a values file larger than SIZE, before reading it
+                     (default 256MiB; 1GiB, 300MB, or bytes)
 `;
 
 export async function importCommand(argv: string[], io: CliIo): Promise<number> {
@@ -29,6 +33,7 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
     group: { type: 'string', multiple: true },
     out: { type: 'string', default: 'clusters' },
     force: { type: 'boolean' },
+    'max-input-size': { type: 'string' },
   });
   if (args.help) {
     io.stdout.write(help);
@@ -40,8 +45,9 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
     groups: parseGroupFlags(args.group ?? []),
     outDir: args.out!,
     force: args.force,
-    command: ['calico-gen', 'import', ...argv.filter((a) => a !== '--force').map(shellQuote)],
+    command: ['calico-gen', 'import', ...portableArgs(argv, io.cwd).map(shellQuote)],
     cwd: io.cwd,
+    maxInputBytes: maxInputSize(args['max-input-size']),
   });
   switch (result.status) {
     case 'unmappable':
@@ -49,21 +55,41 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
       io.stderr.write(`calico-gen: import: nothing written: ${result.problems.length} value(s) cannot be mapped (see above)\n`);
       return EXIT_FAILURE;
     case 'exists':
-      io.stderr.write(`calico-gen: import: nothing written: ${result.existing.join(', ')} already exist(s): pass --force to overwrite\n`);
+      io.stderr.write(`calico-gen: import: nothing read, nothing written: ${result.existing.join(', ')} exist${result.existing.length > 1 ? '' : 's'} already: pass --force to overwrite\n`);
       return EXIT_FAILURE;
     default: {
       io.stdout.write(formatImportSummary(result.fleet, result.files, args.out!));
+      for (const warning of result.warnings) io.stderr.write(`calico-gen: warning: ${warning}\n`);
       if (result.uncheckable) {
         io.stderr.write(`calico-gen: import: written, but the definitions could not be checked: ${result.uncheckable}\n`);
         return EXIT_FAILURE;
       }
-      const report = result.report!;
-      if (report.findings.length === 0) return EXIT_OK;
+      const report = result.report;
+      if (!report || report.findings.length === 0) return EXIT_OK;
       io.stderr.write(`\nChecked as \`calico-gen validate\` checks them:\n${formatFindings(report, 'text')}`);
       io.stderr.write(formatImportErrors(report, args.out!, result.fleet.clusters.map((c) => c.layout.name)));
       return report.summary.errors > 0 ? EXIT_FAILURE : EXIT_OK;
     }
   }
+}
+
+/**
+ * The arguments as the files' headers show them: without --force, and with the folders relative to
+ * the working directory (the fleet repository), never as absolute paths of the importer's machine.
+ */
+function portableArgs(argv: readonly string[], cwd: string): string[] {
+  const relative = (folder: string) => path.relative(cwd, path.resolve(cwd, folder)) || '.';
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const inline = /^--(values-dir|out)=(.*)$/s.exec(arg);
+    if (arg === '--force' || arg.startsWith('--max-input-size')) {
+      if (arg === '--max-input-size') i++;
+    } else if (inline) args.push(`--${inline[1]}=${relative(inline[2]!)}`);
+    else if ((arg === '--values-dir' || arg === '--out') && i + 1 < argv.length) args.push(arg, relative(argv[++i]!));
+    else args.push(arg);
+  }
+  return args;
 }
 
 function shellQuote(arg: string): string {

@@ -34,6 +34,7 @@ export async function synth(argv: string[], io: CliIo): Promise<number> {
     clustersDir: path.resolve(io.cwd, args['clusters-dir']!),
     clusters: args.cluster ?? [],
     outDir: path.resolve(io.cwd, args.out!),
+    projectDir: io.cwd,
     check: args.check,
     strict: args.strict,
     cache: !args['no-cache'],

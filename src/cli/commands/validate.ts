@@ -26,6 +26,9 @@ of the last values file (helmfile's values/<cluster>/).
   --manifests FILE      Calico objects, multi-document YAML (repeatable)
   --expected-nodes N    nodes the cluster will grow to: enables the pool-capacity check
   --max-pods N          kubelet maxPods of the cluster's nodes (default 110)
+  --max-input-size SIZE
+                        refuse a values or manifest file larger than SIZE, before reading it
+                        (default 256MiB; 1GiB, 300MB, or bytes)
   --strict              warnings fail too
   --no-cache            check every definition again, ignoring results cached for unchanged inputs
   --format FORMAT       text (default), json, or github (workflow annotations)
@@ -42,7 +45,7 @@ export async function validate(argv: string[], io: CliIo): Promise<number> {
   const format = oneOf('format', selection.options.format as string | undefined, ['text', 'json', 'github'] as const, 'text');
   const report = await validateInputs(
     selection.handWritten
-      ? { handWritten: selection.handWritten, cwd: io.cwd }
+      ? { handWritten: selection.handWritten, cwd: io.cwd, maxInputBytes: selection.maxInputBytes }
       : { clustersDir: path.resolve(io.cwd, selection.options['clusters-dir'] as string), clusters: selection.definitions ?? [], cache: selection.options['no-cache'] !== true },
   );
   io.stdout.write(formatFindings(report, format));
