@@ -3,7 +3,7 @@
  * table (docs/rules.md, `npm run gen:docs`) lists.
  */
 import type { Check } from '../core/findings';
-import { refusals } from '../diff/refusals';
+import { changeRefusals, refusals } from '../diff/refusals';
 import { releaseChecks } from '../diff/refusals/release';
 import { manifestObject, manifestYaml } from '../inputs/manifest-files';
 import { valuesRender } from '../inputs/sources';
@@ -24,7 +24,8 @@ export function allChecks(): ScopedCheck[] {
     ...scoped('object', [crdSchema, ...objectRules]),
     ...scoped('cluster', clusterRules),
     ...scoped('fleet', fleetRules),
-    ...scoped('diff', [...refusals, ...releaseChecks]),
+    ...scoped('change', changeRefusals),
+    ...scoped('diff', [...refusals.filter((refusal) => !changeRefusals.includes(refusal)), ...releaseChecks]),
   ];
 }
 
