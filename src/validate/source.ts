@@ -28,6 +28,7 @@ export function definitionSource(synthesized: SynthesizedCluster): ClusterSource
       values: effectiveValues(synthesized.values),
       objects: synthesized.manifests,
       capacity: hints(spec.capacity?.expectedNodes, spec.capacity?.maxPodsPerNode),
+      site: spec.site,
     },
     locate: () => source,
     findings: [],
