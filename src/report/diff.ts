@@ -9,6 +9,9 @@
  */
 import type { Finding } from '../core/findings';
 import { hasChanges, unmanagedDeletes, type ClusterDiff, type ClusterOutcome, type ObjectChange } from '../diff/types';
+import { colourDiff, painter, severityStyle, type Paint } from './colour';
+
+export { wantsColour } from './colour';
 
 export type DiffFormat = 'text' | 'json' | 'markdown';
 
@@ -28,11 +31,6 @@ export function formatDiffs(outcomes: readonly ClusterOutcome[], options: Format
     default:
       return outcomes.map((outcome) => textCluster(outcome, painter(options.colour))).join('\n');
   }
-}
-
-/** Whether stdout gets colour: a terminal, and NO_COLOR unset or empty (no-color.org). */
-export function wantsColour(stdout: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
-  return stdout.isTTY === true && !env.NO_COLOR;
 }
 
 // ---- the plan line -------------------------------------------------------------------------
@@ -70,14 +68,6 @@ function jsonReport(outcomes: readonly ClusterOutcome[], single: boolean): strin
 
 // ---- text ----------------------------------------------------------------------------------
 
-type Paint = (style: keyof typeof STYLES, text: string) => string;
-
-const STYLES = { bold: '1', red: '31', green: '32', yellow: '33', cyan: '36', dim: '2' } as const;
-
-function painter(colour: boolean): Paint {
-  return colour ? (style, text) => `\x1b[${STYLES[style]}m${text}\x1b[0m` : (_style, text) => text;
-}
-
 const MARK = { create: '+', update: '~', delete: '-' } as const;
 const ACTION_STYLE = { create: 'green', update: 'yellow', delete: 'red' } as const;
 
@@ -104,21 +94,8 @@ function textCluster(outcome: ClusterOutcome, paint: Paint): string {
   return lines.join('\n') + '\n';
 }
 
-function colourDiff(patch: string, paint: Paint): string[] {
-  return patch
-    .replace(/\n$/, '')
-    .split('\n')
-    .map((line) => {
-      if (line.startsWith('---') || line.startsWith('+++')) return paint('bold', line);
-      if (line.startsWith('@@')) return paint('cyan', line);
-      if (line.startsWith('+')) return paint('green', line);
-      if (line.startsWith('-')) return paint('red', line);
-      return line;
-    });
-}
-
 function textFinding(finding: Finding, paint: Paint): string {
-  const style = finding.severity === 'error' ? 'red' : finding.severity === 'warning' ? 'yellow' : 'dim';
+  const style = severityStyle(finding.severity);
   const where = [finding.object, finding.path].filter(Boolean).join(' ');
   return paint(style, `${finding.severity} ${finding.rule}: ${where}: ${finding.message}`);
 }

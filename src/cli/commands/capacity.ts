@@ -4,7 +4,8 @@ import type { CliIo } from '../io';
 import { EXIT_FAILURE, EXIT_OK } from '../io';
 import { capacity as capacityOf } from '../../api/capacity';
 import { formatFindings } from '../../report/findings';
-import { formatCapacity } from '../../report/capacity';
+import { formatCapacity, overCapacity } from '../../report/capacity';
+import { wantsColour } from '../../report/colour';
 import { parseInputs } from '../input-selection';
 
 const help = `usage: calico-gen capacity [--cluster NAME]... [--format text|json]
@@ -44,6 +45,8 @@ export async function capacity(argv: string[], io: CliIo): Promise<number> {
     io.stderr.write('calico-gen: capacity: fix the errors above first\n');
     return EXIT_FAILURE;
   }
-  io.stdout.write(formatCapacity(result.clusters, format));
-  return EXIT_OK;
+  io.stdout.write(formatCapacity(result.clusters, format, { colour: wantsColour(io.stdout, io.env) }));
+  const over = overCapacity(result.clusters);
+  for (const line of over) io.stderr.write(`calico-gen: capacity: ${line}\n`);
+  return over.length > 0 ? EXIT_FAILURE : EXIT_OK;
 }
