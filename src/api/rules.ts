@@ -9,6 +9,7 @@ import { manifestObject, manifestYaml } from '../inputs/manifest-files';
 import { valuesRender } from '../inputs/sources';
 import { valuesYaml } from '../inputs/values-files';
 import { definitionSchema } from '../resolve/resolve';
+import { definitionNested } from '../load/clusters';
 import { clusterRules } from '../validate/rules/cluster';
 import { fleetRules } from '../validate/rules/fleet';
 import { objectRules } from '../validate/rules/objects';
@@ -18,7 +19,7 @@ import { formatRulesTable, type CheckScope, type ScopedCheck } from '../report/r
 export function allChecks(): ScopedCheck[] {
   const scoped = (scope: CheckScope, checks: readonly Check[]) => checks.map(({ id, severity, alsoAs, description }) => ({ id, severity, ...(alsoAs ? { alsoAs } : {}), description, scope }));
   return [
-    ...scoped('definition', [definitionSchema]),
+    ...scoped('definition', [definitionSchema, definitionNested]),
     ...scoped('values', [valuesYaml, valuesSchema, valuesRender]),
     ...scoped('manifest', [manifestYaml, manifestObject]),
     ...scoped('object', [crdSchema, ...objectRules]),

@@ -14,7 +14,7 @@ export const manifestObject: Check = {
   id: 'manifest-object',
   severity: 'error',
   alsoAs: ['info'],
-  description: 'Each manifest document is an object; objects that are not Calico objects are noted as not checked',
+  description: 'Each manifest document is an object with apiVersion and kind; objects that are not Calico objects are noted as not checked',
 };
 
 export interface ManifestObject {
@@ -51,6 +51,20 @@ export function parseManifestFile(file: InputFile): { objects: ManifestObject[];
       const source = { file: file.display, line: where.line, column: where.column };
       if (typeof item !== 'object' || item === null || Array.isArray(item)) {
         findings.push({ rule: manifestObject.id, severity: 'error', cluster: '', object: '', path: base, message: 'a manifest document must be a Kubernetes object (a map with apiVersion, kind and metadata)', source });
+        return;
+      }
+      const missing = (['apiVersion', 'kind'] as const).filter((key) => typeof (item as Record<string, unknown>)[key] !== 'string' || (item as Record<string, string>)[key] === '');
+      if (missing.length > 0) {
+        const has = (['apiVersion', 'kind'] as const).filter((key) => !missing.includes(key)).map((key) => `${key} ${JSON.stringify((item as Record<string, unknown>)[key])}`);
+        findings.push({
+          rule: manifestObject.id,
+          severity: 'error',
+          cluster: '',
+          object: refOf(item),
+          path: base,
+          message: `a manifest document without ${missing.join(' and ')}${has.length > 0 ? ` (it has ${has.join('')})` : ''}: Kubernetes cannot tell what it is, and nothing in it is checked; add ${missing.map((key) => (key === 'apiVersion' ? 'apiVersion: crd.projectcalico.org/v1' : 'kind: IPPool (or its kind)')).join(' and ')}`,
+          source,
+        });
         return;
       }
       if (!isCalicoObject(item)) {

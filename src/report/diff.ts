@@ -40,7 +40,7 @@ export function planLine(diff: ClusterDiff): string {
   const errors = diff.findings.filter((f) => f.severity === 'error').length;
   const parts = [
     `${create} to create, ${update} to update, ${remove} to delete (${unmanagedDeletes(diff)} unmanaged)`,
-    diff.values.changed ? 'release values change' : 'release values unchanged',
+    diff.values.compared === false ? 'release values not compared' : diff.values.changed ? 'release values change' : 'release values unchanged',
     `${unchanged} unchanged`,
   ];
   if (errors > 0) parts.push(`${errors} error${errors === 1 ? '' : 's'}: helmfile apply would fail`);
@@ -55,7 +55,7 @@ function jsonCluster(outcome: ClusterOutcome): object {
   return {
     cluster: diff.cluster,
     changes: diff.changes.map((c) => ({ action: c.action, kind: c.kind, name: c.name, namespace: c.namespace, managed: c.managed, diff: c.diff })),
-    values: { changed: diff.values.changed, diff: diff.values.diff },
+    values: { changed: diff.values.changed, diff: diff.values.diff, compared: diff.values.compared !== false },
     summary: { create: diff.summary.create, update: diff.summary.update, delete: diff.summary.delete, unchanged: diff.summary.unchanged },
     findings: diff.findings,
   };

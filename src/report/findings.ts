@@ -1,16 +1,18 @@
 /** Findings for people (text), programs (json) and GitHub Actions (workflow annotations). */
 import type { Finding, FindingsReport } from '../core/findings';
+import { painter, severityStyle, type Paint } from './colour';
 
 export type FindingsFormat = 'text' | 'json' | 'github';
 
-export function formatFindings(report: FindingsReport, format: FindingsFormat): string {
+/** `colour`: text for a terminal (see ./colour.ts); the other formats are never coloured. */
+export function formatFindings(report: FindingsReport, format: FindingsFormat, options: { colour?: boolean } = {}): string {
   switch (format) {
     case 'json':
       return JSON.stringify(report, null, 2) + '\n';
     case 'github':
       return report.findings.map(githubAnnotation).join('');
     default:
-      return textReport(report);
+      return textReport(report, painter(options.colour === true));
   }
 }
 
@@ -20,13 +22,13 @@ function where(finding: Finding): string {
   return `${source.file}${source.line ? `:${source.line}${source.column ? `:${source.column}` : ''}` : ''}: `;
 }
 
-function textReport(report: FindingsReport): string {
+function textReport(report: FindingsReport, paint: Paint): string {
   const lines = report.findings.map((f) => {
     const subject = [f.cluster && `cluster ${f.cluster}`, f.object, f.path].filter(Boolean).join(' ');
-    return `${where(f)}${f.severity} ${f.rule}: ${subject}: ${f.message}`;
+    return `${where(f)}${paint(severityStyle(f.severity), `${f.severity} ${f.rule}`)}: ${subject}: ${f.message}`;
   });
   const { errors, warnings } = report.summary;
-  lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  lines.push(paint('bold', `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`));
   return lines.join('\n') + '\n';
 }
 

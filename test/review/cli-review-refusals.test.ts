@@ -89,3 +89,22 @@ test('strictAffinity turned off in a cluster of the full mesh warns; turned on a
   assert.equal(on.status, 0, on.stderr);
   assert.deepEqual(introduced(on.review), []);
 });
+
+test('on a terminal review colours its text as diff does; not with NO_COLOR, not into a pipe, never its JSON', async () => {
+  const { main } = await import('../../src/cli/main');
+  const repo = fleetRepository();
+  edit(repo, 'clusters/fra-ml.ts', "blockSize: 27 }", "blockSize: 28 }");
+  const run = async (env: NodeJS.ProcessEnv, isTTY: boolean, ...extra: string[]) => {
+    let stdout = '';
+    const io = { stdout: { write: (t: string) => (stdout += t), isTTY }, stderr: { write: () => true, isTTY }, env, cwd: repo };
+    const status = await main(['review', '--base', 'main', ...extra], io);
+    return { status, stdout };
+  };
+  const coloured = await run({}, true);
+  assert.equal(coloured.status, 1);
+  assert.match(coloured.stdout, /\x1b\[31merror ippool-block-size-changed\x1b\[0m/);
+  assert.match(coloured.stdout, /\x1b\[31m-  blockSize: 27\x1b\[0m/);
+  assert.doesNotMatch((await run({ NO_COLOR: '1' }, true)).stdout, /\x1b\[/);
+  assert.doesNotMatch((await run({}, false)).stdout, /\x1b\[/);
+  assert.doesNotMatch((await run({}, true, '-o', 'json')).stdout, /\x1b\[/);
+});

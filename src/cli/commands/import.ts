@@ -1,4 +1,6 @@
-import { parseCommandArgs } from '../args';
+import * as path from 'node:path';
+import { parseCommandArgs, type Flags } from '../args';
+import { formatHelp } from '../help';
 import type { CliIo } from '../io';
 import { EXIT_FAILURE, EXIT_OK } from '../io';
 import { UserError } from '../../util/errors';
@@ -7,35 +9,36 @@ import { formatProblem } from '../../import/errors';
 import { parseGroupFlags } from '../../import/layout';
 import { formatImportSummary } from '../../report/import';
 
-const help = `usage: calico-gen import --values-dir DIR [--group GROUP=CLUSTER[,CLUSTER...]]... [--out DIR] [--force]
+export const flags = {
+  'values-dir': { type: 'string', value: 'DIR', path: true, help: 'the values tree (helmfile.d/admin_ng/values); required' },
+  group: { type: 'string', multiple: true, value: 'G=C1,C2', help: 'clusters C1, C2 layer G.yaml (repeatable); a cluster not named here goes to the\none group whose file name starts its name (ml-serve-eqiad → ml-serve.yaml)' },
+  out: { type: 'string', value: 'DIR', path: true, help: 'the clusters folder to write (default: clusters/ of the project, else of the working directory)' },
+  force: { type: 'boolean', help: 'overwrite files that already exist' },
+} as const satisfies Flags;
 
-Turns a helmfile values tree (common.yaml, common-bgp.yaml, <group>.yaml, <cluster>/values.yaml,
+const help = formatHelp({
+  usage: 'calico-gen import --values-dir DIR [--group GROUP=CLUSTER[,CLUSTER...]]... [--out DIR] [--force]',
+  about: `Turns a helmfile values tree (common.yaml, common-bgp.yaml, <group>.yaml, <cluster>/values.yaml,
 <cluster>/calico-values.yaml) into cluster definitions: shared/routers.ts, shared/fleet.ts,
 shared/groups/<group>.ts and one <cluster>.ts per folder with a calico-values.yaml.
 Nothing is written unless every cluster's synthesised values equal its layered values.
-  --values-dir DIR   the values tree (helmfile.d/admin_ng/values)
-  --group G=C1,C2    clusters C1, C2 layer G.yaml (repeatable); a cluster not named here goes to the
-                     one group whose file name starts its name (ml-serve-eqiad → ml-serve.yaml)
-  --out DIR          the clusters folder to write (default: clusters)
-  --force            overwrite files that already exist
-`;
+(--clusters-dir is not read: import writes to --out.)`,
+  flags,
+  exit: ['0  written', '1  a value that cannot be mapped, files that exist (without --force), or a failure: nothing written'],
+});
 
 export async function importCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values: args } = parseCommandArgs('import', argv, {
-    'values-dir': { type: 'string' },
-    group: { type: 'string', multiple: true },
-    out: { type: 'string', default: 'clusters' },
-    force: { type: 'boolean' },
-  });
+  const { values: args } = parseCommandArgs('import', argv, flags);
   if (args.help) {
     io.stdout.write(help);
     return EXIT_OK;
   }
   if (!args['values-dir']) throw new UserError('import: --values-dir DIR is required (the helmfile values tree to import)');
+  const out = args.out ?? (path.relative(io.cwd, path.join(io.projectRoot ?? io.cwd, 'clusters')) || 'clusters');
   const result = await importFleet({
     valuesDir: args['values-dir'],
     groups: parseGroupFlags(args.group ?? []),
-    outDir: args.out!,
+    outDir: out,
     force: args.force,
     command: ['calico-gen', 'import', ...argv.filter((a) => a !== '--force').map(shellQuote)],
     cwd: io.cwd,
@@ -49,7 +52,7 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
       io.stderr.write(`calico-gen: import: nothing written: ${result.existing.join(', ')} already exist(s): pass --force to overwrite\n`);
       return EXIT_FAILURE;
     default:
-      io.stdout.write(formatImportSummary(result.fleet, result.files, args.out!));
+      io.stdout.write(formatImportSummary(result.fleet, result.files, out));
       return EXIT_OK;
   }
 }
