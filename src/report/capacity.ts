@@ -94,7 +94,7 @@ function clusterRows(cluster: ClusterCapacity, paint: Paint): string[][] {
   return rows;
 }
 
-// eslint-disable-next-line no-control-regex
+/** A cell's width on screen: colour codes take none. */
 const visibleLength = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '').length;
 
 function capacityTable(clusters: readonly ClusterCapacity[], paint: Paint): string {
