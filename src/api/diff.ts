@@ -30,7 +30,11 @@ export interface DiffOptions {
   /** the process's environment and working directory, as kubectl reads them (KUBECONFIG, HOME) */
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
+  /** hears how far the run is: clusters synthesised, then clusters read, and each dump before it is read */
+  onProgress?: (step: DiffProgress) => void;
 }
+
+export type DiffProgress = { phase: 'synthesise' | 'read'; done: number; total: number } | { phase: 'dump'; file: string };
 
 export interface LiveSource {
   kubeconfig?: string;
@@ -61,12 +65,21 @@ export interface DiffRun {
 export const DEFINITION_ERRORS = 'the cluster definition has errors (listed above): fix them first';
 
 export async function diff(options: DiffOptions): Promise<DiffRun> {
-  const fleet = await runPipeline({ clustersDir: path.resolve(options.cwd, options.clustersDir), clusters: options.clusters ?? [], keepObjects: true });
+  const progress = options.onProgress;
+  const fleet = await runPipeline({
+    clustersDir: path.resolve(options.cwd, options.clustersDir),
+    clusters: options.clusters ?? [],
+    keepObjects: true,
+    onProgress: progress && ((done, total) => progress({ phase: 'synthesise', done, total })),
+  });
   const definitions = summarise(fleet.findings);
   const broken = new Set(fleet.findings.filter((f) => f.severity === 'error' && counts(f)).map((f) => f.cluster));
   const diffable = fleet.clusters.filter((result) => !broken.has(result.cluster)).flatMap((result) => synthesizedOf(result) ?? []);
   if (broken.size > 0 && (diffable.length === 0 || broken.has(''))) return { definitions, outcomes: [], blocked: true };
-  const settled = await mapBounded(diffable, options.concurrency ?? 4, (synthesized) => diffOne(synthesized, options));
+  let read = 0;
+  const settled = await mapBounded(diffable, options.concurrency ?? 4, (synthesized) =>
+    diffOne(synthesized, options).finally(() => progress?.({ phase: 'read', done: ++read, total: diffable.length })),
+  );
   const outcomes: DiffOutcome[] = settled.map((result, i) => {
     const cluster = diffable[i]!.cluster.name;
     if (result.status === 'fulfilled') return { cluster, ...result.value };
@@ -87,7 +100,10 @@ async function readLive(synthesized: SynthesizedCluster, options: DiffOptions): 
   const release = cluster.spec.release;
   const values = source.liveValues ? readLiveValues(source.liveValues, options.cwd, source.maxInputBytes) : undefined;
   const withValues = (live: LiveState) => (values === undefined ? live : { ...live, values });
-  if (source.liveFile) return { live: withValues(readLiveFile(source.liveFile, options.cwd, { desired: synthesized.manifests, release, maxInputBytes: source.maxInputBytes })), warnings: [] };
+  if (source.liveFile) {
+    options.onProgress?.({ phase: 'dump', file: source.liveFile });
+    return { live: withValues(readLiveFile(source.liveFile, options.cwd, { desired: synthesized.manifests, release, maxInputBytes: source.maxInputBytes })), warnings: [] };
+  }
   // the Kubernetes client loads only here: an offline diff never pays for it
   const { readFromApi } = require('../live/api') as typeof import('../live/api');
   const read = await readFromApi({

@@ -7,7 +7,9 @@ import type { ClusterFiles } from '../inputs/load';
 import { runPipeline } from '../pipeline';
 
 /** Which clusters: definitions from a clusters folder, or hand-written files (paths relative to `cwd`). */
-export type ValidateInputs = { clustersDir: string; clusters?: readonly string[]; cache?: boolean; threads?: number } | { handWritten: readonly ClusterFiles[]; cwd: string; maxInputBytes?: number };
+export type ValidateInputs =
+  | { clustersDir: string; clusters?: readonly string[]; cache?: boolean; threads?: number; onProgress?: (done: number, total: number) => void }
+  | { handWritten: readonly ClusterFiles[]; cwd: string; maxInputBytes?: number };
 
 export async function validate(inputs: ValidateInputs): Promise<FindingsReport> {
   if ('handWritten' in inputs) {
@@ -17,6 +19,6 @@ export async function validate(inputs: ValidateInputs): Promise<FindingsReport> 
     const loaded = loadHandWritten(inputs.handWritten, inputs.cwd, inputs);
     return summarise([...loaded.findings, ...validateClusters(loaded.sources)]);
   }
-  const fleet = await runPipeline({ clustersDir: inputs.clustersDir, clusters: inputs.clusters ?? [], cache: inputs.cache, threads: inputs.threads });
+  const fleet = await runPipeline({ clustersDir: inputs.clustersDir, clusters: inputs.clusters ?? [], cache: inputs.cache, threads: inputs.threads, onProgress: inputs.onProgress });
   return summarise(fleet.findings);
 }

@@ -10,11 +10,10 @@
  * cluster's own; each --cluster starts a cluster whose files follow it. Without any --values or
  * --manifests, --cluster only selects cluster definitions.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { commonOptions } from './args';
+import { parseArgs } from 'node:util';
+import { commonOptions, maxInputSize, maxInputSizeFlag, usageError, type Flags } from './args';
 import { UserError } from '../util/errors';
 import type { ClusterFiles } from '../inputs/load';
-import { maxInputSize } from './args';
 
 export interface InputSelection {
   /** no --values / --manifests: the cluster definitions, these ones (all when empty) */
@@ -27,20 +26,20 @@ export interface InputSelection {
 }
 
 export const inputOptions = {
-  cluster: { type: 'string', multiple: true },
-  values: { type: 'string', multiple: true },
-  manifests: { type: 'string', multiple: true },
-  'expected-nodes': { type: 'string', multiple: true },
-  'max-pods': { type: 'string', multiple: true },
-  'max-input-size': { type: 'string' },
-} as const satisfies NonNullable<ParseArgsConfig['options']>;
+  cluster: { type: 'string', multiple: true, value: 'NAME', help: 'select a definition, or start a hand-written cluster whose files follow (repeatable)' },
+  values: { type: 'string', multiple: true, value: 'FILE', path: true, help: 'a Helm values file (repeatable, lowest layer first)' },
+  manifests: { type: 'string', multiple: true, value: 'FILE', path: true, help: 'Calico objects, multi-document YAML (repeatable)' },
+  'expected-nodes': { type: 'string', multiple: true, value: 'N', help: 'nodes the hand-written cluster will grow to: enables the capacity check' },
+  'max-pods': { type: 'string', multiple: true, value: 'N', help: "kubelet maxPods of the hand-written cluster's nodes (default 110)" },
+  'max-input-size': maxInputSizeFlag('a values or manifest file'),
+} as const satisfies Flags;
 
-export function parseInputs(command: string, argv: string[], extra: NonNullable<ParseArgsConfig['options']>): InputSelection {
+export function parseInputs(command: string, argv: string[], extra: Flags): InputSelection {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: { ...commonOptions, ...inputOptions, ...extra }, allowPositionals: false, strict: true, tokens: true });
   } catch (error) {
-    throw new UserError(`${command}: ${(error as Error).message.split('\n')[0]} (see \`calico-gen ${command} --help\`)`);
+    throw usageError(command, error);
   }
   const options = parsed.values as InputSelection['options'];
   const maxInputBytes = maxInputSize(options['max-input-size'] as string | undefined);

@@ -4,6 +4,9 @@
  */
 import { isMap, own, type JsonMap } from '../util/json';
 
+/** The well-known node label of the region a node runs in; calico-gen reads a cluster's `site` as its value. */
+export const REGION_LABEL = 'topology.kubernetes.io/region';
+
 /** The minimal shape of a Kubernetes object as read from YAML or synthesised. */
 export interface KubeObject {
   apiVersion: string;

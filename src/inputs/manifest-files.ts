@@ -14,7 +14,7 @@ export const manifestObject: Check = {
   id: 'manifest-object',
   severity: 'error',
   alsoAs: ['info'],
-  description: 'Each manifest document is an object; objects that are not Calico objects are noted as not checked',
+  description: 'Each manifest document is an object with apiVersion and kind; objects that are not Calico objects are noted as not checked',
 };
 
 export interface ManifestObject {
@@ -41,6 +41,8 @@ export function parseManifestFile(file: InputFile): { objects: ManifestObject[];
       if (typeof item !== 'object' || item === null || Array.isArray(item)) {
         // a text file given as manifests has a document per `---`: the first few tell the story
         if (++notObjects <= ERRORS_SHOWN_PER_FILE) findings.push({ rule: manifestObject.id, severity: 'error', cluster: '', object: '', path: base, message: NOT_AN_OBJECT, source });
+      } else if (missingKeys(item).length > 0) {
+        if (++notObjects <= ERRORS_SHOWN_PER_FILE) findings.push({ rule: manifestObject.id, severity: 'error', cluster: '', object: refOf(item), path: base, message: withoutKeys(item as Record<string, unknown>), source });
       } else if (!isCalicoObject(item)) {
         const apiVersion = String((item as Record<string, unknown>).apiVersion).slice(0, 100);
         findings.push({ rule: manifestObject.id, severity: 'info', cluster: '', object: refOf(item), path: '', message: `not a Calico object (apiVersion ${apiVersion}): not checked`, source });
@@ -57,6 +59,20 @@ export function parseManifestFile(file: InputFile): { objects: ManifestObject[];
 }
 
 const NOT_AN_OBJECT = 'a manifest document must be a Kubernetes object (a map with apiVersion, kind and metadata)';
+
+const IDENTIFYING_KEYS = ['apiVersion', 'kind'] as const;
+
+function missingKeys(item: object): (typeof IDENTIFYING_KEYS)[number][] {
+  return IDENTIFYING_KEYS.filter((key) => typeof (item as Record<string, unknown>)[key] !== 'string' || (item as Record<string, string>)[key] === '');
+}
+
+/** A map without apiVersion or kind: nothing in it can be checked, so it is an error rather than skipped. */
+function withoutKeys(item: Record<string, unknown>): string {
+  const missing = missingKeys(item);
+  const has = IDENTIFYING_KEYS.filter((key) => !missing.includes(key)).map((key) => `${key} ${JSON.stringify(String(item[key]).slice(0, 100))}`);
+  const add = missing.map((key) => (key === 'apiVersion' ? 'apiVersion: crd.projectcalico.org/v1' : 'kind: IPPool (or its kind)'));
+  return `a manifest document without ${missing.join(' and ')}${has.length > 0 ? ` (it has ${has.join('')})` : ''}: Kubernetes cannot tell what it is, and nothing in it is checked; add ${add.join(' and ')}`;
+}
 
 /** A document's objects: the items of a `List`, or the document itself. */
 function itemsOf(document: LocatedDocument): { item: unknown; base: string }[] {

@@ -1,7 +1,7 @@
 /**
  * Kubeconfig resolution as kubectl does it: `--kubeconfig FILE` alone, else every file in
  * `KUBECONFIG` merged (the first file to define a cluster, user or context wins; missing files are
- * skipped), else `~/.kube/config`. The context is `--context`, else the one the cluster definition
+ * skipped), else `~/.kube/config`. The context is `--kube-context`, else the one the cluster definition
  * names; never the kubeconfig's current context, which may well point at another cluster.
  */
 import * as fs from 'node:fs';
@@ -15,7 +15,7 @@ export interface KubeconfigOptions {
   cwd: string;
   /** --kubeconfig */
   kubeconfig?: string;
-  /** --context */
+  /** --kube-context */
   context?: string;
   /** the cluster definition's kubeContext, and the file that sets it, for messages */
   defaultContext: string;
@@ -92,7 +92,7 @@ export function resolveKubeconfig(options: KubeconfigOptions): ResolvedKubeconfi
   const entry = config.getContextObject(context);
   if (!entry) {
     const known = config.getContexts().map((c) => c.name);
-    const origin = options.context ? '' : ` (the kubeContext of ${options.definitionFile ?? 'the cluster definition'}; pass --context to use another)`;
+    const origin = options.context ? '' : ` (the kubeContext of ${options.definitionFile ?? 'the cluster definition'}; pass --kube-context to use another)`;
     throw new UserError(`context ${JSON.stringify(context)}${origin} is not in ${where}, which has ${known.length > 0 ? `contexts ${known.join(', ')}` : 'no contexts'}`);
   }
   const cluster = config.getCluster(entry.cluster);

@@ -157,7 +157,10 @@ export interface ClusterSpec {
   name: string;
   /** helmfile cluster group (`main`, `ml-serve`) */
   group: string;
-  /** data-centre site, used in router selectors */
+  /**
+   * data-centre site: the region its nodes run in, whose label topology.kubernetes.io/region=<site>
+   * router selectors pick nodes by; validate warns (site-without-router) when no router can peer there
+   */
   site: string;
   /** kubeconfig context that `diff` uses by default */
   kubeContext: string;

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { SynthesisCache } from '../cache/synthesis-cache';
 import type { Finding } from '../core/findings';
-import { cacheRoot, listClusterFiles, selectNames, type LoadedCluster } from '../load/clusters';
+import { cacheRoot, listClusterFiles, nestedDefinitions, selectNames, type LoadedCluster } from '../load/clusters';
 import { locateDefinitionRef } from '../load/definition-locations';
 import { matchesHashes } from '../output/files';
 import type { RenderedFiles } from '../render/files';
@@ -42,6 +42,8 @@ export type PipelineOptions = DefinitionsFrom & {
   threads?: number;
   /** the day acknowledgements are judged on, `YYYY-MM-DD` (default: today, UTC) */
   today?: string;
+  /** hears of each cluster that had to run (the others come from the cache), for a progress line */
+  onProgress?: (done: number, total: number) => void;
 };
 
 export interface PipelineRun {
@@ -51,7 +53,7 @@ export interface PipelineRun {
   findings: Finding[];
   /** the rendered files of a result, fresh or read back from the cache */
   files(result: ClusterResult): RenderedFiles;
-  /** clusters whose result came from the cache */
+  /** selected clusters whose result came from the cache */
   cached: number;
 }
 
@@ -66,26 +68,33 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
   const names = options.until === undefined ? [...sources.keys()] : [...selected];
   const results = new Map<string, ClusterResult>();
   const here: ClusterRequest[] = [];
+  let cached = 0;
   const spread: ClusterRequest[] = [];
   for (const name of names) {
     const keep = options.keepObjects === true && selected.has(name);
     const hit = keep ? undefined : cache?.lookup(name);
     const usable = hit && options.outDir !== undefined ? writable(hit, options.outDir, cache!) : hit;
-    if (usable) results.set(name, usable);
+    if (usable) {
+      results.set(name, usable);
+      if (selected.has(name)) cached++;
+    }
     else (keep || clustersDir === undefined ? here : spread).push({ ...sources.get(name)!, ...plan, keep, required: selected.has(name), ...(cacheDir ? { cacheDir } : {}), ...(options.outDir ? { outDir: options.outDir } : {}) });
   }
-  for (const result of [...runHere(here, clustersDir), ...(await runSpread(spread, clustersDir!, options.threads))]) {
+  const total = here.length + spread.length;
+  let done = 0;
+  const onResult = options.onProgress && (() => options.onProgress!(++done, total));
+  for (const result of [...runHere(here, clustersDir, onResult), ...(await runSpread(spread, clustersDir!, options.threads, onResult))]) {
     results.set(result.cluster, result);
     cache?.storeResult(result);
   }
   cache?.flush();
   const chosen = [...selected].sort().map((name) => results.get(name)!);
-  const findings = options.until === undefined ? fleetFindings([...results.values()], selected, options.today) : chosen.flatMap((result) => result.findings);
+  const findings = options.until === undefined ? [...fleetFindings([...results.values()], selected, options.today), ...strays(clustersDir, results)] : chosen.flatMap((result) => result.findings);
   return {
     clusters: chosen,
     findings: locatedInDefinitions(findings),
     files: (result) => result.files ?? cache?.files(result) ?? filesAgain(sources.get(result.cluster)!),
-    cached: names.length - here.length - spread.length,
+    cached,
   };
 }
 
@@ -112,6 +121,12 @@ function locatedInDefinitions(findings: readonly Finding[]): Finding[] {
     const source = definedAt ? locateDefinitionRef(definedAt) : undefined;
     return source ? { ...finding, source } : finding;
   });
+}
+
+/** Definitions in subfolders that nothing loads; judged on runs that loaded every cluster (the fleet rules' runs). */
+function strays(clustersDir: string | undefined, results: ReadonlyMap<string, ClusterResult>): Finding[] {
+  if (clustersDir === undefined) return [];
+  return nestedDefinitions(clustersDir, new Set([...results.values()].flatMap((result) => result.dependencies)));
 }
 
 /** A result's definition, values and objects, when they were kept and the run went through synth. */

@@ -12,9 +12,9 @@ import { clusterRunner, type ClusterRequest } from './requests';
 import type { ClusterResult } from './steps';
 import { helperCount, shareWork } from './threads';
 
-export async function runSpread(requests: readonly ClusterRequest[], clustersDir: string, threads?: number): Promise<ClusterResult[]> {
+export async function runSpread(requests: readonly ClusterRequest[], clustersDir: string, threads?: number, onResult?: () => void): Promise<ClusterResult[]> {
   if (requests.length === 0) return [];
-  const work = shareWork<ClusterRequest, ClusterResult>(path.join(__dirname, 'helper-thread.js'), requests, helperCount(requests.length, threads));
+  const work = shareWork<ClusterRequest, ClusterResult>(path.join(__dirname, 'helper-thread.js'), requests, helperCount(requests.length, threads), onResult);
   try {
     const shared = listSharedModules(clustersDir);
     const transpiled = transpileAhead([...shared, ...requests.map(fileOf)], transpileCacheDir());
@@ -36,12 +36,16 @@ export async function runSpread(requests: readonly ClusterRequest[], clustersDir
  * In this thread, every definition transpiled in one esbuild call first. Nothing is written in the
  * background: review deletes its transpile cache when it ends, and a late write would bring it back.
  */
-export function runHere(requests: readonly ClusterRequest[], clustersDir: string | undefined): ClusterResult[] {
+export function runHere(requests: readonly ClusterRequest[], clustersDir: string | undefined, onResult?: () => void): ClusterResult[] {
   if (requests.length === 0) return [];
   const files = requests.filter((request) => !('definition' in request)).map(fileOf);
   if (files.length > 0 && clustersDir !== undefined) prepareLoading([...listSharedModules(clustersDir), ...files]);
   const run = clusterRunner();
-  return requests.map(run);
+  return requests.map((request) => {
+    const result = run(request);
+    onResult?.();
+    return result;
+  });
 }
 
 const fileOf = (request: ClusterRequest) => request.file;

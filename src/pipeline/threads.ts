@@ -54,8 +54,8 @@ export interface SharedWork<I, O> {
   stop(): void;
 }
 
-/** Starts the helpers at once; they load, then wait until `open`. */
-export function shareWork<I, O>(script: string, items: readonly I[], helpers = helperCount(items.length)): SharedWork<I, O> {
+/** Starts the helpers at once; they load, then wait until `open`. `onResult` hears of each item done, on any thread. */
+export function shareWork<I, O>(script: string, items: readonly I[], helpers = helperCount(items.length), onResult?: () => void): SharedWork<I, O> {
   const claims = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   const results = new Map<number, O>();
   let failure: Error | undefined;
@@ -64,8 +64,10 @@ export function shareWork<I, O>(script: string, items: readonly I[], helpers = h
   const workers = Array.from({ length: helpers }, () => {
     const worker = new Worker(script, { workerData: { items: [...items], claims } satisfies HelperData<I> });
     worker.on('message', (message: HelperMessage<O>) => {
-      if ('result' in message) results.set(message.index, message.result);
-      else failure ??= Object.assign(new Error(message.error.message), message.error);
+      if ('result' in message) {
+        results.set(message.index, message.result);
+        onResult?.();
+      } else failure ??= Object.assign(new Error(message.error.message), message.error);
       settle?.();
     });
     worker.on('error', (error) => {
@@ -93,6 +95,7 @@ export function shareWork<I, O>(script: string, items: readonly I[], helpers = h
         await ready?.(item);
         await yieldToEvents();
         results.set(index, local(item));
+        onResult?.();
       }
       // every item is claimed now; wait only for those a helper is still working on
       while (results.size < items.length && !failure) {

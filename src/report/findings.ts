@@ -1,16 +1,18 @@
 /** Findings for people (text), programs (json) and GitHub Actions (workflow annotations). */
 import type { FindingsReport, ReportedFinding } from '../core/findings';
+import { painter, severityStyle, type Paint } from './colour';
 
 export type FindingsFormat = 'text' | 'json' | 'github';
 
-export function formatFindings(report: FindingsReport, format: FindingsFormat): string {
+/** `colour`: text for a terminal (see ./colour.ts); the other formats are never coloured. */
+export function formatFindings(report: FindingsReport, format: FindingsFormat, options: { colour?: boolean } = {}): string {
   switch (format) {
     case 'json':
       return JSON.stringify(report, null, 2) + '\n';
     case 'github':
       return report.findings.map(githubAnnotation).join('');
     default:
-      return textReport(report);
+      return textReport(report, painter(options.colour === true));
   }
 }
 
@@ -39,15 +41,17 @@ export function acknowledgementMark(f: Pick<ReportedFinding, 'acknowledged' | 'a
   return '';
 }
 
-function textReport(report: FindingsReport): string {
+function textReport(report: FindingsReport, paint: Paint): string {
   const lines = report.findings.map((f) => {
     const subject = f.clusters
       ? `${[f.object, f.path].filter(Boolean).join(' ')} ${clustersPhrase(f.clusters)}`
       : [f.cluster && `cluster ${f.cluster}`, f.object, f.path].filter(Boolean).join(' ');
-    return `${where(f)}${f.severity} ${f.rule}${acknowledgementMark(f)}: ${subject}: ${f.message}`;
+    // an acknowledged finding is known and tracked: it does not fail the run, so it does not shout
+    const style = f.acknowledged ? 'dim' : severityStyle(f.severity);
+    return `${where(f)}${paint(style, `${f.severity} ${f.rule}`)}${acknowledgementMark(f)}: ${subject}: ${f.message}`;
   });
   const { errors, warnings, acknowledged } = report.summary;
-  lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${acknowledged > 0 ? `, ${acknowledged} acknowledged` : ''}`);
+  lines.push(paint('bold', `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${acknowledged > 0 ? `, ${acknowledged} acknowledged` : ''}`));
   return lines.join('\n') + '\n';
 }
 

@@ -2,12 +2,18 @@
  * Two revisions' states → what the change does to each cluster: values keys changed (with the
  * unified diff of calico-values.yaml), objects created, updated or deleted (each with its diff),
  * findings introduced and fixed. Clusters the change leaves alone are not listed.
+ *
+ * The findings introduced include what the change itself would be refused for or risks (a pool's
+ * cidr changed in place, the cluster's AS changed): diff's refusals that need no live state, run
+ * with the base revision's objects standing for the deployed ones.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { unifiedDiff } from '../diff/unified';
 import type { Json } from '../diff/field-path';
 import { redactSecretPair, redactValuesPair } from '../diff/redact';
 import type { ChangeAction } from '../diff/types';
+import type { ComparedPair } from '../diff/compare';
+import { changeRefusals, checkRefusals } from '../diff/refusals';
 import { toYaml } from '../render/yaml';
 import type { KubeObject } from '../core/kube';
 import type { Finding } from '../core/findings';
@@ -52,12 +58,24 @@ function changes(review: ClusterReview): boolean {
 }
 
 function compareCluster(cluster: string, base: ClusterState, head: ClusterState, options: CompareOptions): ClusterReview {
+  const pairs = pairObjects(base, head);
+  const findings = compareFindings(base.findings, head.findings);
   return {
     cluster,
     values: compareValues(cluster, base, head, options),
-    changes: compareObjects(base, head),
-    findings: compareFindings(base.findings, head.findings),
+    changes: pairs.filter((pair) => pair.action !== 'unchanged').map(objectChange).sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.name, b.name)),
+    findings: { ...findings, introduced: sortFindings([...findings.introduced, ...refusalsOf(cluster, base, head, pairs)]) },
   };
+}
+
+/**
+ * The change's refusals, when the cluster exists on both sides: a cluster added or removed is not
+ * deployed or removed by a Helm upgrade, so nothing of it is refused.
+ */
+function refusalsOf(cluster: string, base: ClusterState, head: ClusterState, pairs: readonly ComparedPair[]): Finding[] {
+  if (!head.release || !base.manifests || !head.manifests) return [];
+  // the base revision's objects are the chart's, so the release owns every one of them
+  return checkRefusals(cluster, { release: head.release, ownership: { inRelease: () => true }, pairs }, changeRefusals);
 }
 
 /** A cluster whose definition did not resolve on one side has no values there: only its findings are compared. */
@@ -72,22 +90,24 @@ function compareValues(cluster: string, base: ClusterState, head: ClusterState, 
   };
 }
 
-function compareObjects(base: ClusterState, head: ClusterState): ObjectChange[] {
+/** Every object of either side, paired by identity, as diff pairs live and desired ones. */
+function pairObjects(base: ClusterState, head: ClusterState): ComparedPair[] {
   if (!comparable(base, head)) return [];
   const before = byIdentity(base.manifests ?? []);
   const after = byIdentity(head.manifests ?? []);
-  const result: ObjectChange[] = [];
-  for (const id of [...new Set([...before.keys(), ...after.keys()])]) {
-    const old = before.get(id);
-    const now = after.get(id);
-    if (old && now && isDeepStrictEqual(old, now)) continue;
-    const object = (now ?? old)!;
-    const action: ChangeAction = !old ? 'create' : !now ? 'delete' : 'update';
-    const label = `${object.kind}/${object.metadata.name}`;
-    const shown = redactSecretPair(now, old);
-    result.push({ action, kind: object.kind, name: object.metadata.name, diff: labelledDiff(label, yaml(shown.live), yaml(shown.desired)) });
-  }
-  return result.sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.name, b.name));
+  return [...new Set([...before.keys(), ...after.keys()])].map((id) => {
+    const [live, desired] = [before.get(id), after.get(id)];
+    const action = !live ? 'create' : !desired ? 'delete' : isDeepStrictEqual(live, desired) ? 'unchanged' : 'update';
+    return { action, live, desired };
+  });
+}
+
+function objectChange(pair: ComparedPair): ObjectChange {
+  const object = (pair.desired ?? pair.live)!;
+  const label = `${object.kind}/${object.metadata.name}`;
+  // a Secret's data is redacted whole, as diff shows it
+  const shown = redactSecretPair(pair.desired, pair.live);
+  return { action: pair.action as ChangeAction, kind: object.kind, name: object.metadata.name, diff: labelledDiff(label, yaml(shown.live), yaml(shown.desired)) };
 }
 
 /** A side that failed to resolve while its definition file exists says nothing about its objects. */

@@ -13,6 +13,8 @@ import { UserError } from '../util/errors';
 export interface ClusterState {
   values?: Record<string, unknown>;
   manifests?: KubeObject[];
+  /** the Helm release the cluster's Calico is deployed as */
+  release?: { name: string; namespace: string };
   findings: Finding[];
 }
 
@@ -50,7 +52,7 @@ export async function synthesizeRevision(input: RevisionInput): Promise<Revision
     return clusters.get(name)!;
   };
   for (const synthesized of fleet.clusters.flatMap((result) => synthesizedOf(result) ?? [])) {
-    Object.assign(state(synthesized.cluster.name), { values: synthesized.values as unknown as Record<string, unknown>, manifests: synthesized.manifests });
+    Object.assign(state(synthesized.cluster.name), { values: synthesized.values as unknown as Record<string, unknown>, manifests: synthesized.manifests, release: synthesized.cluster.spec.release });
   }
   for (const finding of fleet.findings) {
     const renamed = finding.source ? { ...finding, source: { ...finding.source, file: rename(finding.source.file, input) } } : finding;

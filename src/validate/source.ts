@@ -8,7 +8,7 @@ import type { SynthesizedCluster } from '../synth/synthesize';
 import { effectiveValues } from '../model/chart-defaults';
 import type { DefinitionRef, Finding, SourceLocation } from '../core/findings';
 import { refOf } from '../resolve/resolve';
-import { definitionPathOf } from '../values/definition-paths';
+import { definitionPathOf, pointerSegments } from '../values/definition-paths';
 import { valuesPointerFor } from '../values/object-to-values';
 import { DEFAULT_MAX_PODS_PER_NODE, type ClusterCapacityHints, type ClusterInput } from './rules/cluster/input';
 
@@ -33,9 +33,12 @@ export function definitionSource(synthesized: SynthesizedCluster): ClusterSource
       values: effectiveValues(synthesized.values),
       objects: synthesized.manifests,
       capacity: hints(spec.capacity?.expectedNodes, spec.capacity?.maxPodsPerNode),
+      site: spec.site,
     },
     locate: () => source,
     definedAt(object, path) {
+      // a finding on the definition itself (its site) points into it already
+      if (object === 'ClusterDefinition') return refOf(synthesized.cluster.definition, { path: pointerSegments(path) });
       const valuesPointer = valuesPointerFor(object, path, synthesized.values);
       return refOf(synthesized.cluster.definition, { path: definitionPathOf(valuesPointer, spec) });
     },

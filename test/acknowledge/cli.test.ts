@@ -29,7 +29,7 @@ test('acknowledged findings are reported and marked, but synth writes and valida
   const { dir } = fleet(acknowledgedGroup(sharedMistakes));
   const synth = runCli(['synth'], { cwd: dir });
   assert.equal(synth.status, 0, synth.stderr);
-  assert.match(synth.stdout, /synthesised 2 cluster\(s\)/);
+  assert.match(synth.stdout, /synthesised 2 clusters /);
   assert.ok(fs.existsSync(path.join(dir, 'generated/a/calico-values.yaml')));
   assert.match(synth.stderr, /error peer-ip-duplicate \(acknowledged until 2999-12-31: NET-42: cr2 is renumbered on Monday\): BGPPeer\/cr2-ipv4 \/spec\/peerIP in 2 clusters: a, b:/);
   assert.match(synth.stderr, /^0 errors, 0 warnings, 4 acknowledged$/m);
@@ -89,4 +89,25 @@ test('a cached result is judged on the day of the run: the same cached findings,
     process.chdir(cwd);
     delete process.env.CALICO_GEN_CACHE_DIR;
   }
+});
+
+test('synth -o json carries grouped and acknowledged findings as validate -o json does, and writes', () => {
+  const { dir } = fleet(acknowledgedGroup(sharedMistakes));
+  type Reported = { rule: string; cluster?: string; clusters?: string[]; acknowledged?: unknown; source?: { file: string } };
+  const synth = runCli(['synth', '-o', 'json'], { cwd: dir });
+  assert.equal(synth.status, 0, synth.stderr);
+  const document = JSON.parse(synth.stdout) as { findings: Reported[]; summary: unknown; failed: boolean; written: string[] };
+  assert.deepEqual([document.failed, document.summary, document.written.length], [false, { errors: 0, warnings: 0, acknowledged: 4 }, 4]);
+  const duplicate = document.findings.find((f) => f.rule === 'peer-ip-duplicate')!;
+  assert.deepEqual([duplicate.cluster, duplicate.clusters, duplicate.acknowledged], [undefined, ['a', 'b'], { reason: 'NET-42: cr2 is renumbered on Monday', until: '2999-12-31' }]);
+  assert.equal(duplicate.source?.file, 'clusters/shared/routers.ts');
+  const validate = JSON.parse(runCli(['validate', '-o', 'json'], { cwd: dir }).stdout) as { findings: Reported[]; summary: unknown };
+  assert.deepEqual(validate, { findings: document.findings, summary: document.summary });
+  // past its day the same finding counts: synth's document says it failed, and nothing is written
+  const { dir: expired } = fleet(acknowledgedGroup([...sharedMistakes.slice(1), "{ rule: 'peer-ip-duplicate', reason: 'NET-42', until: '2000-01-31' }"]));
+  const failed = runCli(['synth', '-o', 'json'], { cwd: expired });
+  assert.equal(failed.status, 1);
+  const refused = JSON.parse(failed.stdout) as { failed: boolean; summary: unknown; written: string[] };
+  assert.deepEqual([refused.failed, refused.summary, refused.written], [true, { errors: 1, warnings: 0, acknowledged: 3 }, []]);
+  assert.ok(!fs.existsSync(path.join(expired, 'generated')));
 });

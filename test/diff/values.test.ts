@@ -21,7 +21,7 @@ test('no release: every value is new; unknown deployed values: nothing compared'
   const install = diffValues(desired, null, false);
   assert.equal(install.changed, true);
   assert.match(install.diff, /^--- \/dev\/null\n/);
-  assert.deepEqual(diffValues(desired, undefined, false), { changed: false, diff: '' });
+  assert.deepEqual(diffValues(desired, undefined, false), { changed: false, compared: false, diff: '' });
 });
 
 test('sensitive values are redacted unless --show-secrets; a reference to a Secret stays readable', () => {

@@ -106,7 +106,10 @@ test('headers name files relative to the working directory, never absolutely, an
 });
 
 test('definitions written to an --out above the working directory load from there', () => {
-  const dir = valuesProject(smallTree());
+  const tree = smallTree();
+  // a router for main-fra's site too, so that the imported fleet is clean (no site-without-router)
+  tree['common-bgp.yaml'] += ['  cr1-fra:', '    ipv4: 192.0.2.3', '    ipv6: "2001:db8::3"', "    nodeSelector: topology.kubernetes.io/region == 'fra'", ''].join('\n');
+  const dir = valuesProject(tree);
   const result = runCli(['import', '--values-dir', '.', '--out', '../fleet/clusters', ...GROUP], { cwd: path.join(dir, 'values') });
   assert.equal(result.status, 0, result.stderr);
   assert.equal(result.stderr, '');

@@ -44,14 +44,26 @@ function assertOneLine(result: CliResult, line: RegExp): void {
   assert.doesNotMatch(result.stderr, /internal error|\n\s+at /);
 }
 
-test('generated/ is a file (ENOTDIR): one line naming the path', () => {
+test('generated/ is a file: one line naming the path, before any work', () => {
   const dir = fleet();
   fs.writeFileSync(path.join(dir, 'generated'), 'not a folder\n');
   assertOneLine(
     runCli(['synth'], { cwd: dir }),
-    /^calico-gen: cannot write generated\/ams-main\/calico-values\.yaml: a part of the path is a file, not a folder \(ENOTDIR\); nothing was changed\n$/,
+    /^calico-gen: synth: generated: is a file, but synth writes a folder there \(a folder per cluster in it\): move the file away, or name another folder with --out\n$/,
   );
   assert.equal(fs.readFileSync(path.join(dir, 'generated'), 'utf8'), 'not a folder\n');
+});
+
+test("a cluster's folder in generated/ is a file (ENOTDIR): one line naming the path, nothing changed", () => {
+  const dir = fleet();
+  fs.mkdirSync(path.join(dir, 'generated'));
+  fs.writeFileSync(path.join(dir, 'generated/ams-main'), 'not a folder\n');
+  const before = snapshot(path.join(dir, 'generated'));
+  assertOneLine(
+    runCli(['synth'], { cwd: dir }),
+    /^calico-gen: cannot write generated\/ams-main\/calico-values\.yaml: a part of the path is a file, not a folder \(ENOTDIR\); nothing was changed\n$/,
+  );
+  assert.deepEqual(snapshot(path.join(dir, 'generated')), before);
 });
 
 test('a generated/ the user may not write (EACCES): one line, nothing changed', () => {

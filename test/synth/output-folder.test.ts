@@ -37,7 +37,7 @@ test('a removed cluster: its generated files go, the user\'s files beside them a
   fs.rmSync(path.join(dir, 'clusters/fra-main.ts'));
   const result = runCli(['synth'], { cwd: dir });
   assert.equal(result.status, 0, result.stderr);
-  assert.match(result.stdout, /0 file\(s\) written, 1 removed/);
+  assert.match(result.stdout, /0 files written, 1 cluster folder removed/);
   assert.deepEqual(listing(path.join(dir, 'generated/fra-main')), ['NOTES.md']);
   // and a removed cluster without files of the user's: the folder goes too
   fs.rmSync(path.join(dir, 'clusters/ams-main.ts'));
@@ -64,7 +64,7 @@ test('folders calico-gen did not write are never removed: no header, a link, fil
   const before = listing(generated);
   const result = runCli(['synth'], { cwd: dir });
   assert.equal(result.status, 0, result.stderr);
-  assert.match(result.stdout, /0 removed/);
+  assert.match(result.stdout, /0 cluster folders removed/);
   assert.deepEqual(listing(generated), before);
   assert.deepEqual(listing(path.join(elsewhere, 'ams-main')), ['calico-values.yaml', 'manifests.yaml']);
   assert.equal(runCli(['synth', '--check'], { cwd: dir }).status, 0, 'nothing of theirs is stale either');
@@ -116,7 +116,7 @@ test('a cluster folder linked out of generated/ is refused; a generated file tha
   fs.appendFileSync(target, '# edited elsewhere\n');
   const result = runCli(['synth'], { cwd: dir });
   assert.equal(result.status, 0, result.stderr);
-  assert.match(result.stdout, /1 file\(s\) written/);
+  assert.match(result.stdout, /1 file written/);
   assert.equal(fs.lstatSync(path.join(dir, 'generated/ams-main/calico-values.yaml')).isSymbolicLink(), false);
   assert.match(read(target), /# edited elsewhere\n$/);
 });
