@@ -5,6 +5,8 @@
 import type { Check } from '../core/findings';
 import { refusals } from '../diff/refusals';
 import { releaseChecks } from '../diff/refusals/release';
+import { liveIpamNotRead } from '../diff/refusals/ipam-state';
+import { IPAM_REFUSAL_RULES, MALFORMED_RULE, POOL_NEARLY_FULL, POOL_NO_ROOM } from '../ipam';
 import { manifestObject, manifestYaml } from '../inputs/manifest-files';
 import { valuesRender } from '../inputs/sources';
 import { valuesYaml } from '../inputs/values-files';
@@ -24,7 +26,8 @@ export function allChecks(): ScopedCheck[] {
     ...scoped('object', [crdSchema, ...objectRules]),
     ...scoped('cluster', clusterRules),
     ...scoped('fleet', fleetRules),
-    ...scoped('diff', [...refusals, ...releaseChecks]),
+    ...scoped('diff', [...refusals, ...Object.values(IPAM_REFUSAL_RULES), ...releaseChecks, liveIpamNotRead]),
+    ...scoped('live', [MALFORMED_RULE, POOL_NEARLY_FULL, POOL_NO_ROOM]),
   ];
 }
 

@@ -1,8 +1,8 @@
 /** The rules table (docs/rules.md): every check, its severity, where it looks and what it checks. */
 import type { Check } from '../core/findings';
 
-/** Where a check looks: a definition, a values file, a manifest file, one object, a cluster, the fleet, or a diff. */
-export type CheckScope = 'definition' | 'values' | 'manifest' | 'object' | 'cluster' | 'fleet' | 'diff';
+/** Where a check looks: a definition, a values file, a manifest file, one object, a cluster, the fleet, a diff, or a cluster's live IPAM state. */
+export type CheckScope = 'definition' | 'values' | 'manifest' | 'object' | 'cluster' | 'fleet' | 'diff' | 'live';
 
 export interface ScopedCheck extends Check {
   scope: CheckScope;
@@ -18,7 +18,8 @@ export function formatRulesTable(checks: readonly ScopedCheck[]): string {
     'Every check calico-gen reports findings of: its stable id (the `rule` of a finding), its severity',
     '(several when a finding may say otherwise), where it looks, and what it checks. `validate` and',
     '`synth` run the definition, values, object, cluster and fleet checks (`validate` with `--values` and',
-    '`--manifests` the manifest checks too); `diff` adds the diff checks.',
+    '`--manifests` the manifest checks too); `diff` adds the diff checks; `capacity --live` runs the live',
+    'checks on what it reads of a cluster\'s IPAM state (`diff` reports malformed IPAM objects too).',
     '',
     '| id | severity | scope | what it checks |',
     '| --- | --- | --- | --- |',

@@ -1,4 +1,4 @@
-import { oneOf, parseCommandArgs } from '../args';
+import { oneOf, parseCommandArgs, parseDuration, positiveInteger } from '../args';
 import type { CliIo } from '../io';
 import { EXIT_CHANGES, EXIT_FAILURE, EXIT_OK } from '../io';
 import { diff as diffFleet, type DiffOutcome } from '../../api/diff';
@@ -106,18 +106,4 @@ function exitStatus(outcomes: readonly ClusterOutcome[], detailedExitcode: boole
   const diffs = outcomes.flatMap((o) => ('diff' in o ? [o.diff] : []));
   if (diffs.length < outcomes.length || diffs.some((d) => d.findings.some((f) => f.severity === 'error'))) return EXIT_FAILURE;
   return detailedExitcode && diffs.some(hasChanges) ? EXIT_CHANGES : EXIT_OK;
-}
-
-/** `10s`, `500ms`, `1m`, or a bare number of seconds. */
-export function parseDuration(text: string): number {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text.trim());
-  const amount = match ? Number(match[1]) * ({ ms: 1, s: 1000, m: 60_000 } as const)[(match[2] ?? 's') as 'ms' | 's' | 'm'] : NaN;
-  if (!(amount > 0)) throw new UserError(`--timeout ${JSON.stringify(text)} is not a duration: write 10s, 500ms or 1m`);
-  return Math.round(amount);
-}
-
-function positiveInteger(flag: string, text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new UserError(`--${flag} ${JSON.stringify(text)} is not a positive whole number`);
-  return value;
 }

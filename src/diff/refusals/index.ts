@@ -2,6 +2,7 @@
 import { findingOf, type Finding } from '../../core/findings';
 import { kindKey } from '../../core/kube';
 import { bgpNodeConfigurationFields, ipamConfigName } from './calico-names';
+import { crdFieldMissing } from './crd-fields';
 import { helmOwnershipConflict } from './helm';
 import { roleRefImmutable, selectorImmutable } from './immutable';
 import { ippoolBlockSizeChanged, ippoolCidrChanged, ippoolDeleteEnabled, ippoolOverlapsLivePool } from './ippool';
@@ -19,6 +20,7 @@ export const refusals: readonly Refusal[] = [
   helmOwnershipConflict,
   ipamConfigName,
   bgpNodeConfigurationFields,
+  crdFieldMissing,
 ];
 
 export function checkRefusals(cluster: string, context: RefusalContext, checked: readonly Refusal[] = refusals): Finding[] {

@@ -5,7 +5,7 @@ import { parseFieldSelector, parseLabelSelector } from './selectors';
 
 type Obj = Record<string, any>;
 
-function selected(items: Obj[], query: URLSearchParams): Obj[] {
+function selected(items: readonly Obj[], query: URLSearchParams): readonly Obj[] {
   const labelSelector = query.get('labelSelector');
   const fieldSelector = query.get('fieldSelector');
   const labels = labelSelector ? parseLabelSelector(labelSelector) : () => true;
@@ -26,7 +26,7 @@ function encodeContinue(offset: number): string {
   return Buffer.from(JSON.stringify({ offset })).toString('base64url');
 }
 
-function chunk(items: Obj[], query: URLSearchParams): { page: Obj[]; metadata: Obj } {
+function chunk(items: readonly Obj[], query: URLSearchParams): { page: readonly Obj[]; metadata: Obj } {
   const limit = Number(query.get('limit') ?? 0);
   const start = query.get('continue') ? decodeContinue(query.get('continue')!) : 0;
   if (!(limit > 0) || start + limit >= items.length) return { page: items.slice(start), metadata: {} };
@@ -37,13 +37,14 @@ function chunk(items: Obj[], query: URLSearchParams): { page: Obj[]; metadata: O
 // Built-in kinds' list items come without apiVersion/kind; only custom
 // resources (served as unstructured JSON) keep them.
 function asListItem(type: ResourceType, o: Obj): Obj {
-  if (type.crd) return o;
-  const { apiVersion: _a, kind: _k, ...rest } = o;
+  const copy = structuredClone(o);
+  if (type.crd) return copy;
+  const { apiVersion: _a, kind: _k, ...rest } = copy;
   return rest;
 }
 
 /** Throws on a malformed selector or continue token (answered 400). */
-export function listResponse(type: ResourceType, items: Obj[], query: URLSearchParams, resourceVersion: string): Obj {
+export function listResponse(type: ResourceType, items: readonly Obj[], query: URLSearchParams, resourceVersion: string): Obj {
   const { page, metadata } = chunk(selected(items, query), query);
   return {
     apiVersion: groupVersion(type),

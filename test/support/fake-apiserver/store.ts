@@ -124,14 +124,18 @@ export class ObjectStore {
     }
   }
 
-  /** Objects of a type, in one namespace or (namespace undefined) all of them. Copies: callers may not alter the store. */
-  list(type: ResourceType, namespace?: string): Obj[] {
-    return this.stored
-      .filter((s) => s.type === type && (namespace === undefined || s.object.metadata.namespace === namespace))
-      .map((s) => structuredClone(s.object));
+  /**
+   * Objects of a type, in one namespace or (namespace undefined) all of them: the stored objects
+   * themselves, not copies (a 5,000-node cluster's list is asked for page by page), so a caller
+   * copies what it hands out.
+   */
+  list(type: ResourceType, namespace?: string): readonly Readonly<Obj>[] {
+    return this.stored.filter((s) => s.type === type && (namespace === undefined || s.object.metadata.namespace === namespace)).map((s) => s.object);
   }
 
+  /** A copy of one object. */
   get(type: ResourceType, namespace: string | undefined, name: string): Obj | undefined {
-    return this.list(type, namespace).find((o) => o.metadata.name === name);
+    const found = this.list(type, namespace).find((o) => o.metadata.name === name);
+    return found && structuredClone(found);
   }
 }
