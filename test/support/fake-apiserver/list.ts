@@ -8,6 +8,7 @@ type Obj = Record<string, any>;
 function selected(items: readonly Obj[], query: URLSearchParams): readonly Obj[] {
   const labelSelector = query.get('labelSelector');
   const fieldSelector = query.get('fieldSelector');
+  if (!labelSelector && !fieldSelector) return items;
   const labels = labelSelector ? parseLabelSelector(labelSelector) : () => true;
   const fields = fieldSelector ? parseFieldSelector(fieldSelector) : () => true;
   return items.filter((o) =>
@@ -37,13 +38,15 @@ function chunk(items: readonly Obj[], query: URLSearchParams): { page: readonly 
 // Built-in kinds' list items come without apiVersion/kind; only custom
 // resources (served as unstructured JSON) keep them.
 function asListItem(type: ResourceType, o: Obj): Obj {
-  const copy = structuredClone(o);
-  if (type.crd) return copy;
-  const { apiVersion: _a, kind: _k, ...rest } = copy;
+  if (type.crd) return o;
+  const { apiVersion: _a, kind: _k, ...rest } = o;
   return rest;
 }
 
-/** Throws on a malformed selector or continue token (answered 400). */
+/**
+ * Throws on a malformed selector or continue token (answered 400). The items are the stored
+ * objects themselves (frozen): the answer is serialised at once, and a large list is not copied.
+ */
 export function listResponse(type: ResourceType, items: readonly Obj[], query: URLSearchParams, resourceVersion: string): Obj {
   const { page, metadata } = chunk(selected(items, query), query);
   return {
