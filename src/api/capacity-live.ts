@@ -70,10 +70,13 @@ export function liveFindingsOf(outcomes: readonly LiveCapacityOutcome[]): Findin
 
 async function readOne(synthesized: SynthesizedCluster, options: LiveCapacityOptions): Promise<LiveCapacity> {
   const { cluster } = synthesized;
-  const read = options.liveFile
-    ? { state: readIpamFile(options.liveFile, options.cwd, cluster.name), source: `file ${options.liveFile}`, warnings: [] }
-    : await readFromApi(synthesized, options);
+  const read = options.liveFile ? fromFile(options.liveFile, options.cwd, cluster.name) : await readFromApi(synthesized, options);
   return { cluster: cluster.name, ...figure(synthesized, read.state), source: read.source, warnings: read.warnings };
+}
+
+function fromFile(file: string, cwd: string, cluster: string): { state: IpamState; source: string; warnings: string[] } {
+  const { state, shown } = readIpamFile(file, cwd, cluster);
+  return { state, source: `file ${shown}`, warnings: [] };
 }
 
 async function readFromApi(synthesized: SynthesizedCluster, options: LiveCapacityOptions): Promise<{ state: IpamState; source: string; warnings: string[] }> {

@@ -34,9 +34,10 @@ export async function readIpamFromApi(client: ApiClient, cluster: string, releas
   return collector.finish();
 }
 
-/** `--live-file` for capacity: the dump's IPAM state (a dump without nodes is refused). */
-export function readIpamFile(file: string, cwd: string, cluster: string): IpamState {
+/** `--live-file` for capacity: the dump's IPAM state (a dump without nodes is refused), and the file as messages name it. */
+export function readIpamFile(file: string, cwd: string, cluster: string): { state: IpamState; shown: string } {
   const input = readInputFile(file, cwd, '--live-file');
   const relative = path.relative(cwd, input.path);
-  return readIpamDump(input.text, relative && !relative.startsWith('..') ? relative : input.path, cluster);
+  const shown = relative && !relative.startsWith('..') ? relative : input.path;
+  return { state: readIpamDump(input.text, shown, cluster), shown };
 }
