@@ -82,12 +82,12 @@ function liveRows(clusters: readonly LiveCapacity[]): string[][] {
   ]));
 }
 
-const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const count = (n: number, word: string, plural = `${word}s`) => `${n} ${n === 1 ? word : plural}`;
 
 /** `ams-main: 200 nodes, 1 orphaned block, …, Calico 3.30.7; read from context ams-main (…)` */
 function clusterLine(cluster: LiveCapacity): string {
   const live: ClusterLiveFigures = cluster.analysis.figures.live;
-  const parts = [count(live.nodes, 'node'), count(live.orphanedBlocks, 'orphaned block'), count(live.deletedBlocks, 'deleted block'), count(live.pendingAffinities, 'pending affinity').replace(/affinitys$/, 'affinities')];
+  const parts = [count(live.nodes, 'node'), count(live.orphanedBlocks, 'orphaned block'), count(live.deletedBlocks, 'deleted block'), count(live.pendingAffinities, 'pending affinity', 'pending affinities')];
   parts.push(live.calicoVersion ? `Calico ${live.calicoVersion}` : 'Calico version unknown');
   return `${cluster.cluster}: ${parts.join(', ')}; read from ${cluster.source}`;
 }

@@ -73,6 +73,7 @@ export async function capacity(argv: string[], io: CliIo): Promise<number> {
   for (const flag of ['all', 'context', 'kubeconfig', 'timeout', 'concurrency'] as const) {
     if (options[flag] !== undefined) throw new UserError(`capacity: --${flag} goes with --live`);
   }
+  if (options.format === 'html') throw new UserError('capacity: --format html draws the live IPAM state: add --live or --live-file');
   const format = oneOf('format', options.format as string | undefined, ['text', 'json', 'markdown'] as const, 'text');
   const result = await capacityOf(
     selection.handWritten
