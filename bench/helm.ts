@@ -9,6 +9,7 @@ import { helmPath } from '../test/support/k8s-tools';
 import { runProcess, summariseRuns, type RssMethod, type Stats } from './measure';
 
 export interface HelmPass {
+  /** relative to the project: results hold no machine paths */
   helm: string;
   chart: string;
   valuesFiles: number;
@@ -42,5 +43,5 @@ export function timeHelmTemplate(options: { projectRoot: string; valuesFiles: st
   } finally {
     fs.rmSync(home, { recursive: true, force: true });
   }
-  return { helm, chart, valuesFiles: options.valuesFiles.length, bgpPeersFirstCluster, stats: summariseRuns(passes) };
+  return { helm: path.relative(options.projectRoot, helm), chart: path.relative(options.projectRoot, chart), valuesFiles: options.valuesFiles.length, bgpPeersFirstCluster, stats: summariseRuns(passes) };
 }

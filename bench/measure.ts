@@ -19,7 +19,7 @@ const PROBE_ENV = 'CALICO_GEN_BENCH_RSS_FILE';
 
 export function describeRssMethod(method: RssMethod): string {
   return method === 'gnu-time'
-    ? `${GNU_TIME} -f %M (kernel ru_maxrss of the child process)`
+    ? `GNU time -f %M (kernel ru_maxrss of the child process)`
     : `process.resourceUsage().maxRSS at exit, via a --require probe (node commands only)`;
 }
 

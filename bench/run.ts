@@ -1,13 +1,15 @@
 /**
- * `npm run bench`: calico-gen against helm at fleet scale (issue 6). Generates synthetic fleets,
- * times fresh calico-gen processes on each, times `helm template` over the 100-cluster fleet,
- * prints a table with the issue's targets and writes the figures as JSON. See bench/README.md.
+ * `npm run bench`: calico-gen against helm at fleet scale (issue 6), and live IPAM on a 5,000-node
+ * cluster (issue 12). Generates synthetic fleets, times fresh calico-gen processes on each, times
+ * `helm template` over the 100-cluster fleet, times `capacity --live` from dumps and a paged API,
+ * prints a table with the issues' targets and writes the figures as JSON. See bench/README.md.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { timeHelmTemplate } from './helm';
+import { measureLiveIpam } from './ipam-live';
 import { timePoolOverlap } from './pool-overlap';
 import { describeRssMethod, detectRssMethod, type RssMethod } from './measure';
 import { formatTable, type BenchResult } from './report';
@@ -18,7 +20,7 @@ import { checkTargets, helmRatios } from './targets';
 const projectRoot = path.resolve(__dirname, '..', '..');
 const HELM_FLEET = 100;
 
-const usage = `usage: npm run bench -- [--sizes 10,100,1000] [--runs 5] [--out FILE] [--quick] [--keep] [--rss gnu-time|node-probe]
+const usage = `usage: npm run bench -- [--sizes 10,100,1000] [--runs 5] [--out FILE] [--quick] [--keep] [--rss gnu-time|node-probe] [--only fleet|ipam]
 
   --sizes LIST   fleet sizes to generate and time (default 10,100,1000); the edit loop and
                  validate --cluster run on the largest; helm runs on the 100-cluster fleet
@@ -27,6 +29,7 @@ const usage = `usage: npm run bench -- [--sizes 10,100,1000] [--runs 5] [--out F
   --quick        smoke check: sizes 10,100 and 3 runs
   --keep         keep the temporary fleets and the frozen build (their folder is printed)
   --rss METHOD   force the peak-RSS method (default: gnu-time when /usr/bin/time works)
+  --only PART    fleet: the fleet rows and helm only; ipam: the live IPAM rows only (5,000 nodes)
 `;
 
 interface Options {
@@ -35,6 +38,7 @@ interface Options {
   out: string;
   keep: boolean;
   rss?: RssMethod;
+  parts: { fleet: boolean; ipam: boolean };
 }
 
 function parseOptions(argv: string[]): Options | undefined {
@@ -47,6 +51,7 @@ function parseOptions(argv: string[]): Options | undefined {
       quick: { type: 'boolean' },
       keep: { type: 'boolean' },
       rss: { type: 'string' },
+      only: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -56,11 +61,13 @@ function parseOptions(argv: string[]): Options | undefined {
   const sizes = (values.sizes ?? (values.quick ? '10,100' : '10,100,1000')).split(',').map((s) => positive('--sizes', s));
   const runs = positive('--runs', values.runs ?? (values.quick ? '3' : '5'));
   if (values.rss !== undefined && values.rss !== 'gnu-time' && values.rss !== 'node-probe') throw new Error(`--rss ${values.rss}: gnu-time or node-probe`);
+  if (values.only !== undefined && values.only !== 'fleet' && values.only !== 'ipam') throw new Error(`--only ${values.only}: fleet or ipam`);
   return {
     sizes: [...new Set(sizes)].sort((a, b) => a - b),
     runs,
     out: path.resolve(values.out ?? path.join(projectRoot, 'bench', 'results', 'latest.json')),
     keep: values.keep ?? false,
+    parts: { fleet: values.only !== 'ipam', ipam: values.only !== 'fleet' },
     ...(values.rss ? { rss: values.rss as RssMethod } : {}),
   };
 }
@@ -90,7 +97,7 @@ function run(options: Options): BenchResult {
     const rows: Row[] = [];
     let helm: BenchResult['helm'];
     const largest = Math.max(...options.sizes);
-    for (const size of options.sizes) {
+    for (const size of options.parts.fleet ? options.sizes : []) {
       const measured = measureFleet(context, { size, editLoop: size === largest });
       fleets.push(measured.facts);
       rows.push(...measured.rows);
@@ -103,14 +110,17 @@ function run(options: Options): BenchResult {
       }
       if (!options.keep) fs.rmSync(measured.fleet.dir, { recursive: true, force: true });
     }
-    const overlap = timePoolOverlap({ cliRoot, runs: options.runs });
-    log(`  ${overlap.command}: ${overlap.skipped ?? `median ${overlap.medianSeconds!.toFixed(3)} s`}`);
-    rows.push(overlap);
+    if (options.parts.fleet) {
+      const overlap = timePoolOverlap({ cliRoot, runs: options.runs });
+      log(`  ${overlap.command}: ${overlap.skipped ?? `median ${overlap.medianSeconds!.toFixed(3)} s`}`);
+      rows.push(overlap);
+    }
+    if (options.parts.ipam) rows.push(...measureLiveIpam(context));
     return {
       date: new Date().toISOString(),
       tree,
       machine: { node: process.version, platform: `${os.platform()} ${os.release()}`, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', loadAverageStart, loadAverageEnd: os.loadavg() },
-      options: { sizes: options.sizes, runs: options.runs },
+      options: { sizes: options.parts.fleet ? options.sizes : [], runs: options.runs, parts: Object.keys(options.parts).filter((part) => options.parts[part as 'fleet' | 'ipam']) },
       peakRssMethod: describeRssMethod(rss),
       fleets,
       rows,
@@ -144,6 +154,11 @@ function main(): number {
     return 1;
   }
   process.stdout.write(formatTable(result));
+  const machinePath = machinePaths(result)[0];
+  if (machinePath) {
+    process.stderr.write(`bench: the results name a path of this machine (${machinePath}); not written\n`);
+    return 1;
+  }
   fs.mkdirSync(path.dirname(options.out), { recursive: true });
   fs.writeFileSync(options.out, `${JSON.stringify(result, null, 2)}\n`);
   const shown = path.relative(process.cwd(), options.out);
@@ -151,4 +166,12 @@ function main(): number {
   return result.rows.some((row) => row.failed) ? 1 : 0;
 }
 
-process.exitCode = main();
+/** Strings of the results that are absolute paths, or hold one: results are shared, paths are this machine's. */
+export function machinePaths(value: unknown): string[] {
+  if (typeof value === 'string') return /(^|[\s(])\/[\w.-]+\//.test(value) ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap(machinePaths);
+  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(machinePaths);
+  return [];
+}
+
+if (require.main === module) process.exitCode = main();

@@ -8,7 +8,7 @@ import { clearCaches, describeCaches } from './cache';
 import { changeOneRouter, commitFleet, editCluster, generateFleet, type GeneratedFleet } from './fleet/generator';
 import { runProcess, summariseRuns, type ProcessRun, type RssMethod, type Stats } from './measure';
 
-export type RowKind = 'synth-cold' | 'synth-warm' | 'validate' | 'review' | 'edit-loop' | 'validate-cluster' | 'pool-overlap';
+export type RowKind = 'synth-cold' | 'synth-warm' | 'validate' | 'review' | 'edit-loop' | 'validate-cluster' | 'pool-overlap' | 'ipam-json' | 'ipam-yaml' | 'ipam-api';
 
 export interface Row extends Partial<Stats> {
   kind: RowKind;
@@ -157,7 +157,8 @@ function validateFleet(fleet: GeneratedFleet, cli: Cli, generateSeconds: number)
   const range = (values: number[]): [number, number] => [Math.min(...values), Math.max(...values)];
   return {
     size: fleet.clusters.length,
-    dir: fleet.dir,
+    // the folder's name: results hold no machine paths
+    dir: path.basename(fleet.dir),
     routers: fleet.routers.length,
     groups: fleet.groups,
     generateSeconds,

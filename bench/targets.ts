@@ -1,5 +1,5 @@
 /**
- * The targets of issue 6, checked against this run's figures. Each check names the row it reads;
+ * The targets of issues 6 and 12, checked against this run's figures. Each check names the row it reads;
  * a figure this run did not measure is "not measured", never a pass.
  */
 import type { HelmPass } from './helm';
@@ -70,7 +70,31 @@ export function checkTargets(rows: readonly Row[], helm: HelmPass | undefined): 
   atMost('edit loop: synth after one cluster file changes, 1000 clusters ≤ 1.5 s', find(rows, 'edit-loop', LARGE), 1.5);
   atMost('validate --cluster X, 1000 clusters ≤ 0.5 s', find(rows, 'validate-cluster', LARGE), 0.5);
   atMost('fleet-wide pool-overlap check over 10,000 pools ≤ 0.2 s (in process)', rows.find((row) => row.kind === 'pool-overlap' && row.medianSeconds !== undefined), 0.2);
+  checks.push(...ipamTargets(rows));
   return checks;
+}
+
+/** Issue 12 §7: its dump sizes were ≈ 46 MB (JSON) and ≈ 67 MB (YAML); each row names its own. */
+const IPAM_TARGETS: readonly { kind: RowKind; source: string; seconds: number }[] = [
+  { kind: 'ipam-json', source: 'a JSON dump (issue: ≈ 46 MB)', seconds: 3 },
+  { kind: 'ipam-yaml', source: 'a YAML dump (issue: ≈ 67 MB)', seconds: 15 },
+  { kind: 'ipam-api', source: 'the fake API server, paged', seconds: 5 },
+];
+const IPAM_RSS_MIB = 1536;
+
+function ipamTargets(rows: readonly Row[]): TargetCheck[] {
+  return IPAM_TARGETS.map(({ kind, source, seconds }) => {
+    const target = `5,000-node cluster from ${source} ≤ ${seconds} s and ≤ 1.5 GiB peak`;
+    const row = rows.find((r) => r.kind === kind && r.medianSeconds !== undefined);
+    if (!row) return { target, figure: 'not measured', pass: null };
+    const rss = row.peakRssMiB ?? undefined;
+    const size = /\((.*)\)/.exec(row.command)?.[1];
+    return {
+      target,
+      figure: `${row.medianSeconds!.toFixed(2)} s, ${rss === undefined ? 'peak not measured' : `${rss.toFixed(0)} MiB`}${size ? ` (${size})` : ''}`,
+      pass: row.medianSeconds! <= seconds && (rss === undefined ? null : rss <= IPAM_RSS_MIB) !== false,
+    };
+  });
 }
 
 /**

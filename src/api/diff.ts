@@ -14,7 +14,10 @@ import type { LiveState } from '../live/types';
 import { readLiveValues } from '../live/values-file';
 import { runPipeline, synthesizedOf } from '../pipeline';
 import type { SynthesizedCluster } from '../synth/synthesize';
+import { IpamCollector, type IpamState } from '../ipam';
 import { compareStrings } from '../util/compare';
+import { ipamRefusalsOf } from './diff-ipam';
+import { readIpamFromApi } from './live-ipam';
 import { oneLineError } from '../util/errors';
 
 export interface DiffOptions {
@@ -90,11 +93,19 @@ export async function diff(options: DiffOptions): Promise<DiffRun> {
 }
 
 async function diffOne(synthesized: SynthesizedCluster, options: DiffOptions): Promise<{ diff: ClusterDiff; warnings: string[] }> {
-  const { live, warnings } = await readLive(synthesized, options);
-  return { diff: diffCluster({ synthesized, live, showSecrets: options.showSecrets ?? false }), warnings };
+  const { live, ipam, warnings } = await readLive(synthesized, options);
+  const ipamRefusals = ipam ? ipamRefusalsOf(ipam, synthesized) : undefined;
+  return { diff: diffCluster({ synthesized, live, showSecrets: options.showSecrets ?? false, ...(ipamRefusals ? { ipamRefusals } : {}) }), warnings };
 }
 
-async function readLive(synthesized: SynthesizedCluster, options: DiffOptions): Promise<{ live: LiveState; warnings: string[] }> {
+interface LiveRead {
+  live: LiveState;
+  /** the live IPAM state, when it was read (always through the API; from a dump that holds nodes and blocks) */
+  ipam?: IpamState;
+  warnings: string[];
+}
+
+async function readLive(synthesized: SynthesizedCluster, options: DiffOptions): Promise<LiveRead> {
   const { cluster } = synthesized;
   const source = options.live ?? {};
   const release = cluster.spec.release;
@@ -102,11 +113,15 @@ async function readLive(synthesized: SynthesizedCluster, options: DiffOptions): 
   const withValues = (live: LiveState) => (values === undefined ? live : { ...live, values });
   if (source.liveFile) {
     options.onProgress?.({ phase: 'dump', file: source.liveFile });
-    return { live: withValues(readLiveFile(source.liveFile, options.cwd, { desired: synthesized.manifests, release, maxInputBytes: source.maxInputBytes })), warnings: [] };
+    const collector = new IpamCollector(cluster.name);
+    const live = readLiveFile(source.liveFile, options.cwd, { desired: synthesized.manifests, release, maxInputBytes: source.maxInputBytes, state: (object, origin) => collector.add(object, origin) });
+    const ipam = collector.finish();
+    // a dump made without the IPAM kinds says nothing about them
+    return { live: withValues(live), ...(ipam.kinds.has('Node') && ipam.kinds.has('IPAMBlock') ? { ipam } : {}), warnings: [] };
   }
   // the Kubernetes client loads only here: an offline diff never pays for it
-  const { readFromApi } = require('../live/api') as typeof import('../live/api');
-  const read = await readFromApi({
+  const { connect, readFromApi } = require('../live/api') as typeof import('../live/api');
+  const connection = await connect({
     env: options.env,
     cwd: options.cwd,
     kubeconfig: source.kubeconfig,
@@ -114,11 +129,12 @@ async function readLive(synthesized: SynthesizedCluster, options: DiffOptions): 
     defaultContext: cluster.spec.kubeContext,
     definitionFile: path.relative(options.cwd, cluster.definitionFile) || cluster.definitionFile,
     cluster: cluster.name,
-    desired: synthesized.manifests,
-    release,
-    readRelease: values === undefined,
     timeoutMs: source.timeoutMs ?? 10_000,
     maxInputBytes: source.maxInputBytes,
   });
-  return { live: withValues(read.live), warnings: read.warnings };
+  const [live, ipam] = await Promise.all([
+    readFromApi(connection, { desired: synthesized.manifests, release, readRelease: values === undefined }),
+    readIpamFromApi(connection.client, cluster.name, release),
+  ]);
+  return { live: withValues(live), ipam, warnings: connection.warnings };
 }

@@ -5,6 +5,8 @@
 import type { Check } from '../core/findings';
 import { changeRefusals, refusals } from '../diff/refusals';
 import { releaseChecks } from '../diff/refusals/release';
+import { liveIpamNotRead } from '../diff/refusals/ipam-state';
+import { IPAM_REFUSAL_RULES, MALFORMED_RULE, POOL_NEARLY_FULL, POOL_NO_ROOM } from '../ipam';
 import { manifestObject, manifestYaml } from '../inputs/manifest-files';
 import { valuesRender } from '../inputs/sources';
 import { valuesYaml } from '../inputs/values-files';
@@ -27,7 +29,9 @@ export function allChecks(): ScopedCheck[] {
     ...scoped('cluster', clusterRules),
     ...scoped('fleet', fleetRules),
     ...scoped('change', changeRefusals),
-    ...scoped('diff', [...refusals.filter((refusal) => !changeRefusals.includes(refusal)), ...releaseChecks]),
+    // what needs the live cluster (basis live, or desired: validation judges that for review)
+    ...scoped('diff', [...refusals.filter((refusal) => refusal.basis !== 'change'), ...Object.values(IPAM_REFUSAL_RULES), ...releaseChecks, liveIpamNotRead]),
+    ...scoped('live', [MALFORMED_RULE, POOL_NEARLY_FULL, POOL_NO_ROOM]),
   ];
 }
 

@@ -76,3 +76,36 @@ export function maxInputSize(value: string | undefined): number {
   return bytes;
 }
 
+/** `10s`, `500ms`, `1m`, or a bare number of seconds. */
+export function parseDuration(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text.trim());
+  const amount = match ? Number(match[1]) * ({ ms: 1, s: 1000, m: 60_000 } as const)[(match[2] ?? 's') as 'ms' | 's' | 'm'] : NaN;
+  if (!(amount > 0)) throw new UserError(`--timeout ${JSON.stringify(text)} is not a duration: write 10s, 500ms or 1m`);
+  return Math.round(amount);
+}
+
+export function positiveInteger(flag: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new UserError(`--${flag} ${JSON.stringify(text)} is not a positive whole number`);
+  return value;
+}
+
+/**
+ * The flags of a command that reads clusters through the Kubernetes API: one entry for diff and
+ * `capacity --live` alike. `--kube-context` as helm and helmfile spell it; `--context` still works,
+ * with a note (see kubeContext).
+ */
+export const kubeFlags = {
+  'kube-context': { type: 'string', value: 'CONTEXT', help: "kubeconfig context (default: the definition's kubeContext; one cluster only)" },
+  context: { type: 'string', value: 'CONTEXT', help: 'deprecated: use --kube-context (in helm-diff, --context means lines of diff context)' },
+  kubeconfig: { type: 'string', value: 'FILE', path: true, help: 'this kubeconfig only (default: KUBECONFIG, else ~/.kube/config)' },
+  timeout: { type: 'string', value: 'DURATION', help: 'deadline of each API request: 10s (default), 500ms, 1m' },
+} as const satisfies Flags;
+
+/** --kube-context, else the deprecated --context (with a note on stderr); both at once is refused. */
+export function kubeContext(command: string, kubeContextFlag: string | undefined, contextFlag: string | undefined, stderr: { write(text: string): unknown }): string | undefined {
+  if (contextFlag === undefined) return kubeContextFlag;
+  if (kubeContextFlag !== undefined) throw new UserError(`${command}: --context is the old name of --kube-context: pass only --kube-context`);
+  stderr.write(`calico-gen: warning: ${command}: --context is deprecated: use --kube-context (in helm-diff, --context means lines of diff context)\n`);
+  return contextFlag;
+}

@@ -2,6 +2,9 @@
  * Progress on standard error for runs that take more than a second: only on a terminal, and
  * never in CI (CI set) — logs and pipes get nothing. One line, rewritten in place, erased when done.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
 export interface ProgressStream {
   write(text: string): unknown;
   isTTY?: boolean;
@@ -39,4 +42,21 @@ export function progressOn(stream: ProgressStream, env: NodeJS.ProcessEnv, now: 
       drawnAt = undefined;
     },
   };
+}
+
+/** Above this size a dump takes a second or more to read (it is parsed in one go): say so at once. */
+const LARGE_DUMP_BYTES = 8 * 1024 * 1024;
+
+/** `reading live.json (46 MB)`, at once, for a dump large enough to take a while. */
+export function announceLargeDump(progress: Progress, file: string, cwd: string): void {
+  const size = fileSize(path.resolve(cwd, file));
+  if (size >= LARGE_DUMP_BYTES) progress.announce(`reading ${file} (${Math.round(size / 1024 / 1024)} MB)`);
+}
+
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
 }

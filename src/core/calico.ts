@@ -19,6 +19,12 @@ export const IPAMCONFIG = 'IPAMConfig';
 export const CALICO_KINDS = [IPPOOL, BGPPEER, BGPCONFIGURATION, IPAMCONFIG] as const;
 
 /**
+ * Calico's IPAM bookkeeping, written by calico-node and never by the chart: live state to read
+ * (which addresses are in use, where), never objects to create or delete.
+ */
+export const CALICO_IPAM_STATE_KINDS = ['IPAMBlock', 'BlockAffinity', 'IPAMHandle'] as const;
+
+/**
  * An object of either Calico group, at any version: the objects Calico's rules apply to. Another
  * project's `kind: IPPool` (Antrea has one) is not; an object without an apiVersion is taken at
  * its word (its kind), so that a missing apiVersion does not exempt it from the rules.

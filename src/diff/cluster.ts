@@ -1,9 +1,10 @@
 /** One cluster's diff: desired objects and values against the live state, with what will be refused. */
 import type { SynthesizedCluster } from '../synth/synthesize';
-import { sortFindings } from '../core/findings';
 import type { LiveState } from '../live/types';
 import { planObjects } from './compare';
-import { checkRefusals } from './refusals';
+import { sortFindings, type Finding } from '../core/findings';
+import { checkRefusals, type RefusalContext } from './refusals';
+import { ipamNotRead } from './refusals/ipam-state';
 import { notReadFinding, releaseFindings } from './refusals/release';
 import { builtInNormalisationRules } from './normalisation';
 import type { NormalisationRule } from './normalisation/rule';
@@ -15,6 +16,11 @@ export interface DiffInput {
   live: LiveState;
   showSecrets?: boolean;
   normalisationRules?: readonly NormalisationRule[];
+  /**
+   * What the live IPAM state refuses, when it was read: src/ipam decides from the compared pairs
+   * (src/diff reads no IPAM state itself). Without it, pool changes are judged from the objects alone.
+   */
+  ipamRefusals?: (context: RefusalContext) => Finding[];
 }
 
 export function diffCluster(input: DiffInput): ClusterDiff {
@@ -22,8 +28,10 @@ export function diffCluster(input: DiffInput): ClusterDiff {
   const cluster = synthesized.cluster.name;
   const release = synthesized.cluster.spec.release;
   const plan = planObjects(synthesized.manifests, live, release, input.normalisationRules ?? builtInNormalisationRules);
+  const context: RefusalContext = { release, ownership: plan.ownership, pairs: plan.pairs, ipamStateKnown: input.ipamRefusals !== undefined, ...(live.crds ? { crds: live.crds } : {}) };
   const findings = [
-    ...checkRefusals(cluster, { release, ownership: plan.ownership, pairs: plan.pairs }),
+    ...checkRefusals(cluster, context),
+    ...(input.ipamRefusals ? input.ipamRefusals(context) : ipamNotRead(cluster, context)),
     ...releaseFindings(cluster, release, live),
     ...[...plan.notRead].map(([kind, count]) => notReadFinding(cluster, kind, count)),
   ];

@@ -4,8 +4,8 @@
  * each (rule `ipam-object-malformed`) and the rest is still counted.
  */
 import type { Finding } from '../core/findings';
+import { listShape } from '../core/dump/shape';
 import type { BlockAffinity, IpamBlock, IpamConfigSpec, IpamKind, IpamState, ObjectOrigin, PoolGeometry } from './model';
-import { listShape } from './dump-shape';
 import { isMap, readBlock, type ReportMalformed } from './read-block';
 import { readBlockAffinity, readIpamConfig, readIpamHandle, readIpPool, readNodeLabels, versionOfImage } from './read-objects';
 

@@ -14,7 +14,7 @@ import { readIpPool } from './read-objects';
 
 export { liveFigures, type ClusterLiveFigures, type IpamFigures, type PoolLiveFigures } from './analyse';
 export { IpamCollector, ipamKindOf, MALFORMED_RULE } from './collect';
-export { forEachDumpObject, readIpamDump, type VisitObject } from './dump';
+export { IPAM_DUMP, readIpamDump } from './dump';
 export { liveFindings, POOL_NEARLY_FULL, POOL_NO_ROOM } from './findings';
 export { ipamPage, type IpamPageCluster } from './html';
 export { clusterLiveJson, poolLiveJson, type PoolLiveJson } from './json';

@@ -5,7 +5,7 @@
  * allocation slots, and only their counts matter here.
  */
 import type { Cidr } from '../core/net';
-import type { Finding, SourceLocation } from '../core/findings';
+import type { Finding } from '../core/findings';
 
 /** An IPAMBlock's `affinity`: `host:<node>`, `virtual:<name>`, or none. */
 export type BlockAffinityOwner = { kind: 'host'; node: string } | { kind: 'virtual'; name: string } | { kind: 'none' };
@@ -56,11 +56,7 @@ export interface IpamConfigSpec {
   maxBlocksPerHost?: number;
 }
 
-/** Where an object was read; `locate` finds a field inside it, and is only called for a warning. */
-export interface ObjectOrigin {
-  source?: SourceLocation;
-  locate?(pointer: string): SourceLocation | undefined;
-}
+export type { ObjectOrigin } from '../core/dump';
 
 /** The kinds a live IPAM read covers (core `Node`; the rest in crd.projectcalico.org). */
 export const IPAM_KINDS = ['Node', 'IPPool', 'IPAMBlock', 'BlockAffinity', 'IPAMHandle', 'IPAMConfig'] as const;

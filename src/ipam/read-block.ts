@@ -5,17 +5,14 @@
  */
 import { familyBits, parseCidr } from '../core/net';
 import type { BlockAffinityOwner, IpamBlock } from './model';
+import { describe } from '../core/dump';
+import { isMap } from '../util/json';
 
 /** Where and what is malformed in one object; the caller turns it into a located warning. */
 export type ReportMalformed = (path: string, message: string) => void;
 
-export function isMap(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export function describe(value: unknown): string {
-  return value === undefined ? 'missing' : JSON.stringify(value)?.slice(0, 60) ?? String(value);
-}
+export { isMap } from '../util/json';
+export { describe } from '../core/dump';
 
 export function readBlock(name: string, spec: Record<string, unknown>, report: ReportMalformed): IpamBlock | undefined {
   const parsed = typeof spec.cidr === 'string' ? parseCidr(spec.cidr) : { ok: false as const, reason: 'not a string' };

@@ -9,12 +9,16 @@ import type { IpamBlock, IpamState, PoolGeometry } from './model';
 import { blockOwnership } from './ownership';
 import { overlapsPool } from './slots';
 
+/**
+ * Live-basis refusals, in the scheme of src/diff/refusals (basis `live`): they need the cluster's
+ * IPAM state, so `diff` decides them when it has read that state and `review` never can.
+ */
 export const IPAM_REFUSAL_RULES = {
-  overForeignBlocks: { id: 'ippool-over-foreign-blocks', severity: 'error', description: 'A pool created (or re-created) over live blocks of another block size: two pods would get the same address' },
-  removedInUse: { id: 'ippool-removed-in-use', severity: 'error', description: 'A pool the release deletes while its blocks still hold allocated addresses' },
-  disabledInUse: { id: 'ippool-disabled-in-use', severity: 'warning', description: 'A pool being disabled while pods still hold its addresses: they must move' },
-  tooSmallForLive: { id: 'ippool-too-small-for-live', severity: 'error', description: 'A new pool geometry that holds fewer nodes than hold blocks of the pools it replaces now' },
-  strictAffinityBorrowed: { id: 'strict-affinity-borrowed', severity: 'warning', description: 'StrictAffinity turned on while nodes hold addresses borrowed from other nodes\' blocks' },
+  overForeignBlocks: { id: 'ippool-over-foreign-blocks', severity: 'error', basis: 'live', description: 'A pool created (or re-created) over live blocks of another block size: two pods would get the same address' },
+  removedInUse: { id: 'ippool-removed-in-use', severity: 'error', basis: 'live', description: 'A pool the release deletes while its blocks still hold allocated addresses' },
+  disabledInUse: { id: 'ippool-disabled-in-use', severity: 'warning', basis: 'live', description: 'A pool being disabled while pods still hold its addresses: they must move' },
+  tooSmallForLive: { id: 'ippool-too-small-for-live', severity: 'error', basis: 'live', description: 'A new pool geometry that holds fewer nodes than hold blocks of the pools it replaces now' },
+  strictAffinityBorrowed: { id: 'strict-affinity-borrowed', severity: 'warning', basis: 'live', description: 'StrictAffinity turned on while nodes hold addresses borrowed from other nodes\' blocks' },
 } as const;
 
 type RuleKey = keyof typeof IPAM_REFUSAL_RULES;

@@ -5,18 +5,34 @@ import { readLiveCluster } from './reader';
 import { ApiClient } from './transport';
 import type { LiveState } from './types';
 
-export interface ApiReadOptions extends KubeconfigOptions {
+export interface ConnectOptions extends KubeconfigOptions {
   cluster: string;
-  desired: readonly KubeObject[];
-  release: { name: string; namespace: string };
-  readRelease: boolean;
   timeoutMs: number;
 }
 
-export async function readFromApi(options: ApiReadOptions): Promise<{ live: LiveState; warnings: string[] }> {
+export interface Connection {
+  client: ApiClient;
+  /** for people: `context ams-main (https://10.0.0.1:6443)` */
+  source: string;
+  /** kubeconfig settings that weaken security (skipped TLS verification) */
+  warnings: string[];
+}
+
+/** Resolves the kubeconfig and authenticates; nothing is read yet. */
+export async function connect(options: ConnectOptions): Promise<Connection> {
   const resolved = resolveKubeconfig(options);
   const label = `cluster ${options.cluster}, context ${resolved.context} (${resolved.server})`;
   const client = await ApiClient.connect(resolved, { timeoutMs: options.timeoutMs, label });
-  const live = await readLiveCluster(client, { desired: options.desired, release: options.release, readRelease: options.readRelease });
-  return { live: { ...live, source: `context ${resolved.context} (${resolved.server})` }, warnings: resolved.warnings };
+  return { client, source: `context ${resolved.context} (${resolved.server})`, warnings: resolved.warnings };
+}
+
+export interface ApiReadOptions {
+  desired: readonly KubeObject[];
+  release: { name: string; namespace: string };
+  readRelease: boolean;
+}
+
+export async function readFromApi(connection: Connection, options: ApiReadOptions): Promise<LiveState> {
+  const live = await readLiveCluster(connection.client, { desired: options.desired, release: options.release, readRelease: options.readRelease });
+  return { ...live, source: connection.source };
 }

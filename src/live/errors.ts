@@ -45,7 +45,7 @@ export function networkCause(error: NodeJS.ErrnoException & { reason?: string },
 export function statusCause(status: number, body: { message?: string; reason?: string }, request: string, user: string): string {
   const said = body.message ? `: ${body.message}` : '';
   if (status === 401) return `the API server rejected the credentials of user ${JSON.stringify(user)} (401 Unauthorized): the token or client certificate is invalid or expired; log in again`;
-  if (status === 403) return `forbidden (403)${said}: calico-gen diff needs the read-only permissions in deploy/calico-gen-reader-rbac.yaml`;
+  if (status === 403) return `forbidden (403)${said}: calico-gen's reader (diff, capacity --live) needs the read-only permissions in deploy/calico-gen-reader-rbac.yaml`;
   return `${request} answered ${status}${body.reason ? ` ${body.reason}` : ''}${said}`;
 }
 

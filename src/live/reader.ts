@@ -4,6 +4,7 @@
  */
 import { type KubeObject, kindKey } from '../core/kube';
 import { mapBounded } from './concurrency';
+import { readCalicoCrds } from './crds';
 import { collectionPath, Discovery } from './discovery';
 import { newestRelease, releaseLabelSelector } from './helm-release';
 import { kindsToRead, type KindToRead } from './scope';
@@ -24,7 +25,7 @@ export async function readLiveCluster(client: ApiClient, options: ReadOptions): 
   const discovery = new Discovery(client);
   const kinds = kindsToRead(options.desired, options.release, deployed);
   const lists = kinds.flatMap((kind): { kind: KindToRead; namespace?: string }[] => (kind.clusterWide || kind.namespaces.length === 0 ? [{ kind, namespace: undefined }] : kind.namespaces.map((namespace) => ({ kind, namespace }))));
-  const results = await mapBounded(lists, options.concurrency ?? 6, ({ kind, namespace }) => readKind(client, discovery, kind, namespace));
+  const [crds, results] = await Promise.all([readCalicoCrds(client), mapBounded(lists, options.concurrency ?? 6, ({ kind, namespace }) => readKind(client, discovery, kind, namespace))]);
   const objects: KubeObject[] = [];
   for (const result of results) {
     if (result.status === 'rejected') throw result.reason;
@@ -36,6 +37,7 @@ export async function readLiveCluster(client: ApiClient, options: ReadOptions): 
     kinds: new Set(kinds.map(kindKey)),
     release: deployed,
     values: deployed === undefined ? undefined : deployed === null ? null : deployed.config,
+    crds,
   };
 }
 

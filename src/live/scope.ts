@@ -5,13 +5,25 @@
  */
 import { type KubeObject, groupOfApiVersion, kindKey } from '../core/kube';
 import { type HelmRelease } from './types';
-import { CALICO_API_VERSION, CALICO_GROUP } from '../core/calico';
+import { CALICO_API_VERSION, CALICO_GROUP, CALICO_IPAM_STATE_KINDS } from '../core/calico';
 
 /** The Calico kinds the chart can create: read even when a cluster's definition has none, so leftovers show. */
 export const CHART_CALICO_KINDS: readonly { apiVersion: string; kind: string }[] = ['IPPool', 'BGPPeer', 'BGPConfiguration', 'IPAMConfig', 'GlobalNetworkPolicy'].map((kind) => ({
   apiVersion: CALICO_API_VERSION,
   kind,
 }));
+
+/**
+ * Objects a dump may hold that are state to read, not objects to compare: nodes, CRDs, and
+ * Calico's IPAM bookkeeping. (IPPools and the IPAMConfig are both: the chart writes them.)
+ */
+export function isLiveStateOnly(object: { apiVersion?: unknown; kind?: unknown }): boolean {
+  const { apiVersion, kind } = object;
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string') return false;
+  if (apiVersion === 'v1' && kind === 'Node') return true;
+  if (kind === 'CustomResourceDefinition' && groupOfApiVersion(apiVersion) === 'apiextensions.k8s.io') return true;
+  return groupOfApiVersion(apiVersion) === CALICO_GROUP && (CALICO_IPAM_STATE_KINDS as readonly string[]).includes(kind);
+}
 
 export interface KindToRead {
   apiVersion: string;

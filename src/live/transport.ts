@@ -17,6 +17,9 @@ export interface ApiClientOptions {
   label: string;
 }
 
+/** Objects per list request: what kubectl asks for. */
+export const DEFAULT_PAGE_SIZE = 500;
+
 interface RequestSettings {
   agent?: http.Agent;
   headers: Record<string, string>;
@@ -61,16 +64,23 @@ export class ApiClient {
   }
 
   /** Every item of a list, following `continue` tokens page by page. */
-  async list(path: string, query: Record<string, string | undefined> = {}): Promise<{ items: Record<string, unknown>[]; apiVersion?: string; kind?: string }> {
+  async list(path: string, query: Record<string, string | undefined> = {}): Promise<{ items: Record<string, unknown>[] }> {
     const items: Record<string, unknown>[] = [];
+    await this.listPages(path, query, (page) => items.push(...((page.items as Record<string, unknown>[] | undefined) ?? [])));
+    return { items };
+  }
+
+  /**
+   * A list page by page (`limit`, then each `continue` token), each page handed to `onPage` as the
+   * server sent it and then dropped: a large list never has to be in memory whole.
+   */
+  async listPages(path: string, query: Record<string, string | undefined>, onPage: (page: Record<string, unknown>) => void, pageSize = DEFAULT_PAGE_SIZE): Promise<void> {
     let token: string | undefined;
-    let page: Record<string, unknown>;
     do {
-      page = await this.get(path, { ...query, limit: '500', continue: token });
-      items.push(...((page.items as Record<string, unknown>[] | undefined) ?? []));
+      const page = await this.get(path, { ...query, limit: String(pageSize), continue: token });
       token = (page.metadata as { continue?: string } | undefined)?.continue || undefined;
+      onPage(page);
     } while (token);
-    return { items, apiVersion: page.apiVersion as string | undefined, kind: page.kind as string | undefined };
   }
 
   private send(url: URL): Promise<{ status: number; body: string }> {

@@ -1,5 +1,6 @@
 /** What the live readers (Kubernetes API, saved dump, Helm values file) hand to the diff. */
 import type { KubeObject, ObjectRef } from '../core/kube';
+import type { CrdSchemas } from './crds';
 
 /** The newest revision of a Helm release, from its `sh.helm.release.v1.<release>.v<N>` Secret. */
 export interface HelmRelease {
@@ -25,4 +26,6 @@ export interface LiveState {
   release: HelmRelease | null | undefined;
   /** the deployed user-supplied values: from --live-values or the release; undefined when unknown */
   values: Record<string, unknown> | null | undefined;
+  /** the schemas of the Calico CRDs the cluster serves; undefined when not read (a dump without them) */
+  crds?: CrdSchemas;
 }

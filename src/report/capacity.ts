@@ -1,17 +1,52 @@
 /**
- * `calico-gen capacity` output: a table for people, JSON for programs (exact integers, also IPv6's).
- * Pools are listed one per row; utilisation is judged per address family (validate/capacity.ts), on
- * the pool's row when it is its family's only enabled pool, else on a total row after them.
+ * `calico-gen capacity` output: a table for people, JSON for programs (exact integers, also IPv6's),
+ * Markdown for a merge request. Pools are listed one per row; utilisation is judged per address
+ * family (validate/capacity.ts), on the pool's row when it is its family's only enabled pool, else
+ * on a total row after them. `capacity --live` (report/capacity-live.ts) shows the same rows.
  */
 import type { ClusterCapacity, FamilyCapacity } from '../validate/capacity';
 import type { PoolCapacity } from '../core/capacity';
 import { utilisationPerMille } from '../core/capacity';
 import { painter, type Paint } from './colour';
+import { alignedTable, markdownTable } from './table';
 
-export type CapacityFormat = 'text' | 'json';
+export type CapacityFormat = 'text' | 'json' | 'markdown';
 
 export function formatCapacity(clusters: readonly ClusterCapacity[], format: CapacityFormat, options: { colour?: boolean } = {}): string {
-  return format === 'json' ? capacityJson(clusters) : capacityTable(clusters, painter(options.colour === true));
+  if (format === 'json') return exactJson({ clusters: clusters.map((cluster) => ({ cluster: cluster.cluster, pools: cluster.pools.map((pool) => declaredPoolJson(pool, cluster)), families: familiesJson(cluster) })) });
+  if (format === 'markdown') {
+    const rows = declaredRows(clusters, painter(false));
+    return [rows.length > 0 ? markdownTable(DECLARED_HEADERS, rows, DECLARED_NUMERIC) : 'No IP pools.', '', ...capacityNotes(clusters).map((note) => `- ${note}`)].join('\n') + '\n';
+  }
+  const paint = painter(options.colour === true);
+  const rows = declaredRows(clusters, paint);
+  return [rows.length > 0 ? alignedTable(DECLARED_HEADERS, rows, DECLARED_NUMERIC, paint) : 'no IP pools', '', ...capacityNotes(clusters)].join('\n') + '\n';
+}
+
+/** A pool's declared figures in JSON: the shape `capacity --format json` has always had. */
+export function declaredPoolJson(pool: PoolCapacity, cluster: ClusterCapacity): Record<string, unknown> {
+  return {
+    name: pool.name,
+    cidr: pool.cidr,
+    blockSize: pool.blockSize,
+    blocks: pool.blocks,
+    addressesPerBlock: pool.addressesPerBlock,
+    blocksPerNode: pool.blocksPerNode,
+    maxNodes: pool.maxNodes,
+    expectedNodes: cluster.expectedNodes ?? null,
+  };
+}
+
+/** A cluster's families in JSON: what its enabled pools of each family hold together, and the judgement. */
+export function familiesJson(cluster: ClusterCapacity): Record<string, unknown>[] {
+  return cluster.families.map((family) => ({
+    family: family.family,
+    pools: family.pools.map((pool) => pool.name),
+    maxNodes: family.maxNodes,
+    expectedNodes: cluster.expectedNodes ?? null,
+    utilisation: family.perMille === undefined || !Number.isFinite(family.perMille) ? null : family.perMille / 10,
+    status: family.perMille === undefined ? null : family.severity ?? 'ok',
+  }));
 }
 
 const BIG = '__calico_gen_bigint__';
@@ -20,30 +55,7 @@ const BIG = '__calico_gen_bigint__';
  * Counts are written as exact JSON numbers, even above 2^53 (an IPv6 /64 holds 2^58 blocks of
  * /122): JSON allows them, and a reader that needs them exact can parse them as big integers.
  */
-function capacityJson(clusters: readonly ClusterCapacity[]): string {
-  const document = {
-    clusters: clusters.map((cluster) => ({
-      cluster: cluster.cluster,
-      pools: cluster.pools.map((pool) => ({
-        name: pool.name,
-        cidr: pool.cidr,
-        blockSize: pool.blockSize,
-        blocks: pool.blocks,
-        addressesPerBlock: pool.addressesPerBlock,
-        blocksPerNode: pool.blocksPerNode,
-        maxNodes: pool.maxNodes,
-        expectedNodes: cluster.expectedNodes ?? null,
-      })),
-      families: cluster.families.map((family) => ({
-        family: family.family,
-        pools: family.pools.map((pool) => pool.name),
-        maxNodes: family.maxNodes,
-        expectedNodes: cluster.expectedNodes ?? null,
-        utilisation: family.perMille === undefined || !Number.isFinite(family.perMille) ? null : family.perMille / 10,
-        status: family.perMille === undefined ? null : family.severity ?? 'ok',
-      })),
-    })),
-  };
+export function exactJson(document: unknown): string {
   const text = JSON.stringify(document, (_key, value: unknown) => (typeof value === 'bigint' ? `${BIG}${value}` : value), 2);
   return text.replace(new RegExp(`"${BIG}(\\d+)"`, 'g'), '$1') + '\n';
 }
@@ -72,10 +84,18 @@ function familyText(family: FamilyCapacity, expectedNodes: number | undefined, p
 
 const familyName = (family: 4 | 6) => `IPv${family}`;
 
-const HEADERS = ['cluster', 'pool', 'cidr', 'blockSize', 'blocks', 'addressesPerBlock', 'blocksPerNode', 'maxNodes', 'expectedNodes', 'utilisation'];
-const NUMERIC = new Set(['blockSize', 'blocks', 'addressesPerBlock', 'blocksPerNode', 'maxNodes', 'expectedNodes']);
+export const DECLARED_HEADERS = ['cluster', 'pool', 'cidr', 'blockSize', 'blocks', 'addressesPerBlock', 'blocksPerNode', 'maxNodes', 'expectedNodes', 'utilisation'];
+export const DECLARED_NUMERIC: ReadonlySet<string> = new Set(['blockSize', 'blocks', 'addressesPerBlock', 'blocksPerNode', 'maxNodes', 'expectedNodes']);
 
-function clusterRows(cluster: ClusterCapacity, paint: Paint): string[][] {
+/** Whether a pool is live only (`capacity --live`): the definition does not plan for it, so it has no utilisation. */
+export type LiveOnly = (cluster: string, pool: string) => boolean;
+
+/** One row per pool, and a total row per family of several enabled pools; a live-only pool is marked. */
+export function declaredRows(clusters: readonly ClusterCapacity[], paint: Paint, liveOnly: LiveOnly = () => false): string[][] {
+  return clusters.flatMap((cluster) => clusterRows(cluster, paint, liveOnly));
+}
+
+function clusterRows(cluster: ClusterCapacity, paint: Paint, liveOnly: LiveOnly): string[][] {
   const expected = cluster.expectedNodes === undefined ? '-' : String(cluster.expectedNodes);
   const rows: string[][] = [];
   for (const family of [4, 6] as const) {
@@ -83,8 +103,10 @@ function clusterRows(cluster: ClusterCapacity, paint: Paint): string[][] {
     const judged = cluster.families.find((f) => f.family === family);
     const alone = judged !== undefined && judged.pools.length === 1;
     for (const pool of pools) {
-      const utilisation = pool.disabled ? 'disabled' : alone ? familyText(judged, cluster.expectedNodes, paint) : `see ${familyName(family)} total`;
-      rows.push([cluster.cluster, pool.name, pool.cidr, String(pool.blockSize), String(pool.blocks), String(pool.addressesPerBlock), String(pool.blocksPerNode), String(pool.maxNodes), expected, utilisation]);
+      const unplanned = liveOnly(cluster.cluster, pool.name);
+      const utilisation = unplanned ? '-' : pool.disabled ? 'disabled' : alone ? familyText(judged, cluster.expectedNodes, paint) : `see ${familyName(family)} total`;
+      const name = `${pool.name}${unplanned ? ' (live only)' : ''}`;
+      rows.push([cluster.cluster, name, pool.cidr, String(pool.blockSize), String(pool.blocks), String(pool.addressesPerBlock), String(pool.blocksPerNode), String(pool.maxNodes), expected, utilisation]);
     }
     if (judged && !alone) {
       const blocks = judged.pools.reduce((sum, pool) => sum + pool.blocks, 0n);
@@ -94,17 +116,8 @@ function clusterRows(cluster: ClusterCapacity, paint: Paint): string[][] {
   return rows;
 }
 
-/** A cell's width on screen: colour codes take none. */
-const visibleLength = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '').length;
-
-function capacityTable(clusters: readonly ClusterCapacity[], paint: Paint): string {
-  const rows = clusters.flatMap((cluster) => clusterRows(cluster, paint));
-  const widths = HEADERS.map((header, column) => Math.max(header.length, ...rows.map((row) => visibleLength(row[column]!))));
-  const pad = (cell: string, column: number) => {
-    const fill = ' '.repeat(widths[column]! - visibleLength(cell));
-    return NUMERIC.has(HEADERS[column]!) ? fill + cell : cell + fill;
-  };
-  const line = (cells: string[]) => cells.map(pad).join('  ').trimEnd();
+/** What the arithmetic assumed (once for the fleet when every cluster assumed the same), and how to read a total row. */
+export function capacityNotes(clusters: readonly ClusterCapacity[]): string[] {
   const assumption = (cluster: ClusterCapacity) =>
     `${cluster.maxPodsPerNode} pods per node, ${
       cluster.strictAffinity ? 'strict affinity (each node needs blocksPerNode blocks of its own)' : 'no strict affinity (nodes borrow addresses: maxNodes counts addresses only)'
@@ -114,10 +127,8 @@ function capacityTable(clusters: readonly ClusterCapacity[], paint: Paint): stri
     clusters.length > 1 && distinct.size === 1
       ? [`all clusters: ${[...distinct][0]}`]
       : clusters.map((cluster) => `${cluster.cluster || '(manifests)'}: ${assumption(cluster)}`);
-  const body = rows.length > 0 ? [paint('bold', line(HEADERS)), ...rows.map(line)] : ['no IP pools'];
   const totals = clusters.some((cluster) => cluster.families.some((family) => family.pools.length > 1));
-  const legend = totals ? ['utilisation is per address family: nodes draw from every enabled pool of their family'] : [];
-  return [...body, '', ...notes, ...legend].join('\n') + '\n';
+  return [...notes, ...(totals ? ['utilisation is per address family: nodes draw from every enabled pool of their family'] : [])];
 }
 
 /** The families over 100 % of what their pools hold: what makes `capacity` exit 1. */

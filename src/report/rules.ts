@@ -3,10 +3,11 @@ import type { Check } from '../core/findings';
 
 /**
  * Where a check looks: a definition, a values file, a manifest file, one object, a cluster, the
- * fleet, a change (two states of a cluster: review's revisions, or diff's live and desired), or a
- * diff (the live cluster).
+ * fleet, a change (two states of a cluster: review's revisions, or diff's live and desired), a
+ * diff (what only the live cluster knows: ownership, its CRDs, its IPAM state), or a cluster's live
+ * IPAM state as `capacity --live` reads it.
  */
-export type CheckScope = 'definition' | 'values' | 'manifest' | 'object' | 'cluster' | 'fleet' | 'change' | 'diff';
+export type CheckScope = 'definition' | 'values' | 'manifest' | 'object' | 'cluster' | 'fleet' | 'change' | 'diff' | 'live';
 
 export interface ScopedCheck extends Check {
   scope: CheckScope;
@@ -23,7 +24,10 @@ export function formatRulesTable(checks: readonly ScopedCheck[]): string {
     '(several when a finding may say otherwise), where it looks, and what it checks. `validate` and',
     '`synth` run the definition, values, object, cluster and fleet checks (`validate` with `--values` and',
     '`--manifests` the manifest checks too). `review` adds the change checks, between the base revision and',
-    'the head; `diff` adds the change checks and the diff checks, between the live cluster and the definitions.',
+    'the head; `diff` adds the change checks and the diff checks, between the live cluster and the definitions',
+    '(the diff checks need what only the live cluster knows: Helm\'s ownership, its CRDs, its IPAM state).',
+    '`capacity --live` runs the live checks on what it reads of a cluster\'s IPAM state (`diff` reports',
+    'malformed IPAM objects too).',
     '',
     '| id | severity | scope | what it checks |',
     '| --- | --- | --- | --- |',

@@ -40,3 +40,11 @@ test('utilisation: over 100 %, no room at all, disabled pools', () => {
   assert.equal(utilisationText(poolCapacity({ name: 'p', cidr: makeCidr(4, 0n, 27), blockSize: 26 }, 110, true), 1), 'no room');
   assert.equal(utilisationText({ ...pool, disabled: true }, 1), 'disabled');
 });
+
+test('markdown has the table\'s rows, the family marks among them, and the assumptions as a list', () => {
+  const text = formatCapacity([cluster()], 'markdown');
+  assert.match(text, /^\| cluster \| pool \| cidr \| blockSize \|/m);
+  assert.match(text, /^\| c1 \| ipv4 \| 10\.0\.0\.0\/22 \| 26 \| 16 \| 64 \| 2 \| 8 \| 7 \| 87\.5% over 80% \|$/m);
+  assert.match(text, /^- c1: 110 pods per node, strict affinity/m);
+  assert.doesNotMatch(formatCapacity([cluster()], 'markdown', { colour: true }), /\x1b/);
+});

@@ -7,6 +7,7 @@ import { objectRules } from '../../src/validate/rules/objects';
 import { clusterRules } from '../../src/validate/rules/cluster';
 import { fleetRules } from '../../src/validate/rules/fleet';
 import { refusals } from '../../src/diff/refusals';
+import { IPAM_REFUSAL_RULES, MALFORMED_RULE, POOL_NEARLY_FULL, POOL_NO_ROOM } from '../../src/ipam';
 import { projectRoot } from '../support/cli';
 
 test('docs/rules.md is what `npm run gen:docs` writes from the registries', () => {
@@ -17,7 +18,7 @@ test('docs/rules.md is what `npm run gen:docs` writes from the registries', () =
 test('the table has one row per check, every rule and refusal among them, each id once', () => {
   const ids = allChecks().map((check) => check.id);
   assert.equal(new Set(ids).size, ids.length, `an id twice: ${ids.filter((id, i) => ids.indexOf(id) !== i).join(', ')}`);
-  for (const check of [...objectRules, ...clusterRules, ...fleetRules, ...refusals]) {
+  for (const check of [...objectRules, ...clusterRules, ...fleetRules, ...refusals, ...Object.values(IPAM_REFUSAL_RULES), MALFORMED_RULE, POOL_NEARLY_FULL, POOL_NO_ROOM]) {
     assert.ok(ids.includes(check.id), check.id);
     assert.match(rulesTable(), new RegExp(`^\\| \`${check.id}\` \\| ${check.severity}[ |/]`, 'm'));
   }

@@ -2,7 +2,8 @@
 // located line, never a stack trace or a silently skipped object.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { forEachDumpObject, IpamCollector, liveFigures, poolLiveJson, readIpamDump, type IpamState } from '../../src/ipam';
+import { forEachDumpObject } from '../../src/core/dump';
+import { IpamCollector, liveFigures, poolLiveJson, readIpamDump, type IpamState } from '../../src/ipam';
 import { UserError } from '../../src/util/errors';
 import { kubectlJson, kubectlYaml } from '../support/ipam/kubectl-format';
 import { block, ipamConfig, node, pool, type Obj } from './support';

@@ -99,11 +99,11 @@ describe('calico-gen diff failures', () => {
       return file;
     };
     assertOneLineFailure(await diff('--live-file', write('broken.yaml', 'apiVersion: v1\nkind: List\nitems:\n  - kind: IPPool\n   metadata: {name: x}\n')), /broken\.yaml:\d+:\d+: not valid YAML/);
-    assertOneLineFailure(await diff('--live-file', write('not-objects.yaml', '- just\n- a list\n')), /not-objects\.yaml: document 1: not a Kubernetes object but a list/);
-    assertOneLineFailure(await diff('--live-file', write('no-name.yaml', 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n')), /no-name\.yaml: document 1, item 1: object without metadata\.name/);
+    assertOneLineFailure(await diff('--live-file', write('not-objects.yaml', '- just\n- a list\n')), /not-objects\.yaml:1:1: not a Kubernetes object but a list: expected what `kubectl get <kinds> -o yaml` \(or -o json\) prints$/);
+    assertOneLineFailure(await diff('--live-file', write('no-name.yaml', 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n')), /no-name\.yaml:4:5: object without metadata\.name: expected what/);
     assertOneLineFailure(await diff('--live-file', write('empty.yaml', '# nothing\n')), /empty\.yaml: no Kubernetes objects/);
     // parses, but its value cannot be built: an alias with no anchor
-    assertOneLineFailure(await diff('--live-file', write('alias.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: *nowhere}\n')), /alias\.yaml: document 1: not valid YAML: /);
+    assertOneLineFailure(await diff('--live-file', write('alias.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: *nowhere}\n')), /alias\.yaml:3:19: not valid YAML: unidentified alias "nowhere"$/);
     assertOneLineFailure(await diff('--live-file', join(home, 'absent.yaml')), /--live-file .*absent\.yaml: no such file/);
     assertOneLineFailure(await diff('--live-file', write('ok.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n'), '--live-values', write('values.yaml', '- not\n- a map\n')), /values\.yaml: not a map of values/);
   });

@@ -19,6 +19,8 @@ import { accessOf, grantFor, readerGrants } from './support/rbac';
 const changedLines = (patch: string) => patch.split('\n').filter((line) => /^[+-]/.test(line) && !/^(\+\+\+|---) /.test(line));
 
 const CALICO_KINDS = ['ippools', 'bgppeers', 'bgpconfigurations', 'ipamconfigs', 'globalnetworkpolicies'].map((plural) => `${plural}.crd.projectcalico.org`).join(',');
+/** the live IPAM state, as docs/commands/diff.md has the dump made */
+const IPAM_KINDS = ['nodes', ...['ipamblocks', 'blockaffinities', 'ipamhandles'].map((plural) => `${plural}.crd.projectcalico.org`)].join(',');
 
 describe('calico-gen diff against a live cluster', () => {
   let desired: SynthesizedCluster;
@@ -115,16 +117,18 @@ describe('calico-gen diff against a live cluster', () => {
   test('a kubectl dump of the cluster gives the same diff offline (--live-file)', async () => {
     const kubectl = (...args: string[]) => runTool(kubectlPath(), ['--kubeconfig', kubeconfig, ...args], isolatedEnv(home));
     const dumps = await Promise.all([
-      kubectl('get', `${CALICO_KINDS},clusterroles,clusterrolebindings`, '-o', 'yaml'),
+      kubectl('get', `${CALICO_KINDS},${IPAM_KINDS},clusterroles,clusterrolebindings`, '-o', 'yaml'),
       kubectl('get', '-n', RELEASE.namespace, 'configmaps,services,serviceaccounts,daemonsets,deployments,poddisruptionbudgets', '-o', 'yaml'),
       kubectl('get', '-n', RELEASE.namespace, 'secrets', '-l', `owner=helm,name=${RELEASE.name}`, '-o', 'yaml'),
     ]);
     for (const dump of dumps) assert.equal(dump.code, 0, dump.stderr);
     assert.match(dumps[0]!.stdout, new RegExp(`name: ${UNDECLARED_POOL}`), 'kubectl lists the Calico objects the fake server holds');
+    assert.match(dumps[0]!.stdout, /kind: IPAMBlock\n/, 'the dump holds the IPAM state');
     const file = join(home, 'live.yaml');
     writeFileSync(file, dumps.map((d) => d.stdout).join('---\n'));
     const r = await diff(['--live-file', file, '--format', 'json', '--detailed-exitcode']);
     assert.equal(r.code, 2, r.stderr);
+    // the IPAM block in the dump is state read, not an object nobody declared: no delete of it
     assert.deepEqual(JSON.parse(r.stdout), fromApi);
   });
 

@@ -48,3 +48,30 @@ test('helm get values output reads, with or without its heading; no values is an
   writeFileSync(join(dir, 'd.yaml'), 'veth_mtu: *nowhere\n');
   assert.throws(() => readLiveValues('d.yaml', dir), /^UserError: d\.yaml: not valid YAML: [^\n]+$/);
 });
+
+test('IPAM state, nodes and CRDs in a dump are state to read, never objects to compare; Calico CRDs give their schemas', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dump-'));
+  const calico = 'crd.projectcalico.org/v1';
+  const items = [
+    obj('{apiVersion: v1, kind: Node, metadata: {name: n0}}'),
+    obj(`{apiVersion: ${calico}, kind: IPPool, metadata: {name: ipv4}, spec: {cidr: 10.0.0.0/24}}`),
+    obj(`{apiVersion: ${calico}, kind: IPAMBlock, metadata: {name: 10-0-0-0-26}, spec: {cidr: 10.0.0.0/26, affinity: "host:n0"}}`),
+    obj(`{apiVersion: ${calico}, kind: BlockAffinity, metadata: {name: n0-10-0-0-0-26}, spec: {cidr: 10.0.0.0/26, node: n0, state: confirmed}}`),
+    obj(`{apiVersion: ${calico}, kind: IPAMHandle, metadata: {name: k8s-pod-network.abc}, spec: {handleID: k8s-pod-network.abc, block: {10.0.0.0/26: 1}}}`),
+    obj(`{apiVersion: ${calico}, kind: IPAMConfig, metadata: {name: default}, spec: {strictAffinity: true}}`),
+    obj('{apiVersion: apiextensions.k8s.io/v1, kind: CustomResourceDefinition, metadata: {name: ippools.crd.projectcalico.org}, spec: {group: crd.projectcalico.org, names: {kind: IPPool}, versions: [{name: v1, served: true, schema: {openAPIV3Schema: {type: object}}}]}}'),
+  ];
+  const file = join(dir, 'live.yaml');
+  writeFileSync(file, stringify({ apiVersion: 'v1', kind: 'List', items }));
+  const seen: string[] = [];
+  const live = readLiveFile(file, dir, { desired: [], release: { name: 'calico', namespace: 'kube-system' }, state: (object) => seen.push(String(object.kind)) });
+  assert.deepEqual(names(live.objects), ['IPPool/ipv4', 'IPAMConfig/default'], 'the chart writes pools and the IPAMConfig: those are compared');
+  assert.deepEqual(seen, ['Node', 'IPPool', 'IPAMBlock', 'BlockAffinity', 'IPAMHandle', 'IPAMConfig', 'CustomResourceDefinition'], 'the state reader sees every object');
+  assert.ok(!live.kinds.has('crd.projectcalico.org/IPAMBlock'));
+  assert.ok(!live.kinds.has('/Node'));
+  assert.deepEqual([...(live.crds?.keys() ?? [])], ['IPPool']);
+  const withoutCrds = readLiveFile(file, dir, { desired: [], release: { name: 'calico', namespace: 'kube-system' } });
+  assert.equal(withoutCrds.objects.length, 2);
+  writeFileSync(file, stringify({ apiVersion: 'v1', kind: 'List', items: items.slice(0, 2) }));
+  assert.equal(readLiveFile(file, dir, { desired: [], release: { name: 'calico', namespace: 'kube-system' } }).crds, undefined, 'a dump without CRDs says nothing about them');
+});

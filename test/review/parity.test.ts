@@ -2,7 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { planObjects } from '../../src/diff/compare';
-import { checkRefusals } from '../../src/diff/refusals';
+import { changeRefusals, checkRefusals, refusals } from '../../src/diff/refusals';
+import { IPAM_REFUSAL_RULES } from '../../src/ipam';
+import { allChecks } from '../../src/api/rules';
 import { builtInNormalisationRules } from '../../src/diff/normalisation';
 import { compareRevisions } from '../../src/review/compare';
 import type { KubeObject } from '../../src/core/kube';
@@ -34,3 +36,12 @@ for (const [name, [before, after, rules]] of Object.entries(scenarios)) {
     assert.deepEqual(fromReview.sort(), fromDiff.sort());
   });
 }
+
+test('refusals that need the live cluster (its CRDs, its IPAM state) are live-basis: diff runs them, review never does', () => {
+  const live = [...refusals.filter((refusal) => refusal.basis === 'live').map((refusal) => refusal.id), ...Object.values(IPAM_REFUSAL_RULES).map((rule) => rule.id)];
+  for (const id of ['crd-field-missing', 'helm-ownership-conflict', 'ippool-over-foreign-blocks', 'ippool-removed-in-use', 'ippool-disabled-in-use', 'ippool-too-small-for-live', 'strict-affinity-borrowed']) assert.ok(live.includes(id), id);
+  for (const rule of Object.values(IPAM_REFUSAL_RULES)) assert.equal(rule.basis, 'live', rule.id);
+  for (const id of live) assert.ok(!changeRefusals.some((refusal) => refusal.id === id), `${id} is decided in review`);
+  const scopes = new Map(allChecks().map((check) => [check.id, check.scope]));
+  for (const id of live) assert.equal(scopes.get(id), 'diff', id);
+});

@@ -1,11 +1,9 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { formatFlag, maxInputSize, maxInputSizeFlag, oneOf, parseCommandArgs, type Flags } from '../args';
+import { formatFlag, kubeContext, kubeFlags, maxInputSize, maxInputSizeFlag, oneOf, parseCommandArgs, parseDuration, positiveInteger, type Flags } from '../args';
 import { formatHelp } from '../help';
 import type { CliIo } from '../io';
 import { EXIT_CHANGES, EXIT_FAILURE, EXIT_OK } from '../io';
 import { projectOf } from '../project';
-import { progressOn, type Progress } from '../progress';
+import { announceLargeDump, progressOn, type Progress } from '../progress';
 import { DEFINITION_ERRORS, diff as diffFleet, type DiffOutcome, type DiffProgress, type DiffRun } from '../../api/diff';
 import { hasChanges, type ClusterOutcome } from '../../diff/types';
 import { counts } from '../../core/findings';
@@ -17,16 +15,13 @@ import { UserError, oneLineError } from '../../util/errors';
 export const flags = {
   cluster: { type: 'string', multiple: true, value: 'NAME', help: 'the cluster to diff (repeatable)' },
   all: { type: 'boolean', help: 'every cluster, concurrently' },
-  'kube-context': { type: 'string', value: 'CONTEXT', help: "kubeconfig context (default: the definition's kubeContext; one cluster only)" },
-  context: { type: 'string', value: 'CONTEXT', help: 'deprecated: use --kube-context (in helm-diff, --context means lines of diff context)' },
-  kubeconfig: { type: 'string', value: 'FILE', path: true, help: 'this kubeconfig only (default: KUBECONFIG, else ~/.kube/config)' },
+  ...kubeFlags,
   'live-file': { type: 'string', value: 'FILE', path: true, help: 'live objects from a dump instead of the API: what\n`kubectl get <kinds> -o yaml` prints (one cluster only)' },
   'live-values': { type: 'string', value: 'FILE', path: true, help: 'deployed values from `helm get values <release> -o yaml` instead of\nthe release Secret (one cluster only)' },
   'detailed-exitcode': { type: 'boolean', help: 'exit 2 when there are changes (0 none, 1 error)' },
   format: formatFlag(['text', 'json', 'markdown']),
   'show-secrets': { type: 'boolean', help: 'show release values that look sensitive (passwords, tokens, keys, credentials in URLs) instead of <redacted> (Secret data never shows)' },
   concurrency: { type: 'string', value: 'N', help: 'clusters diffed at once with --all (default 4)' },
-  timeout: { type: 'string', value: 'DURATION', help: 'deadline of each API request: 10s (default), 500ms, 1m' },
   'max-input-size': maxInputSizeFlag('a dump, values or kubeconfig file'),
 } as const satisfies Flags;
 
@@ -40,9 +35,6 @@ ones (a pool removed while enabled, the cluster's AS changed) are warnings.`,
   flags,
   exit: ['0  no change the cluster will refuse (with --detailed-exitcode: and no changes)', '1  a change the cluster will refuse, a cluster that cannot be read, or a failure', '2  changes, with --detailed-exitcode'],
 });
-
-/** Above this size a dump takes a second or more to read (it is parsed in one go): say so at once. */
-const LARGE_DUMP_BYTES = 8 * 1024 * 1024;
 
 export async function diff(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseDiffArgs(argv, io);
@@ -69,20 +61,8 @@ export async function diff(argv: string[], io: CliIo): Promise<number> {
 }
 
 function showProgress(step: DiffProgress, progress: Progress, cwd: string): void {
-  if (step.phase === 'dump') {
-    const size = fileSize(path.resolve(cwd, step.file));
-    if (size >= LARGE_DUMP_BYTES) progress.announce(`reading ${step.file} (${Math.round(size / 1024 / 1024)} MB)`);
-    return;
-  }
+  if (step.phase === 'dump') return announceLargeDump(progress, step.file, cwd);
   progress.update(`${step.phase === 'synthesise' ? 'synthesising' : 'reading the live state'}: ${step.done} of ${step.total} clusters`);
-}
-
-function fileSize(file: string): number {
-  try {
-    return fs.statSync(file).size;
-  } catch {
-    return 0;
-  }
 }
 
 /** What JSON and markdown say when definition errors stopped the run: each cluster that has them. */
@@ -111,7 +91,7 @@ function parseDiffArgs(argv: string[], io: CliIo) {
   if (names.length === 0 && !args.all) throw new UserError('diff: name a cluster with --cluster NAME, or pass --all');
   if (names.length > 0 && args.all) throw new UserError('diff: --cluster and --all exclude each other');
   const single = names.length === 1;
-  const context = kubeContext(args['kube-context'], args.context, io);
+  const context = kubeContext('diff', args['kube-context'], args.context, io.stderr);
   for (const [flag, value] of [['kube-context', context], ['live-file', args['live-file']], ['live-values', args['live-values']]] as const) {
     if (value !== undefined && !single) throw new UserError(`diff: --${flag} applies to one cluster: pass exactly one --cluster`);
   }
@@ -131,31 +111,9 @@ function parseDiffArgs(argv: string[], io: CliIo) {
   };
 }
 
-/** --kube-context, as helm and helmfile spell it; --context still works, with a note. */
-function kubeContext(kubeContextFlag: string | undefined, contextFlag: string | undefined, io: CliIo): string | undefined {
-  if (contextFlag === undefined) return kubeContextFlag;
-  if (kubeContextFlag !== undefined) throw new UserError('diff: --context is the old name of --kube-context: pass only --kube-context');
-  io.stderr.write('calico-gen: warning: diff: --context is deprecated: use --kube-context (in helm-diff, --context means lines of diff context)\n');
-  return contextFlag;
-}
-
 /** 1 when a cluster failed or a change will be refused; 2 for changes with --detailed-exitcode; else 0. */
 function exitStatus(outcomes: readonly ClusterOutcome[], detailedExitcode: boolean): number {
   const diffs = outcomes.flatMap((o) => ('diff' in o ? [o.diff] : []));
   if (diffs.length < outcomes.length || diffs.some((d) => d.findings.some((f) => f.severity === 'error'))) return EXIT_FAILURE;
   return detailedExitcode && diffs.some(hasChanges) ? EXIT_CHANGES : EXIT_OK;
-}
-
-/** `10s`, `500ms`, `1m`, or a bare number of seconds. */
-export function parseDuration(text: string): number {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text.trim());
-  const amount = match ? Number(match[1]) * ({ ms: 1, s: 1000, m: 60_000 } as const)[(match[2] ?? 's') as 'ms' | 's' | 'm'] : NaN;
-  if (!(amount > 0)) throw new UserError(`--timeout ${JSON.stringify(text)} is not a duration: write 10s, 500ms or 1m`);
-  return Math.round(amount);
-}
-
-function positiveInteger(flag: string, text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new UserError(`--${flag} ${JSON.stringify(text)} is not a positive whole number`);
-  return value;
 }

@@ -3,6 +3,7 @@ import { findingOf, type Finding } from '../../core/findings';
 import { kindKey } from '../../core/kube';
 import { asNumberChanged, peerAsNumberChanged, strictAffinityDisabled } from './bgp';
 import { bgpNodeConfigurationFields, ipamConfigName } from './calico-names';
+import { crdFieldMissing } from './crd-fields';
 import { helmOwnershipConflict } from './helm';
 import { roleRefImmutable, selectorImmutable } from './immutable';
 import { ippoolBlockSizeChanged, ippoolCidrChanged, ippoolDeleteEnabled, ippoolOverlapsLivePool } from './ippool';
@@ -24,6 +25,7 @@ export const refusals: readonly Refusal[] = [
   helmOwnershipConflict,
   ipamConfigName,
   bgpNodeConfigurationFields,
+  crdFieldMissing,
 ];
 
 /**

@@ -80,13 +80,16 @@ export const ippoolDeleteEnabled: Refusal = {
   id: 'ippool-delete-enabled',
   severity: 'warning',
   basis: 'change',
-  description: 'An IPPool that is still enabled leaves the desired state (a pool is removed in steps: add the new one, disable the old, move the pods, delete the old)',
+  description: 'An IPPool that is still enabled leaves the desired state: unmanaged, it stays in use; managed, Helm deletes it while pods may hold its addresses (a pool is removed in steps: add the new one, disable the old, move the pods, delete the old; with the live IPAM state read, ippool-removed-in-use decides instead)',
   kinds: [IPPOOL],
   actions: ['delete'],
   check(pair, context) {
     if (spec(pair.live).disabled === true) return [];
+    const managed = context.ownership.inRelease(pair.live!);
+    // with the live IPAM state read, ippool-removed-in-use says whether pods hold its addresses
+    if (managed && context.ipamStateKnown) return [];
     const pool = `IPPool ${name(pair)} (${String(spec(pair.live).cidr)})`;
-    const message = context.ownership.inRelease(pair.live!)
+    const message = managed
       ? `${pool} is enabled and Helm will delete it while pods may still hold its addresses (they lose their routes, and the range may be handed out again): remove a pool in steps: ${POOL_MIGRATION_STEPS}`
       : `${pool} is in no cluster definition and Helm does not own it, so it stays, enabled: Calico may give pods its addresses. Disable and delete it by hand (calicoctl patch ippool ${name(pair)} -p '{"spec":{"disabled":true}}', migrate, then delete)`;
     return [{ path: '/spec/disabled', message }];

@@ -12,6 +12,7 @@
  */
 import type { Check, Hit } from '../../core/findings';
 import type { KubeObject } from '../../core/kube';
+import type { CrdSchemas } from '../../live/crds';
 import type { ComparedPair } from '../compare';
 import type { ReleaseRef } from '../ownership';
 import type { ChangeAction } from '../types';
@@ -22,6 +23,10 @@ export interface RefusalContext {
   ownership: { inRelease(object: KubeObject): boolean };
   /** every compared pair of the cluster: live pools a new pool must not overlap */
   pairs: readonly ComparedPair[];
+  /** the live IPAM state was read: what pods hold is known, not guessed (its refusals run apart, in src/ipam) */
+  ipamStateKnown?: boolean;
+  /** the schemas of the Calico CRDs the cluster serves, when read */
+  crds?: CrdSchemas;
 }
 
 export type RefusalBasis = 'change' | 'live' | 'desired';

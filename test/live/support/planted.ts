@@ -92,6 +92,7 @@ export function plantedServer(synthesized: SynthesizedCluster): FakeApiServerOpt
   return {
     objects: [...structuredClone(synthesized.manifests), undeclaredPool(), ...bystanders(), ...releaseSecrets(synthesized)],
     calicoDefaults: true,
+    calicoCrds: true,
     helmRelease: RELEASE,
     mutate: (object) => {
       serverAdditions(object);

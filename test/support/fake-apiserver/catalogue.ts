@@ -57,6 +57,7 @@ export const RESOURCE_TYPES: ResourceType[] = [
   calico('FelixConfiguration', 'felixconfigurations'),
   calico('IPAMBlock', 'ipamblocks'),
   calico('BlockAffinity', 'blockaffinities'),
+  calico('IPAMHandle', 'ipamhandles'),
 ];
 
 export function groupVersion(t: Pick<ResourceType, 'group' | 'version'>): string {

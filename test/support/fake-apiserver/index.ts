@@ -7,6 +7,7 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import { AddressInfo } from 'node:net';
 import type { KubeObject } from '../../../src/core/kube';
+import { calicoCrdObjects } from './crds';
 import { writeKubeconfig } from './kubeconfig';
 import { RouterContext, answer } from './router';
 import { ObjectStore, StoreOptions } from './store';
@@ -20,6 +21,8 @@ export type { StoreOptions } from './store';
 
 export interface FakeApiServerOptions extends StoreOptions {
   objects: KubeObject[];
+  /** Serve the CustomResourceDefinitions of the Calico kinds calico-gen writes (vendor/calico-crds-v3.30), as a cluster with the calico-crds chart does. */
+  calicoCrds?: boolean;
   /** Resources whose reads answer 403, to simulate RBAC denial: `secrets`, `ippools.crd.projectcalico.org`. */
   forbidden?: string[];
   token?: string;
@@ -74,7 +77,8 @@ function handler(ctx: RouterContext, requests: RecordedRequest[]) {
 }
 
 export async function startFakeApiServer(options: FakeApiServerOptions): Promise<FakeApiServer> {
-  const { objects, forbidden = [], token = randomBytes(16).toString('hex'), user = 'calico-gen-test', ...storeOptions } = options;
+  const { objects: given, calicoCrds = false, forbidden = [], token = randomBytes(16).toString('hex'), user = 'calico-gen-test', ...storeOptions } = options;
+  const objects = calicoCrds ? [...given, ...calicoCrdObjects()] : given;
   const tls = serverTls();
   const requests: RecordedRequest[] = [];
   const ctx: RouterContext = { store: new ObjectStore(objects, storeOptions), token, user, forbidden: new Set(forbidden), serverAddress: '' };

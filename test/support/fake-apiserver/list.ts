@@ -5,9 +5,10 @@ import { parseFieldSelector, parseLabelSelector } from './selectors';
 
 type Obj = Record<string, any>;
 
-function selected(items: Obj[], query: URLSearchParams): Obj[] {
+function selected(items: readonly Obj[], query: URLSearchParams): readonly Obj[] {
   const labelSelector = query.get('labelSelector');
   const fieldSelector = query.get('fieldSelector');
+  if (!labelSelector && !fieldSelector) return items;
   const labels = labelSelector ? parseLabelSelector(labelSelector) : () => true;
   const fields = fieldSelector ? parseFieldSelector(fieldSelector) : () => true;
   return items.filter((o) =>
@@ -26,7 +27,7 @@ function encodeContinue(offset: number): string {
   return Buffer.from(JSON.stringify({ offset })).toString('base64url');
 }
 
-function chunk(items: Obj[], query: URLSearchParams): { page: Obj[]; metadata: Obj } {
+function chunk(items: readonly Obj[], query: URLSearchParams): { page: readonly Obj[]; metadata: Obj } {
   const limit = Number(query.get('limit') ?? 0);
   const start = query.get('continue') ? decodeContinue(query.get('continue')!) : 0;
   if (!(limit > 0) || start + limit >= items.length) return { page: items.slice(start), metadata: {} };
@@ -42,8 +43,11 @@ function asListItem(type: ResourceType, o: Obj): Obj {
   return rest;
 }
 
-/** Throws on a malformed selector or continue token (answered 400). */
-export function listResponse(type: ResourceType, items: Obj[], query: URLSearchParams, resourceVersion: string): Obj {
+/**
+ * Throws on a malformed selector or continue token (answered 400). The items are the stored
+ * objects themselves (frozen): the answer is serialised at once, and a large list is not copied.
+ */
+export function listResponse(type: ResourceType, items: readonly Obj[], query: URLSearchParams, resourceVersion: string): Obj {
   const { page, metadata } = chunk(selected(items, query), query);
   return {
     apiVersion: groupVersion(type),

@@ -98,21 +98,35 @@ function storedForm(input: KubeObject, index: number, options: StoreOptions): St
   return { type, object: obj };
 }
 
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const member of Object.values(value)) deepFreeze(member);
+}
+
 function sortKey(s: Stored): string {
   return `${s.object.metadata.namespace ?? ''}/${s.object.metadata.name}`;
 }
 
 export class ObjectStore {
   private readonly stored: Stored[];
+  /** the stored objects of each type, in list order */
+  private readonly byType = new Map<ResourceType, Obj[]>();
   /** The resourceVersion a list reports: the newest object's. */
   readonly resourceVersion: string;
 
   constructor(objects: KubeObject[], options: StoreOptions = {}) {
     this.stored = objects.map((o, i) => storedForm(o, i, options));
+    for (const s of this.stored) deepFreeze(s.object);
     this.resourceVersion = String(FIRST_RESOURCE_VERSION + Math.max(objects.length - 1, 0));
     this.rejectDuplicates();
     // etcd returns a list in key order: namespace, then name.
     this.stored.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
+    for (const s of this.stored) {
+      const ofType = this.byType.get(s.type) ?? [];
+      ofType.push(s.object);
+      this.byType.set(s.type, ofType);
+    }
   }
 
   private rejectDuplicates(): void {
@@ -124,14 +138,18 @@ export class ObjectStore {
     }
   }
 
-  /** Objects of a type, in one namespace or (namespace undefined) all of them. Copies: callers may not alter the store. */
-  list(type: ResourceType, namespace?: string): Obj[] {
-    return this.stored
-      .filter((s) => s.type === type && (namespace === undefined || s.object.metadata.namespace === namespace))
-      .map((s) => structuredClone(s.object));
+  /**
+   * Objects of a type, in one namespace or (namespace undefined) all of them: the stored objects
+   * themselves, frozen, not copies (a 5,000-node cluster's list is asked for page by page).
+   */
+  list(type: ResourceType, namespace?: string): readonly Readonly<Obj>[] {
+    const all = this.byType.get(type) ?? [];
+    return namespace === undefined ? all : all.filter((o) => o.metadata.namespace === namespace);
   }
 
+  /** A copy of one object. */
   get(type: ResourceType, namespace: string | undefined, name: string): Obj | undefined {
-    return this.list(type, namespace).find((o) => o.metadata.name === name);
+    const found = this.list(type, namespace).find((o) => o.metadata.name === name);
+    return found && structuredClone(found);
   }
 }

@@ -6,12 +6,11 @@
  */
 import { CORE_SCHEMA, load, loadAll, YAMLException } from 'js-yaml';
 import { isMap as isYamlMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import { UserError } from '../util/errors';
-import type { SourceLocation } from '../core/findings';
-import type { ObjectOrigin } from './model';
-import { asKubeObject, listShape, where, type ListShape, type VisitObject } from './dump-shape';
-import { pointerSegments, positionAt } from './json-locate';
-import { isMap } from './read-block';
+import { UserError } from '../../util/errors';
+import type { SourceLocation } from '../findings';
+import { asKubeObject, listShape, where, type ListShape, type ObjectOrigin, type VisitObject } from './shape';
+import { pointerSegments, positionAt } from './locate';
+import { isMap } from '../../util/json';
 
 /** More aliases than any dump needs is an alias bomb. */
 const LOAD_OPTIONS = { schema: CORE_SCHEMA, maxAliases: 1000 };

@@ -4,11 +4,11 @@
  * collection than in parsing); anything else is parsed whole. Positions are looked up in the text
  * only when a warning or an error needs one.
  */
-import { UserError, describeError } from '../util/errors';
-import type { SourceLocation } from '../core/findings';
-import { asKubeObject, EXPECTED, listShape, where, type ListShape, type VisitObject } from './dump-shape';
-import { arrayElements, offsetOf, pointerSegments, positionAt, type Span } from './json-locate';
-import { isMap } from './read-block';
+import { UserError, describeError } from '../../util/errors';
+import type { SourceLocation } from '../findings';
+import { asKubeObject, listShape, NotObjects, where, type ListShape, type VisitObject } from './shape';
+import { arrayElements, offsetOf, pointerSegments, positionAt, type Span } from './locate';
+import { isMap } from '../../util/json';
 
 export function readJsonDump(text: string, file: string, visit: VisitObject): number {
   const list = arrayElements(text, 'items');
@@ -53,7 +53,7 @@ function readWhole(text: string, file: string, visit: VisitObject): number {
   } catch (error) {
     throw jsonSyntaxError(text, file, error);
   }
-  if (!isMap(document)) throw new UserError(`${file}: not a Kubernetes object or List but ${Array.isArray(document) ? 'a list' : JSON.stringify(document)}: ${EXPECTED}`);
+  if (!isMap(document)) throw new NotObjects(`${file}: not a Kubernetes object or List but ${Array.isArray(document) ? 'a list' : JSON.stringify(document)?.slice(0, 60)}`);
   const locator = new JsonLocator(text, file);
   const shape = listShape(document);
   const items = shape ? (document.items as unknown[]) : [document];
