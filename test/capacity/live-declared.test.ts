@@ -86,6 +86,19 @@ describe('capacity --live-file with the declared figures', () => {
     assert.equal(r.stdout, '');
   });
 
+  test('--out that cannot be written is one line naming it; a page is written whole or not at all', async () => {
+    expecting(24);
+    const folder = join(home, 'reports');
+    mkdirSync(folder, { recursive: true });
+    const intoFolder = await capacity(['-o', 'html', '--out', folder]);
+    assert.equal(intoFolder.code, 1);
+    assert.match(intoFolder.stderr, /^calico-gen: cannot write \S*reports: .*; nothing was changed\n$/);
+    const page = join(folder, 'fra-ml.html');
+    const written = await capacity(['-o', 'html', '--out', page]);
+    assert.equal(written.code, 0, written.stderr);
+    assert.match(readFileSync(page, 'utf8'), /^<!doctype html>/i);
+  });
+
   test('--kube-context as diff takes it; --context still works, with the same deprecation note', async () => {
     expecting(24);
     const old = await capacity(['--context', 'fra-ml']);

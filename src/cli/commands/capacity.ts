@@ -12,7 +12,7 @@ import { formatFindings } from '../../report/findings';
 import { formatCapacity, overCapacity } from '../../report/capacity';
 import { wantsColour } from '../../report/colour';
 import { UserError } from '../../util/errors';
-import { writeAtomic } from '../../util/atomic-write';
+import { commitFiles } from '../../util/file-transaction';
 import { inputOptions, parseInputs, type InputSelection } from '../input-selection';
 
 /** The flags that read the live IPAM state: refused without --live or --live-file. */
@@ -173,5 +173,5 @@ function blockedOutcomes(definitions: FindingsReport, names: readonly string[], 
 
 function output(text: string, out: string | undefined, io: CliIo): void {
   if (out === undefined) io.stdout.write(text);
-  else writeAtomic(path.resolve(io.cwd, out), text);
+  else commitFiles([{ file: path.resolve(io.cwd, out), content: text }], [], { display: () => out });
 }
