@@ -31,7 +31,7 @@ export function allChecks(): ScopedCheck[] {
     ...scoped('change', changeRefusals),
     // what needs the live cluster (basis live, or desired: validation judges that for review)
     ...scoped('diff', [...refusals.filter((refusal) => refusal.basis !== 'change'), ...Object.values(IPAM_REFUSAL_RULES), ...releaseChecks, liveIpamNotRead]),
-    ...scoped('live', [MALFORMED_RULE, POOL_NEARLY_FULL, POOL_NO_ROOM]),
+    ...scoped('ipam', [MALFORMED_RULE, POOL_NEARLY_FULL, POOL_NO_ROOM]),
   ];
 }
 

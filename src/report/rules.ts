@@ -7,7 +7,7 @@ import type { Check } from '../core/findings';
  * diff (what only the live cluster knows: ownership, its CRDs, its IPAM state), or a cluster's live
  * IPAM state as `capacity --live` reads it.
  */
-export type CheckScope = 'definition' | 'values' | 'manifest' | 'object' | 'cluster' | 'fleet' | 'change' | 'diff' | 'live';
+export type CheckScope = 'definition' | 'values' | 'manifest' | 'object' | 'cluster' | 'fleet' | 'change' | 'diff' | 'ipam';
 
 export interface ScopedCheck extends Check {
   scope: CheckScope;
@@ -26,7 +26,7 @@ export function formatRulesTable(checks: readonly ScopedCheck[]): string {
     '`--manifests` the manifest checks too). `review` adds the change checks, between the base revision and',
     'the head; `diff` adds the change checks and the diff checks, between the live cluster and the definitions',
     '(the diff checks need what only the live cluster knows: Helm\'s ownership, its CRDs, its IPAM state).',
-    '`capacity --live` runs the live checks on what it reads of a cluster\'s IPAM state (`diff` reports',
+    '`capacity --live` runs the ipam checks on what it reads of a cluster\'s IPAM state (`diff` reports',
     'malformed IPAM objects too).',
     '',
     '| id | severity | scope | what it checks |',
