@@ -1,0 +1,38 @@
+/**
+ * Where a definition value was written: every value `defineCluster`, `defineLayer` and
+ * `defineRouter` return carries the call site of that call (file, 1-based line and column) as a
+ * property no enumeration, spread or JSON sees. The call site is captured in the transpiled code;
+ * the load stage maps it to the TypeScript source when it turns the definition into plain data.
+ *
+ * Plain data sent between processes loses such properties: `DefinitionSite` lists them by path
+ * from the definition, and `attachDefinitionSites` puts them back.
+ */
+import type { SourceLocation } from '../core/findings';
+
+/** Shared by every copy of calico-gen loaded in a process (a fleet's and the running one). */
+const SITE = Symbol.for('calico-gen.definitionSite');
+
+/** A call site by the path of its value inside a cluster definition (`['layers', 0, 'bgp', 'peers', 3]`). */
+export interface DefinitionSite {
+  path: (string | number)[];
+  site: SourceLocation;
+}
+
+/** The call site of the define* call that returned `value`; undefined for anything else. */
+export function definitionSite(value: unknown): SourceLocation | undefined {
+  return typeof value === 'object' && value !== null ? ((value as Record<symbol, SourceLocation | undefined>)[SITE] ?? undefined) : undefined;
+}
+
+/** Records `site` on `value` (an object the definition API returns or a copy of it); frozen objects keep none. */
+export function setDefinitionSite(value: object, site: SourceLocation): void {
+  if (Object.isExtensible(value)) Object.defineProperty(value, SITE, { value: site, enumerable: false, configurable: true, writable: true });
+}
+
+/** Puts the call sites back on a copy of a definition, at their paths. */
+export function attachDefinitionSites(definition: object, sites: readonly DefinitionSite[]): void {
+  for (const { path, site } of sites) {
+    let value: unknown = definition;
+    for (const key of path) value = typeof value === 'object' && value !== null ? (value as Record<string | number, unknown>)[key] : undefined;
+    if (typeof value === 'object' && value !== null) setDefinitionSite(value, site);
+  }
+}
