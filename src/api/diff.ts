@@ -16,8 +16,9 @@ import { runPipeline, synthesizedOf } from '../pipeline';
 import type { SynthesizedCluster } from '../synth/synthesize';
 import { compareStrings } from '../util/compare';
 import { oneLineError } from '../util/errors';
+import type { EvaluationOptions } from './evaluation';
 
-export interface DiffOptions {
+export interface DiffOptions extends EvaluationOptions {
   clustersDir: string;
   /** the clusters to diff; every cluster when empty */
   clusters?: readonly string[];
@@ -59,7 +60,7 @@ export interface DiffRun {
 export const DEFINITION_ERRORS = 'the cluster definition has errors (listed above): fix them first';
 
 export async function diff(options: DiffOptions): Promise<DiffRun> {
-  const fleet = await runPipeline({ clustersDir: path.resolve(options.cwd, options.clustersDir), clusters: options.clusters ?? [], keepObjects: true });
+  const fleet = await runPipeline({ clustersDir: path.resolve(options.cwd, options.clustersDir), clusters: options.clusters ?? [], keepObjects: true, limits: options.limits, note: options.note });
   const definitions = summarise(fleet.findings);
   const broken = new Set(definitions.findings.filter((f) => f.severity === 'error').map((f) => f.cluster));
   const diffable = fleet.clusters.filter((result) => !broken.has(result.cluster)).flatMap((result) => synthesizedOf(result) ?? []);

@@ -8,6 +8,7 @@ import { releaseChecks } from '../diff/refusals/release';
 import { manifestObject, manifestYaml } from '../inputs/manifest-files';
 import { valuesRender } from '../inputs/sources';
 import { valuesYaml } from '../inputs/values-files';
+import { definitionEvaluation } from '../load/evaluation';
 import { definitionSchema } from '../resolve/resolve';
 import { clusterRules } from '../validate/rules/cluster';
 import { fleetRules } from '../validate/rules/fleet';
@@ -18,7 +19,7 @@ import { formatRulesTable, type CheckScope, type ScopedCheck } from '../report/r
 export function allChecks(): ScopedCheck[] {
   const scoped = (scope: CheckScope, checks: readonly Check[]) => checks.map(({ id, severity, alsoAs, description }) => ({ id, severity, ...(alsoAs ? { alsoAs } : {}), description, scope }));
   return [
-    ...scoped('definition', [definitionSchema]),
+    ...scoped('definition', [definitionEvaluation, definitionSchema]),
     ...scoped('values', [valuesYaml, valuesSchema, valuesRender]),
     ...scoped('manifest', [manifestYaml, manifestObject]),
     ...scoped('object', [crdSchema, ...objectRules]),

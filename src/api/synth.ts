@@ -6,8 +6,9 @@
 import { summarise, type FindingsReport } from '../core/findings';
 import { orphanClusterDirs, removeOrphans, staleFiles, writeClusters, type ClusterOutput, type StaleFile } from '../output/files';
 import { runPipeline } from '../pipeline';
+import type { EvaluationOptions } from './evaluation';
 
-export interface SynthOptions {
+export interface SynthOptions extends EvaluationOptions {
   /** the folder of cluster definitions */
   clustersDir: string;
   /** only these clusters (the fleet rules still see every cluster); every cluster when empty */
@@ -39,7 +40,7 @@ export interface SynthResult {
 
 export async function synth(options: SynthOptions): Promise<SynthResult> {
   const only = options.clusters ?? [];
-  const fleet = await runPipeline({ clustersDir: options.clustersDir, clusters: only, cache: options.cache, outDir: options.outDir, threads: options.threads });
+  const fleet = await runPipeline({ clustersDir: options.clustersDir, clusters: only, cache: options.cache, outDir: options.outDir, threads: options.threads, limits: options.limits, note: options.note });
   const report = summarise(fleet.findings);
   const failed = report.summary.errors > 0 || (options.strict === true && report.summary.warnings > 0);
   const result: SynthResult = { report, failed, clusters: fleet.clusters.length, cached: fleet.cached, written: [], removed: [], stale: [] };

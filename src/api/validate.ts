@@ -5,9 +5,10 @@
 import { summarise, type FindingsReport } from '../core/findings';
 import type { ClusterFiles } from '../inputs/load';
 import { runPipeline } from '../pipeline';
+import type { EvaluationOptions } from './evaluation';
 
 /** Which clusters: definitions from a clusters folder, or hand-written files (paths relative to `cwd`). */
-export type ValidateInputs = { clustersDir: string; clusters?: readonly string[]; cache?: boolean; threads?: number } | { handWritten: readonly ClusterFiles[]; cwd: string };
+export type ValidateInputs = ({ clustersDir: string; clusters?: readonly string[]; cache?: boolean; threads?: number } & EvaluationOptions) | { handWritten: readonly ClusterFiles[]; cwd: string };
 
 export async function validate(inputs: ValidateInputs): Promise<FindingsReport> {
   if ('handWritten' in inputs) {
@@ -17,6 +18,6 @@ export async function validate(inputs: ValidateInputs): Promise<FindingsReport> 
     const loaded = loadHandWritten(inputs.handWritten, inputs.cwd);
     return summarise([...loaded.findings, ...validateClusters(loaded.sources)]);
   }
-  const fleet = await runPipeline({ clustersDir: inputs.clustersDir, clusters: inputs.clusters ?? [], cache: inputs.cache, threads: inputs.threads });
+  const fleet = await runPipeline({ clustersDir: inputs.clustersDir, clusters: inputs.clusters ?? [], cache: inputs.cache, threads: inputs.threads, limits: inputs.limits, note: inputs.note });
   return summarise(fleet.findings);
 }

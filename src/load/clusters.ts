@@ -1,21 +1,35 @@
 /**
- * Stage 1, load: `clusters/<name>.ts` files → cluster definitions, with the local modules each
- * one imports (for the synthesis cache and for review).
+ * Stage 1, load: `clusters/<name>.ts` files → cluster definitions as plain data, with everything
+ * each one depends on (for the synthesis cache). Evaluating a definition runs the fleet's code:
+ * the pipeline does it only in its worker processes (src/pipeline/workers.ts), never in the
+ * process that runs the command.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Finding } from '../core/findings';
 import type { ClusterDefinition } from '../model/definition';
-import { UserError, describeError } from '../util/errors';
-import { registerTypeScriptLoader, transpileAllSync } from './transpile';
+import type { DefinitionSite } from '../model/site';
+import { UserError } from '../util/errors';
+import type { Dependency } from './dependencies';
+import { describeThrown, evaluationFinding } from './evaluation';
+import { DefinitionModules, ModuleError, displayPath } from './modules';
+import { NotData, toPlainDefinition } from './plain-data';
+import { RefusedCall } from './recorded-fs';
 
 export interface LoadedCluster {
   name: string;
   /** absolute path of `clusters/<name>.ts` */
   file: string;
+  /** plain data; its define* values carry their call sites (model/site.ts) */
   definition: ClusterDefinition;
-  /** absolute paths of every local module the definition imports, transitively, itself included */
-  dependencies: string[];
+  /** the same call sites by path, to put back on a copy (attachDefinitionSites) */
+  sites: DefinitionSite[];
+  /** every module the definition reached and everything they read, each with the hash it had */
+  dependencies: Dependency[];
 }
+
+/** A definition evaluated, or the finding that says why it could not be. */
+export type Evaluated = { loaded: LoadedCluster } | { failure: Finding };
 
 /** Cluster files are the `.ts` files directly in `clusters/`; shared modules live in subfolders. */
 export function listClusterFiles(clustersDir: string): Map<string, string> {
@@ -47,15 +61,6 @@ export function transpileCacheDir(): string {
   return path.join(cacheRoot(), 'transpile');
 }
 
-/**
- * Readies this thread to load these definition files (and the modules they import) one by one:
- * the `.ts` loader installed, and every file not transpiled yet sent to esbuild in one call.
- */
-export function prepareLoading(files: readonly string[]): void {
-  registerTypeScriptLoader(transpileCacheDir());
-  transpileAllSync(files);
-}
-
 /** calico-gen's caches live where build tools keep theirs, unless CALICO_GEN_CACHE_DIR says otherwise. */
 export function cacheRoot(): string {
   return path.resolve(process.env.CALICO_GEN_CACHE_DIR ?? path.join('node_modules', '.cache', 'calico-gen'));
@@ -70,41 +75,24 @@ export function selectNames(files: ReadonlyMap<string, unknown>, only: readonly 
   return [...new Set(only)].sort();
 }
 
-export function loadCluster(name: string, file: string, cacheDir = transpileCacheDir()): LoadedCluster {
-  registerTypeScriptLoader(cacheDir);
-  const display = path.relative(process.cwd(), file);
-  let exported: unknown;
+/** Evaluates one cluster file with `modules` (shared modules stay evaluated between clusters). */
+export function evaluateCluster(name: string, file: string, modules: DefinitionModules): Evaluated {
+  const located = (message: string, error?: unknown) => ({ failure: evaluationFinding(name, message, modules.locateError(error) ?? { file: displayPath(file) }) });
   try {
-    exported = require(file);
+    const { result, dependencies } = modules.evaluate(file, (exported) => {
+      const definition = (exported as { default?: unknown } | null)?.default;
+      if (!isClusterDefinition(definition)) return undefined;
+      return toPlainDefinition(definition, (raw) => modules.mapSite(raw));
+    });
+    if (!result) return located('the file must `export default defineCluster(...)`');
+    return { loaded: { name, file, definition: result.definition, sites: result.sites, dependencies } };
   } catch (error) {
-    if (error instanceof UserError) throw new UserError(`cluster ${name}: ${error.message}`, { file, cluster: name });
-    throw new UserError(`${display}: cluster ${name}: the definition threw: ${describeError(error)}`, { file, cluster: name });
+    if (error instanceof NotData) return { failure: evaluationFinding(name, error.message, error.location ?? { file: displayPath(file) }) };
+    if (error instanceof ModuleError || error instanceof RefusedCall) return located(error.message, error);
+    return located(`the definition threw ${describeThrown(error)}`, error);
   }
-  const definition = (exported as { default?: unknown }).default;
-  if (!isClusterDefinition(definition)) {
-    throw new UserError(`${display}: cluster ${name}: the file must \`export default defineCluster(...)\``, { file, cluster: name });
-  }
-  return { name, file, definition, dependencies: localDependencies(file) };
 }
 
 function isClusterDefinition(value: unknown): value is ClusterDefinition {
-  return typeof value === 'object' && value !== null && (value as ClusterDefinition).kind === 'ClusterDefinition';
-}
-
-/** calico-gen's own compiled code, which definitions reach through `import ... from 'calico-gen'`. */
-const ownCode = path.resolve(__dirname, '..', '..') + path.sep;
-
-/**
- * Walks Node's module graph: every module of the fleet's the definition pulled in. Packages
- * (node_modules) and calico-gen itself are not the fleet's: the cache key covers calico-gen's code.
- */
-function localDependencies(file: string): string[] {
-  const seen = new Set<string>();
-  const visit = (id: string) => {
-    if (seen.has(id) || id.includes(`${path.sep}node_modules${path.sep}`) || id.startsWith(ownCode)) return;
-    seen.add(id);
-    for (const child of require.cache[id]?.children ?? []) visit(child.id);
-  };
-  visit(file);
-  return [...seen].sort();
+  return typeof value === 'object' && value !== null && (value as ClusterDefinition).kind === 'ClusterDefinition' && Array.isArray((value as ClusterDefinition).layers);
 }

@@ -1,8 +1,9 @@
 /**
  * The one pipeline every command runs: the steps of ./steps.ts for each cluster, then the fleet
  * rules across every cluster. Options say which clusters, how far, and what to keep; unchanged
- * clusters come from the cache, the others are spread over the cores. Writing is the caller's
- * choice (synth writes, --check compares, the others only read).
+ * clusters come from the cache, the others go to worker processes (./workers.ts), which alone
+ * evaluate definitions. Writing is the caller's choice (synth writes, --check compares, the others
+ * only read).
  *
  * The steps' modules (cdk8s, the schemas, the rules) are required where they run: a run whose
  * clusters all come from the cache never loads them.
@@ -11,16 +12,20 @@ import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { SynthesisCache } from '../cache/synthesis-cache';
 import type { Finding } from '../core/findings';
-import { cacheRoot, listClusterFiles, selectNames, type LoadedCluster } from '../load/clusters';
+import { cacheRoot, listClusterFiles, listSharedModules, selectNames, transpileCacheDir, type LoadedCluster } from '../load/clusters';
+import { transpileFiles } from '../load/transpile';
 import { matchesHashes } from '../output/files';
 import type { RenderedFiles } from '../render/files';
 import type { SynthesizedCluster } from '../synth/synthesize';
+import { UserError } from '../util/errors';
+import { removeLeftoverTemporaries } from '../util/verified-file';
 import { validateFleetFacts } from '../validate/fleet';
 import { clusterRunner, type ClusterRequest } from './requests';
-import { runHere, runSpread } from './spread';
 import type { ClusterResult, Step } from './steps';
+import { DEFAULT_LIMITS, runInWorkers, workerCount, type EvaluationLimits } from './workers';
 
 export type { ClusterResult, KeptCluster, Step } from './steps';
+export { DEFAULT_LIMITS, type EvaluationLimits } from './workers';
 
 /** Where the definitions come from: the clusters folder, or already loaded (import checks what it will write). */
 export type DefinitionsFrom = { clustersDir: string } | { definitions: readonly LoadedCluster[] };
@@ -30,14 +35,22 @@ export type PipelineOptions = DefinitionsFrom & {
   clusters?: readonly string[];
   /** stop after this step: no validation, so no fleet rules and no cache (default: every step) */
   until?: Extract<Step, 'resolve' | 'values' | 'synth'>;
-  /** reuse the results of clusters whose inputs did not change (default true) */
+  /** reuse what earlier runs made (results of unchanged clusters, transpiled modules); false bypasses every cache (default true) */
   cache?: boolean;
+  /** with `cache: false`, still reuse transpiled modules (they are keyed by content alone) */
+  transpileCache?: boolean;
   /** where the caller will write the rendered files (synth's output folder) */
   outDir?: string;
   /** keep each selected cluster's definition, values and objects (diff, review, capacity, the cdk8s app) */
   keepObjects?: boolean;
-  /** threads in all, this one included (default CALICO_GEN_THREADS, else one per core from 300 clusters) */
+  /** worker processes (default CALICO_GEN_THREADS, else one per core from 300 clusters) */
   threads?: number;
+  /** how long a definition may take and how much memory (default DEFAULT_LIMITS) */
+  limits?: Partial<EvaluationLimits>;
+  /** told one line when a cache was not usable and is rebuilt (default: nowhere) */
+  note?: (message: string) => void;
+  /** what the definitions print (default: this process's stderr) */
+  output?: (text: string) => void;
 };
 
 export interface PipelineRun {
@@ -52,25 +65,27 @@ export interface PipelineRun {
 }
 
 export async function runPipeline(options: PipelineOptions): Promise<PipelineRun> {
-  const sources = definitionSources(options);
-  const selected = new Set(selectNames(sources, options.clusters ?? []));
   const clustersDir = 'clustersDir' in options ? options.clustersDir : undefined;
+  const files = clustersDir === undefined ? undefined : listClusterFiles(clustersDir);
+  const loaded = 'definitions' in options ? new Map(options.definitions.map((definition) => [definition.name, definition])) : undefined;
+  const names = files ?? loaded!;
+  const selected = new Set(selectNames(names, options.clusters ?? []));
   const cacheDir = options.until === undefined && options.cache !== false && clustersDir !== undefined ? fleetCacheDir(clustersDir) : undefined;
-  const cache = cacheDir === undefined ? undefined : new SynthesisCache(cacheDir);
+  const cache = cacheDir === undefined ? undefined : new SynthesisCache(cacheDir, options.note);
   const plan = { until: options.until ?? (cache || options.outDir !== undefined ? 'render' : 'validate') } as const;
   // the fleet rules see every cluster; a run that stops early needs only the selected ones
-  const names = options.until === undefined ? [...sources.keys()] : [...selected];
+  const run = options.until === undefined ? [...names.keys()] : [...selected];
   const results = new Map<string, ClusterResult>();
-  const here: ClusterRequest[] = [];
-  const spread: ClusterRequest[] = [];
-  for (const name of names) {
+  const misses: ClusterRequest[] = [];
+  for (const name of run) {
     const keep = options.keepObjects === true && selected.has(name);
     const hit = keep ? undefined : cache?.lookup(name);
     const usable = hit && options.outDir !== undefined ? writable(hit, options.outDir, cache!) : hit;
     if (usable) results.set(name, usable);
-    else (keep || clustersDir === undefined ? here : spread).push({ ...sources.get(name)!, ...plan, keep, required: selected.has(name), ...(cacheDir ? { cacheDir } : {}), ...(options.outDir ? { outDir: options.outDir } : {}) });
+    else misses.push({ name, file: files?.get(name) ?? loaded!.get(name)!.file, ...plan, keep, required: selected.has(name), ...(cacheDir ? { cacheDir } : {}), ...(options.outDir ? { outDir: options.outDir } : {}) });
   }
-  for (const result of [...runHere(here, clustersDir), ...(await runSpread(spread, clustersDir!, options.threads))]) {
+  const fresh = loaded ? runHere(misses, loaded) : await runInWorkersFor(misses, clustersDir!, options);
+  for (const result of fresh) {
     results.set(result.cluster, result);
     cache?.storeResult(result);
   }
@@ -80,8 +95,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
   return {
     clusters: chosen,
     findings: [...chosen.flatMap((result) => result.findings), ...(options.until === undefined ? validateFleetFacts(facts, selected) : [])],
-    files: (result) => result.files ?? cache?.files(result) ?? filesAgain(sources.get(result.cluster)!),
-    cached: names.length - here.length - spread.length,
+    files: (result) => result.files ?? cache?.files(result) ?? changedMeanwhile(result, options.outDir),
+    cached: run.length - misses.length,
   };
 }
 
@@ -91,9 +106,25 @@ export function synthesizedOf(result: ClusterResult): SynthesizedCluster | undef
   return kept?.manifests ? { cluster: kept.cluster, values: kept.values, manifests: kept.manifests } : undefined;
 }
 
-function definitionSources(options: DefinitionsFrom): Map<string, { name: string; file: string } | LoadedCluster> {
-  if ('definitions' in options) return new Map(options.definitions.map((definition) => [definition.name, definition]));
-  return new Map([...listClusterFiles(options.clustersDir)].map(([name, file]) => [name, { name, file }]));
+/** The definitions in worker processes, with every module transpiled here meanwhile. */
+async function runInWorkersFor(requests: ClusterRequest[], clustersDir: string, options: PipelineOptions): Promise<ClusterResult[]> {
+  if (requests.length === 0) return [];
+  const transpileDir = options.cache !== false || options.transpileCache === true ? transpileCacheDir() : undefined;
+  if (transpileDir) removeLeftoverTemporaries(transpileDir);
+  const workers = workerCount(requests.length, options.threads);
+  const modules = transpileFiles([...listSharedModules(clustersDir), ...requests.map((request) => request.file)], transpileDir).then((transpiled) => ({
+    transpiled,
+    ...(transpileDir ? { cacheDir: transpileDir } : {}),
+  }));
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  return runInWorkers({ requests, workers, limits, modules, output: options.output ?? ((text) => process.stderr.write(text)) });
+}
+
+/** Definitions already in memory (made by calico-gen, not evaluated from a fleet's code) run here. */
+function runHere(requests: readonly ClusterRequest[], loaded: ReadonlyMap<string, LoadedCluster>): ClusterResult[] {
+  if (requests.length === 0) return [];
+  const run = clusterRunner();
+  return requests.map((request) => run(request, { loaded: loaded.get(request.name)! }));
 }
 
 /**
@@ -107,11 +138,9 @@ function writable(result: ClusterResult, outDir: string, cache: SynthesisCache):
   return files ? { ...result, files } : undefined;
 }
 
-/** Files neither kept nor cached were in the output folder when the cluster ran, and it changed since. */
-function filesAgain(source: { name: string; file: string }): RenderedFiles {
-  const { files } = clusterRunner()({ ...source, until: 'render', keep: false, required: true });
-  if (!files) throw new Error(`cluster ${source.name} no longer synthesises; run again`);
-  return files;
+/** The files were in the output folder moments ago, unkept: someone changed the folder during the run. */
+function changedMeanwhile(result: ClusterResult, outDir: string | undefined): never {
+  throw new UserError(`${path.join(outDir ?? '', result.cluster)} changed while this run used it: run the command again`);
 }
 
 function fleetCacheDir(clustersDir: string): string {

@@ -1,7 +1,7 @@
 /**
  * The pipeline's steps, in order, for one cluster:
  *
- *   load      clusters/<name>.ts → the definition's layers                      src/load
+ *   load      clusters/<name>.ts → the definition as plain data (a worker process) src/load
  *   resolve   layers → one complete, checked ClusterSpec                        src/resolve
  *   values    ClusterSpec → the chart's values                                  src/values
  *   synth     values → the objects the chart creates (cdk8s charts)             src/synth
@@ -15,7 +15,7 @@
 import * as path from 'node:path';
 import type { CachedResult } from '../cache/synthesis-cache';
 import type { KubeObject } from '../core/kube';
-import { loadCluster, type LoadedCluster } from '../load/clusters';
+import type { Evaluated, LoadedCluster } from '../load/clusters';
 import type { CalicoValues } from '../model/chart-values';
 import { renderCluster, type RenderedFiles } from '../render/files';
 import { resolveCluster, type ResolvedCluster } from '../resolve/resolve';
@@ -26,9 +26,6 @@ import { emitValues } from '../values/emit';
 
 export const STEPS = ['load', 'resolve', 'values', 'synth', 'validate', 'render'] as const;
 export type Step = (typeof STEPS)[number];
-
-/** A definition to run: a file to load, or one already loaded (in memory). */
-export type DefinitionSource = { name: string; file: string } | LoadedCluster;
 
 export interface StepPlan {
   /** the last step to run */
@@ -53,8 +50,13 @@ export interface ClusterResult extends CachedResult {
   kept?: KeptCluster;
 }
 
-export function runSteps(source: DefinitionSource, plan: StepPlan): ClusterResult {
-  const loaded = 'definition' in source ? source : loadCluster(source.name, source.file);
+/** The steps after load, for a definition evaluated (src/load) or one that could not be: then its finding is the result. */
+export function runSteps(name: string, file: string, evaluated: Evaluated, plan: StepPlan): ClusterResult {
+  if ('failure' in evaluated) return { cluster: name, definitionFile: path.relative(process.cwd(), file), dependencies: [], findings: [evaluated.failure] };
+  return runLoaded(evaluated.loaded, plan);
+}
+
+function runLoaded(loaded: LoadedCluster, plan: StepPlan): ClusterResult {
   const result: ClusterResult = { cluster: loaded.name, definitionFile: path.relative(process.cwd(), loaded.file), dependencies: loaded.dependencies, findings: [] };
   const resolved = resolveCluster(loaded);
   if (!resolved.ok || plan.until === 'resolve') return { ...result, findings: resolved.ok ? [] : resolved.findings };

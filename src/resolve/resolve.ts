@@ -20,7 +20,6 @@ export interface ResolvedCluster {
   /** the definition file, relative to the working directory, for headers and findings */
   definitionFile: string;
   spec: ClusterSpec;
-  dependencies: string[];
 }
 
 export type ResolveResult = { ok: true; cluster: ResolvedCluster } | { ok: false; findings: Finding[] };
@@ -41,7 +40,7 @@ export function resolveCluster(loaded: LoadedCluster): ResolveResult {
     );
   }
   if (findings.length > 0) return { ok: false, findings };
-  return { ok: true, cluster: { name: loaded.name, definitionFile, spec: merged as unknown as ClusterSpec, dependencies: loaded.dependencies } };
+  return { ok: true, cluster: { name: loaded.name, definitionFile, spec: merged as unknown as ClusterSpec } };
 }
 
 function definitionFinding(cluster: string, file: string, pointer: string, message: string): Finding {

@@ -6,14 +6,15 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { EvaluationLimits } from '../pipeline';
 import { UserError } from '../util/errors';
-import { registerTypeScriptLoader } from '../load/transpile';
-import { transpileCacheDir } from '../load/clusters';
 import { commitOf, exportRevision, repositoryRoot } from './git';
 import { synthesizeRevision, type RevisionState } from './synthesize-revision';
 import { compareRevisions, type ClusterReview } from './compare';
 
 export interface ReviewOptions {
+  /** how long one definition may take and how much memory (the pipeline's defaults otherwise) */
+  limits?: Partial<EvaluationLimits>;
   cwd: string;
   /** the clusters folder, relative to cwd */
   clustersDir: string;
@@ -45,19 +46,16 @@ export async function reviewChange(options: ReviewOptions): Promise<Review> {
   if (clustersDir.startsWith('..')) throw new UserError(`review: the clusters folder ${options.clustersDir} is outside the repository ${root}`);
   const baseCommit = commitOf(root, options.base);
   const headCommit = options.head === undefined ? undefined : commitOf(root, options.head);
-  // everything review writes lives here, and goes when it ends: the revisions' trees and their
-  // transpiled definitions. Synth's transpile cache is read too: it is keyed by content, so every
-  // file the working tree shares with a revision is found there.
+  // the revisions' trees live here, and go when review ends
   const session = fs.mkdtempSync(path.join(os.tmpdir(), 'calico-gen-review-'));
   try {
-    registerTypeScriptLoader(path.join(session, 'transpiled'), [transpileCacheDir()]);
     const at = (label: string, side: string, commit: string | undefined): Promise<RevisionState> => {
       let tree = root;
       if (commit) {
         tree = path.join(session, side);
         exportRevision(root, commit, tree);
       }
-      return synthesizeRevision({ label, root: tree, clustersDir, repositoryRoot: root, cwd: options.cwd });
+      return synthesizeRevision({ label, root: tree, clustersDir, repositoryRoot: root, cwd: options.cwd, limits: options.limits });
     };
     const base = await at(`base ${options.base}`, 'base', baseCommit);
     const head = await at(options.head === undefined ? 'the working tree' : `head ${options.head}`, 'head', headCommit);

@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runPipeline, synthesizedOf, type PipelineRun } from '../pipeline';
+import { runPipeline, synthesizedOf, type EvaluationLimits, type PipelineRun } from '../pipeline';
 import type { KubeObject } from '../core/kube';
 import type { Finding } from '../core/findings';
 import { UserError } from '../util/errors';
@@ -31,6 +31,7 @@ export interface RevisionInput {
   /** the repository's working tree, to name files in findings */
   repositoryRoot: string;
   cwd: string;
+  limits?: Partial<EvaluationLimits>;
 }
 
 export async function synthesizeRevision(input: RevisionInput): Promise<RevisionState> {
@@ -39,8 +40,9 @@ export async function synthesizeRevision(input: RevisionInput): Promise<Revision
   if (!fs.existsSync(clustersDir)) return { label: input.label, clusters };
   let fleet: PipelineRun;
   try {
-    // a revision's copy lives in a temporary folder: nothing of it is worth caching
-    fleet = await runPipeline({ clustersDir, cache: false, keepObjects: true });
+    // a revision's copy lives in a temporary folder: its results are not worth caching, but
+    // transpiled modules are found by content, wherever the file is
+    fleet = await runPipeline({ clustersDir, cache: false, transpileCache: true, keepObjects: true, limits: input.limits });
   } catch (error) {
     if (error instanceof UserError) throw new UserError(`review: ${input.label}: ${rename(error.message, input)}`, error.location);
     throw error;

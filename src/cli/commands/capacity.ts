@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { oneOf } from '../args';
+import { evaluationHelp, evaluationOf, evaluationOptions, oneOf } from '../args';
 import type { CliIo } from '../io';
 import { EXIT_FAILURE, EXIT_OK } from '../io';
 import { capacity as capacityOf } from '../../api/capacity';
@@ -23,12 +23,13 @@ Inputs are chosen as for \`calico-gen validate\` (see its --help).
                     {"clusters":[{"cluster","pools":[{"name","cidr","blockSize","blocks",
                     "addressesPerBlock","blocksPerNode","maxNodes","expectedNodes"}]}]}
                     (counts are exact integers, above 2^53 for IPv6; expectedNodes is null when unknown)
+${evaluationHelp}
 
 Exit status: 0, or 1 when an input cannot be read (the reasons go to stderr).
 `;
 
 export async function capacity(argv: string[], io: CliIo): Promise<number> {
-  const selection = parseInputs('capacity', argv, { format: { type: 'string' } });
+  const selection = parseInputs('capacity', argv, { format: { type: 'string' }, ...evaluationOptions });
   if (selection.options.help) {
     io.stdout.write(help);
     return EXIT_OK;
@@ -37,7 +38,7 @@ export async function capacity(argv: string[], io: CliIo): Promise<number> {
   const result = await capacityOf(
     selection.handWritten
       ? { handWritten: selection.handWritten, cwd: io.cwd }
-      : { clustersDir: path.resolve(io.cwd, selection.options['clusters-dir'] as string), clusters: selection.definitions ?? [] },
+      : { clustersDir: path.resolve(io.cwd, selection.options['clusters-dir'] as string), clusters: selection.definitions ?? [], ...evaluationOf(selection.options, io) },
   );
   if (result.unreadable.summary.errors > 0) {
     io.stderr.write(formatFindings(result.unreadable, 'text'));

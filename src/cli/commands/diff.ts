@@ -1,4 +1,4 @@
-import { oneOf, parseCommandArgs } from '../args';
+import { evaluationHelp, evaluationOf, evaluationOptions, oneOf, parseCommandArgs, parseDuration } from '../args';
 import type { CliIo } from '../io';
 import { EXIT_CHANGES, EXIT_FAILURE, EXIT_OK } from '../io';
 import { diff as diffFleet, type DiffOutcome } from '../../api/diff';
@@ -28,11 +28,12 @@ IPPool's cidr or blockSize changed in place, an object Helm cannot adopt, ...) a
   --concurrency N       clusters diffed at once with --all (default 4)
   --timeout DURATION    deadline of each API request: 10s (default), 500ms, 1m
   --clusters-dir DIR    cluster definitions (default clusters/)
+${evaluationHelp}
   --debug               stack traces on failure
 `;
 
 export async function diff(argv: string[], io: CliIo): Promise<number> {
-  const parsed = parseDiffArgs(argv);
+  const parsed = parseDiffArgs(argv, io);
   if (parsed === 'help') {
     io.stdout.write(help);
     return EXIT_OK;
@@ -63,7 +64,7 @@ function shown(outcome: DiffOutcome, single: boolean, debug: boolean, io: CliIo)
   return { cluster: outcome.cluster, error: oneLineError(outcome.cause, debug) };
 }
 
-function parseDiffArgs(argv: string[]) {
+function parseDiffArgs(argv: string[], io: CliIo) {
   const { values: args } = parseCommandArgs('diff', argv, {
     cluster: { type: 'string', multiple: true },
     all: { type: 'boolean' },
@@ -76,6 +77,7 @@ function parseDiffArgs(argv: string[]) {
     'show-secrets': { type: 'boolean' },
     concurrency: { type: 'string' },
     timeout: { type: 'string' },
+    ...evaluationOptions,
   });
   if (args.help) return 'help' as const;
   const names = args.cluster ?? [];
@@ -87,9 +89,10 @@ function parseDiffArgs(argv: string[]) {
   }
   const options = {
     clustersDir: args['clusters-dir']!,
-    live: { kubeconfig: args.kubeconfig, context: args.context, liveFile: args['live-file'], liveValues: args['live-values'], timeoutMs: parseDuration(args.timeout ?? '10s') },
+    live: { kubeconfig: args.kubeconfig, context: args.context, liveFile: args['live-file'], liveValues: args['live-values'], timeoutMs: parseDuration('timeout', args.timeout ?? '10s') },
     showSecrets: args['show-secrets'] ?? false,
     concurrency: positiveInteger('concurrency', args.concurrency ?? '4'),
+    ...evaluationOf(args, io),
   };
   return {
     names,
@@ -106,14 +109,6 @@ function exitStatus(outcomes: readonly ClusterOutcome[], detailedExitcode: boole
   const diffs = outcomes.flatMap((o) => ('diff' in o ? [o.diff] : []));
   if (diffs.length < outcomes.length || diffs.some((d) => d.findings.some((f) => f.severity === 'error'))) return EXIT_FAILURE;
   return detailedExitcode && diffs.some(hasChanges) ? EXIT_CHANGES : EXIT_OK;
-}
-
-/** `10s`, `500ms`, `1m`, or a bare number of seconds. */
-export function parseDuration(text: string): number {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text.trim());
-  const amount = match ? Number(match[1]) * ({ ms: 1, s: 1000, m: 60_000 } as const)[(match[2] ?? 's') as 'ms' | 's' | 'm'] : NaN;
-  if (!(amount > 0)) throw new UserError(`--timeout ${JSON.stringify(text)} is not a duration: write 10s, 500ms or 1m`);
-  return Math.round(amount);
 }
 
 function positiveInteger(flag: string, text: string): number {

@@ -1,4 +1,4 @@
-import { parseCommandArgs, oneOf } from '../args';
+import { evaluationHelp, evaluationOf, evaluationOptions, parseCommandArgs, oneOf } from '../args';
 import type { CliIo } from '../io';
 import { EXIT_CHANGES, EXIT_FAILURE, EXIT_OK } from '../io';
 import { UserError } from '../../util/errors';
@@ -16,6 +16,8 @@ Each revision is read from a temporary copy (git archive); the working tree is n
   --cluster NAME        only this cluster (repeatable)
   --format F            text (default), json, or markdown for a merge-request comment
   --detailed-exitcode   exit 2 when some cluster changes, 0 when none
+${evaluationHelp}
+The definitions of both revisions are code, and are run: review a revision you would run.
 Exits 1 when the change introduces an error finding.
 `;
 
@@ -26,6 +28,7 @@ export async function review(argv: string[], io: CliIo): Promise<number> {
     cluster: { type: 'string', multiple: true },
     format: { type: 'string' },
     'detailed-exitcode': { type: 'boolean' },
+    ...evaluationOptions,
   });
   if (args.help) {
     io.stdout.write(help);
@@ -33,7 +36,7 @@ export async function review(argv: string[], io: CliIo): Promise<number> {
   }
   const format = oneOf('format', args.format, ['text', 'json', 'markdown'] as const, 'text');
   if (!args.base) throw new UserError('review: --base REV is required: the revision to compare against (for a merge request, its target branch)');
-  const result = await reviewChange({ cwd: io.cwd, clustersDir: args['clusters-dir']!, base: args.base, head: args.head, only: args.cluster ?? [] });
+  const result = await reviewChange({ cwd: io.cwd, clustersDir: args['clusters-dir']!, base: args.base, head: args.head, only: args.cluster ?? [], limits: evaluationOf(args, io).limits });
   io.stdout.write(formatReview(result, format));
   const introducedErrors = result.clusters.flatMap((c) => c.findings.introduced).filter((f) => f.severity === 'error').length;
   if (introducedErrors > 0) {

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { parseCommandArgs, oneOf } from '../args';
+import { evaluationHelp, evaluationOf, evaluationOptions, parseCommandArgs, oneOf } from '../args';
 import type { CliIo } from '../io';
 import { EXIT_FAILURE, EXIT_OK } from '../io';
 import { synth as synthFleet } from '../../api/synth';
@@ -14,6 +14,8 @@ and manifests.yaml. Nothing is written when any cluster has an error finding.
   --check          write nothing; exit 1 with a diff when generated/ differs from a fresh synthesis
   --strict         warnings fail too
   --no-cache       synthesise every cluster again, ignoring results cached for unchanged inputs
+                   and transpiled definitions: no cache is read or written
+${evaluationHelp}
 `;
 
 export async function synth(argv: string[], io: CliIo): Promise<number> {
@@ -24,6 +26,7 @@ export async function synth(argv: string[], io: CliIo): Promise<number> {
     strict: { type: 'boolean' },
     format: { type: 'string' },
     'no-cache': { type: 'boolean' },
+    ...evaluationOptions,
   });
   if (args.help) {
     io.stdout.write(help);
@@ -37,6 +40,7 @@ export async function synth(argv: string[], io: CliIo): Promise<number> {
     check: args.check,
     strict: args.strict,
     cache: !args['no-cache'],
+    ...evaluationOf(args, io),
   });
   if (result.report.findings.length > 0 || result.failed) io.stderr.write(formatFindings(result.report, format));
   if (result.failed) {

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { oneOf } from '../args';
+import { evaluationHelp, evaluationOf, evaluationOptions, oneOf } from '../args';
 import type { CliIo } from '../io';
 import { EXIT_FAILURE, EXIT_OK } from '../io';
 import { validate as validateInputs } from '../../api/validate';
@@ -28,13 +28,15 @@ of the last values file (helmfile's values/<cluster>/).
   --max-pods N          kubelet maxPods of the cluster's nodes (default 110)
   --strict              warnings fail too
   --no-cache            check every definition again, ignoring results cached for unchanged inputs
+                        and transpiled definitions: no cache is read or written
+${evaluationHelp}
   --format FORMAT       text (default), json, or github (workflow annotations)
 
 Exit status: 0 no error findings, 1 error findings (or warnings with --strict) or a failure.
 `;
 
 export async function validate(argv: string[], io: CliIo): Promise<number> {
-  const selection = parseInputs('validate', argv, { strict: { type: 'boolean' }, format: { type: 'string' }, 'no-cache': { type: 'boolean' } });
+  const selection = parseInputs('validate', argv, { strict: { type: 'boolean' }, format: { type: 'string' }, 'no-cache': { type: 'boolean' }, ...evaluationOptions });
   if (selection.options.help) {
     io.stdout.write(help);
     return EXIT_OK;
@@ -43,7 +45,7 @@ export async function validate(argv: string[], io: CliIo): Promise<number> {
   const report = await validateInputs(
     selection.handWritten
       ? { handWritten: selection.handWritten, cwd: io.cwd }
-      : { clustersDir: path.resolve(io.cwd, selection.options['clusters-dir'] as string), clusters: selection.definitions ?? [], cache: selection.options['no-cache'] !== true },
+      : { clustersDir: path.resolve(io.cwd, selection.options['clusters-dir'] as string), clusters: selection.definitions ?? [], cache: selection.options['no-cache'] !== true, ...evaluationOf(selection.options, io) },
   );
   io.stdout.write(formatFindings(report, format));
   const failed = report.summary.errors > 0 || (selection.options.strict === true && report.summary.warnings > 0);
