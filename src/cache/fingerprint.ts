@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const installRoot = path.resolve(__dirname, '..', '..', '..');
-const codeDirs = ['dist/src', 'dist/charts-src', 'schemas'];
+const codeDirs = ['dist/src', 'dist/charts-src', 'schemas/compiled'];
 
 let memo: string | undefined;
 
@@ -55,7 +55,7 @@ function listFiles(dir: string): string[] {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) files.push(...listFiles(full));
-    else if (entry.name.endsWith('.js') || entry.name.endsWith('.json')) files.push(full);
+    else if (entry.name.endsWith('.js')) files.push(full);
   }
   return files.sort();
 }

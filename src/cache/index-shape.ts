@@ -3,56 +3,66 @@
  * field a lookup reads: an index written by another version, or by hand, is reported and
  * ignored, never half-used.
  */
-type Check = (value: unknown, at: string) => string | undefined;
+/** undefined when the value fits; otherwise where it does not, relative to the value (`.records.a is not a string`). */
+type Check = (value: unknown) => string | undefined;
 
-const string: Check = (value, at) => (typeof value === 'string' ? undefined : `${at} is not a string`);
-const number: Check = (value, at) => (typeof value === 'number' ? undefined : `${at} is not a number`);
-const boolean: Check = (value, at) => (typeof value === 'boolean' ? undefined : `${at} is not a boolean`);
+const string: Check = (value) => (typeof value === 'string' ? undefined : ' is not a string');
+const number: Check = (value) => (typeof value === 'number' ? undefined : ' is not a number');
+const boolean: Check = (value) => (typeof value === 'boolean' ? undefined : ' is not a boolean');
 const oneOf =
   (...allowed: unknown[]): Check =>
-  (value, at) =>
-    allowed.includes(value) ? undefined : `${at} is ${JSON.stringify(value)}`;
+  (value) =>
+    allowed.includes(value) ? undefined : ` is ${JSON.stringify(value)}`;
 const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function object(fields: Record<string, Check>, optional: Record<string, Check> = {}): Check {
-  return (value, at) => {
-    if (!isMap(value)) return `${at} is not an object`;
-    for (const [name, check] of Object.entries(fields)) {
-      const problem = check(value[name], `${at}.${name}`);
-      if (problem) return problem;
+  const required = Object.entries(fields);
+  const others = Object.entries(optional);
+  return (value) => {
+    if (!isMap(value)) return ' is not an object';
+    for (const [name, check] of required) {
+      const problem = check(value[name]);
+      if (problem) return `.${name}${problem}`;
     }
-    for (const [name, check] of Object.entries(optional)) {
-      const problem = value[name] === undefined ? undefined : check(value[name], `${at}.${name}`);
-      if (problem) return problem;
+    for (const [name, check] of others) {
+      const problem = value[name] === undefined ? undefined : check(value[name]);
+      if (problem) return `.${name}${problem}`;
     }
     return undefined;
   };
 }
 
 function list(item: Check): Check {
-  return (value, at) => {
-    if (!Array.isArray(value)) return `${at} is not a list`;
+  return (value) => {
+    if (!Array.isArray(value)) return ' is not a list';
     for (let i = 0; i < value.length; i++) {
-      const problem = item(value[i], `${at}[${i}]`);
-      if (problem) return problem;
+      const problem = item(value[i]);
+      if (problem) return `[${i}]${problem}`;
     }
     return undefined;
   };
 }
 
 function mapOf(item: Check): Check {
-  return (value, at) => {
-    if (!isMap(value)) return `${at} is not an object`;
-    for (const [key, entry] of Object.entries(value)) {
-      const problem = item(entry, `${at}.${key}`);
-      if (problem) return problem;
+  return (value) => {
+    if (!isMap(value)) return ' is not an object';
+    for (const key in value) {
+      const problem = item(value[key]);
+      if (problem) return `.${key}${problem}`;
     }
     return undefined;
   };
 }
 
 function tuple(...items: Check[]): Check {
-  return (value, at) => (Array.isArray(value) && value.length === items.length ? items.map((check, i) => check(value[i], `${at}[${i}]`)).find(Boolean) : `${at} is not a list of ${items.length}`);
+  return (value) => {
+    if (!Array.isArray(value) || value.length !== items.length) return ` is not a list of ${items.length}`;
+    for (let i = 0; i < items.length; i++) {
+      const problem = items[i]!(value[i]);
+      if (problem) return `[${i}]${problem}`;
+    }
+    return undefined;
+  };
 }
 
 const source = object({ file: string }, { line: number, column: number });
@@ -68,11 +78,18 @@ const facts = object(
     routerTable: string,
   },
 );
-const record = object({ cluster: string, definitionFile: string, dependencies: list(dependency), findings: list(finding) }, { fileHashes: mapOf(string), facts });
+const place: Check = (value) => (Number.isInteger(value) && (value as number) >= 0 ? undefined : ' is not a place in the dependency table');
+const record = object({ cluster: string, definitionFile: string, dependencies: list(place), findings: list(finding) }, { fileHashes: mapOf(string), facts });
 
 /** What is wrong with the index, or undefined when it is one this calico-gen wrote. */
 export function indexProblem(index: unknown, format: number): string | undefined {
   if (!isMap(index)) return 'not a JSON object';
   if (index.format !== format) return `format ${JSON.stringify(index.format)}, not ${format}`;
-  return object({ fingerprint: string, records: mapOf(record), routerTables: mapOf(list(tuple(string, oneOf(4, 6), string))) })(index, 'index');
+  const problem = object({ fingerprint: string, dependencies: list(dependency), records: mapOf(record), routerTables: mapOf(list(tuple(string, oneOf(4, 6), string))) })(index);
+  if (problem) return `index${problem}`;
+  const table = (index.dependencies as unknown[]).length;
+  for (const [name, stored] of Object.entries(index.records as Record<string, { dependencies: number[] }>)) {
+    if (stored.dependencies.some((at) => at >= table)) return `index.records.${name} names a dependency the table does not have`;
+  }
+  return undefined;
 }

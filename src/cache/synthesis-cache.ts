@@ -38,20 +38,26 @@ export interface CachedResult {
   facts?: FleetFacts;
 }
 
-export type StoredRecord = Omit<CachedResult, 'facts'> & { facts?: StoredFacts };
+/** A record as the index keeps it: its dependencies by their place in the index's table, its facts compacted. */
+export type StoredRecord = Omit<CachedResult, 'facts' | 'dependencies'> & { dependencies: number[]; facts?: StoredFacts };
 
 export interface Index {
   format: typeof INDEX_FORMAT;
   /** calico-gen's fingerprint when the records were made: another one makes them all stale */
   fingerprint: string;
+  /** every dependency of every record, once: a fleet's clusters share most of theirs */
+  dependencies: Dependency[];
   records: Record<string, StoredRecord>;
   routerTables: Record<string, RouterRow[]>;
 }
 
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 export class SynthesisCache {
-  private readonly currentHashes = new Map<string, string>();
+  /** per place in the index's dependency table: whether it still hashes as recorded */
+  private readonly unchanged = new Map<number, boolean>();
+  /** the table's places, by dependency and hash */
+  private places: Map<string, number> | undefined;
   private loaded: Index | undefined;
   private changed = false;
 
@@ -63,9 +69,11 @@ export class SynthesisCache {
 
   /** The stored record (without file contents) when nothing it depends on changed. */
   lookup(cluster: string): CachedResult | undefined {
-    const stored = this.index().records[cluster];
-    if (!stored || !stored.dependencies.every((dependency) => this.hashNow(dependency) === dependency.hash)) return undefined;
-    const { facts, ...record } = stored;
+    const index = this.index();
+    const stored = index.records[cluster];
+    if (!stored || !stored.dependencies.every((place) => this.isUnchanged(place))) return undefined;
+    const { facts, dependencies, ...rest } = stored;
+    const record = { ...rest, dependencies: dependencies.map((place) => index.dependencies[place]!) };
     if (!facts) return record;
     const decoded = decodeFacts(facts, record.definitionFile, this.routerTables);
     return decoded ? { ...record, facts: decoded } : undefined;
@@ -106,17 +114,28 @@ export class SynthesisCache {
     }
     // only what CachedResult names: a result may carry its files and objects besides
     const { cluster, definitionFile, dependencies, fileHashes, findings, facts } = record;
-    const rest = { cluster, definitionFile, dependencies, ...(fileHashes ? { fileHashes } : {}), findings };
+    const rest = { cluster, definitionFile, dependencies: dependencies.map((dependency) => this.placeOf(dependency)), ...(fileHashes ? { fileHashes } : {}), findings };
     index.records[cluster] = facts ? { ...rest, facts: encodeFacts(facts, definitionFile, this.routerTables) } : rest;
     this.changed = true;
   }
 
-  /** Writes the index if a record was stored; router tables no record names are dropped. */
+  /** Writes the index if a record was stored; dependencies and router tables no record names are dropped. */
   flush(): void {
     if (!this.changed) return;
     const index = this.index();
     const named = new Set(Object.values(index.records).map((record) => record.facts?.routerTable));
     for (const hash of Object.keys(index.routerTables)) if (!named.has(hash)) delete index.routerTables[hash];
+    const renumbered = new Map<number, number>();
+    const dependencies: Dependency[] = [];
+    for (const record of Object.values(index.records)) {
+      record.dependencies = record.dependencies.map((place) => {
+        if (!renumbered.has(place)) renumbered.set(place, dependencies.push(index.dependencies[place]!) - 1);
+        return renumbered.get(place)!;
+      });
+    }
+    index.dependencies = dependencies;
+    this.places = undefined;
+    this.unchanged.clear();
     try {
       writeVerified(this.indexFile(), JSON.stringify(index));
       this.changed = false;
@@ -132,7 +151,7 @@ export class SynthesisCache {
 
   private readIndex(): Index {
     removeLeftoverTemporaries(this.dir);
-    const empty: Index = { format: INDEX_FORMAT, fingerprint: codeFingerprint(), records: {}, routerTables: {} };
+    const empty: Index = { format: INDEX_FORMAT, fingerprint: codeFingerprint(), dependencies: [], records: {}, routerTables: {} };
     const file = this.indexFile();
     const ignored = (problem: string) => this.note(`the synthesis cache ${path.relative(process.cwd(), file) || file} is ${problem}: it is ignored and rebuilt`);
     const text = readVerified(file, () => ignored('damaged (its content does not match its hash)'));
@@ -151,15 +170,28 @@ export class SynthesisCache {
     return (stored as Index).fingerprint === empty.fingerprint ? (stored as Index) : empty;
   }
 
-  /** A dependency's hash now, once per run: clusters share most of theirs. */
-  private hashNow(dependency: Dependency): string {
-    const key = `${dependency.kind}\0${dependency.path}\0${dependency.deep ?? ''}`;
-    let hash = this.currentHashes.get(key);
-    if (hash === undefined) {
-      hash = currentHash(dependency);
-      this.currentHashes.set(key, hash);
+  /** Whether the dependency at this place of the table still hashes the same; once per run, for every record that has it. */
+  private isUnchanged(place: number): boolean {
+    let unchanged = this.unchanged.get(place);
+    if (unchanged === undefined) {
+      const dependency = this.index().dependencies[place]!;
+      unchanged = currentHash(dependency) === dependency.hash;
+      this.unchanged.set(place, unchanged);
     }
-    return hash;
+    return unchanged;
+  }
+
+  /** The dependency's place in the table, added when new. */
+  private placeOf(dependency: Dependency): number {
+    const index = this.index();
+    if (!this.places) this.places = new Map(index.dependencies.map((known, place) => [dependencyKey(known), place]));
+    const key = dependencyKey(dependency);
+    let place = this.places.get(key);
+    if (place === undefined) {
+      place = index.dependencies.push(dependency) - 1;
+      this.places.set(key, place);
+    }
+    return place;
   }
 
   private readonly routerTables: RouterTables = {
@@ -177,3 +209,5 @@ export class SynthesisCache {
     return path.join(this.dir, `${cluster}.files.json`);
   }
 }
+
+const dependencyKey = (dependency: Dependency) => `${dependency.kind}\0${dependency.path}\0${dependency.deep ?? ''}\0${dependency.hash}`;

@@ -38,7 +38,6 @@ export async function verifyClusters(clusters: readonly ClusterToVerify[]): Prom
     name: cluster.name,
     file: `${cluster.name}.ts`,
     definition: defineCluster(...(cluster.layers.map((layer) => layer.model) as [ClusterLayer, ClusterLayer & { name: string }])),
-    sites: [],
     dependencies: [],
   }));
   const run = await runPipeline({ definitions, until: 'values', keepObjects: true });

@@ -1,29 +1,21 @@
 /**
- * Stage 1, load: `clusters/<name>.ts` files → cluster definitions as plain data, with everything
- * each one depends on (for the synthesis cache). Evaluating a definition runs the fleet's code:
- * the pipeline does it only in its worker processes (src/pipeline/workers.ts), never in the
- * process that runs the command.
+ * Stage 1, load: which `clusters/<name>.ts` files there are, and what a loaded definition is.
+ * Evaluating one (./evaluate.ts) runs the fleet's code: the pipeline does it only in its worker
+ * processes (src/pipeline/workers.ts), and the process running the command never loads it.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding } from '../core/findings';
 import type { ClusterDefinition } from '../model/definition';
-import type { DefinitionSite } from '../model/site';
 import { UserError } from '../util/errors';
 import type { Dependency } from './dependencies';
-import { describeThrown, evaluationFinding } from './evaluation';
-import { DefinitionModules, ModuleError, displayPath } from './modules';
-import { NotData, toPlainDefinition } from './plain-data';
-import { RefusedCall } from './recorded-fs';
 
 export interface LoadedCluster {
   name: string;
   /** absolute path of `clusters/<name>.ts` */
   file: string;
-  /** plain data; its define* values carry their call sites (model/site.ts) */
+  /** plain data, frozen; its define* values carry their call sites (model/site.ts: definitionSite, definitionSites) */
   definition: ClusterDefinition;
-  /** the same call sites by path, to put back on a copy (attachDefinitionSites) */
-  sites: DefinitionSite[];
   /** every module the definition reached and everything they read, each with the hash it had */
   dependencies: Dependency[];
 }
@@ -75,24 +67,7 @@ export function selectNames(files: ReadonlyMap<string, unknown>, only: readonly 
   return [...new Set(only)].sort();
 }
 
-/** Evaluates one cluster file with `modules` (shared modules stay evaluated between clusters). */
-export function evaluateCluster(name: string, file: string, modules: DefinitionModules): Evaluated {
-  const located = (message: string, error?: unknown) => ({ failure: evaluationFinding(name, message, modules.locateError(error) ?? { file: displayPath(file) }) });
-  try {
-    const { result, dependencies } = modules.evaluate(file, (exported) => {
-      const definition = (exported as { default?: unknown } | null)?.default;
-      if (!isClusterDefinition(definition)) return undefined;
-      return toPlainDefinition(definition, (raw) => modules.mapSite(raw));
-    });
-    if (!result) return located('the file must `export default defineCluster(...)`');
-    return { loaded: { name, file, definition: result.definition, sites: result.sites, dependencies } };
-  } catch (error) {
-    if (error instanceof NotData) return { failure: evaluationFinding(name, error.message, error.location ?? { file: displayPath(file) }) };
-    if (error instanceof ModuleError || error instanceof RefusedCall) return located(error.message, error);
-    return located(`the definition threw ${describeThrown(error)}`, error);
-  }
-}
-
-function isClusterDefinition(value: unknown): value is ClusterDefinition {
-  return typeof value === 'object' && value !== null && (value as ClusterDefinition).kind === 'ClusterDefinition' && Array.isArray((value as ClusterDefinition).layers);
+/** Paths in messages and findings: relative to the working directory, as the rest of calico-gen writes them. */
+export function displayPath(file: string): string {
+  return path.relative(process.cwd(), file) || file;
 }

@@ -16,9 +16,11 @@ import * as vm from 'node:vm';
 import type { SourceLocation } from '../core/findings';
 import { contentHash } from '../util/hash';
 import { stackPositions } from '../util/stack';
+import { displayPath } from './clusters';
 import { entryType, type Dependency } from './dependencies';
 import { recordedFs, recordedPromises } from './recorded-fs';
 import { recordedProcess } from './recorded-process';
+import { DataSeal } from './plain-data';
 import { positionMapper, type PositionMapper } from './source-map';
 import { transpileFile, type TranspiledModule } from './transpile';
 
@@ -31,6 +33,17 @@ export class ModuleError extends Error {
     super(message);
     this.name = 'ModuleError';
   }
+}
+
+/** Where a specifier led: a fleet module evaluated here, or a package (or built-in module) Node loads. */
+interface Resolution {
+  kind: 'local' | 'package';
+  /** an absolute path; a built-in module's name */
+  file: string;
+  /** what finding it there depended on: the places tried first, the package's manifest */
+  dependencies: Dependency[];
+  /** a package's exports, once required */
+  exports?: unknown;
 }
 
 interface ModuleRecord {
@@ -62,10 +75,14 @@ const inNodeModules = (file: string) => file.includes(`${path.sep}node_modules${
 export class DefinitionModules {
   private readonly registry = new Map<string, ModuleRecord>();
   private readonly mappers = new Map<string, PositionMapper>();
+  private readonly resolutions = new Map<string, Resolution>();
+  /** call sites as captured → as mapped; a shared module's are met again in every cluster that imports it */
+  private readonly mappedSites = new WeakMap<SourceLocation, SourceLocation>();
   private readonly stack: ModuleRecord[] = [];
   private readonly fs = recordedFs((dependency) => this.stack[this.stack.length - 1]?.dependencies.push(dependency));
   private readonly fsPromises = recordedPromises();
   private readonly process = recordedProcess((dependency) => this.stack[this.stack.length - 1]?.dependencies.push(dependency));
+  private readonly seal = new DataSeal((raw) => this.mapSite(raw));
   /** the innermost module whose evaluation threw, for a thrown value without a stack */
   private failedIn: string | undefined;
 
@@ -87,6 +104,11 @@ export class DefinitionModules {
     }
   }
 
+  /** Throws NotData unless a definition (a module's export) is plain data. */
+  checkDefinition(definition: object): void {
+    this.seal.check(definition);
+  }
+
   /** Where an error came from: its innermost frame in a module evaluated here, in TypeScript positions. */
   locateError(error: unknown): SourceLocation | undefined {
     if (error instanceof ModuleError && error.location) return error.location;
@@ -100,9 +122,13 @@ export class DefinitionModules {
 
   /** A call site as captured in transpiled code (model/site.ts) → the TypeScript source. */
   mapSite(raw: SourceLocation): SourceLocation {
-    const mapper = this.mappers.get(raw.file);
-    if (!mapper || raw.line === undefined || raw.column === undefined) return { ...raw, file: displayPath(raw.file) };
-    return { file: displayPath(raw.file), ...mapper(raw.line, raw.column) };
+    let site = this.mappedSites.get(raw);
+    if (!site) {
+      const mapper = this.mappers.get(raw.file);
+      site = !mapper || raw.line === undefined || raw.column === undefined ? { ...raw, file: displayPath(raw.file) } : { file: displayPath(raw.file), ...mapper(raw.line, raw.column) };
+      this.mappedSites.set(raw, site);
+    }
+    return site;
   }
 
   private load(file: string): ModuleRecord {
@@ -116,6 +142,7 @@ export class DefinitionModules {
     this.enter(record);
     try {
       this.run(record);
+      this.seal.sealExports(record.module.exports);
       record.module.loaded = true;
       return record;
     } catch (error) {
@@ -174,17 +201,19 @@ export class DefinitionModules {
   }
 
   private requireFor(parent: ModuleRecord): NodeJS.Require {
-    const nodeRequire = createRequire(parent.file);
+    let nodeRequire: NodeJS.Require | undefined;
+    const nodeRequireOf = () => (nodeRequire ??= createRequire(parent.file));
     const require = ((specifier: string) => {
       const special = this.special(specifier);
       if (special !== undefined) return special;
-      const local = this.resolveLocal(specifier, parent);
-      if (local === undefined) return this.requirePackage(specifier, parent, nodeRequire);
-      const child = this.load(local);
+      const resolution = this.resolve(specifier, parent, nodeRequireOf);
+      parent.dependencies.push(...resolution.dependencies);
+      if (resolution.kind === 'package') return (resolution.exports ??= nodeRequireOf()(resolution.file));
+      const child = this.load(resolution.file);
       parent.children.add(child);
       return child.module.exports;
     }) as NodeJS.Require;
-    require.resolve = ((specifier: string) => this.resolveLocal(specifier, parent) ?? nodeRequire.resolve(specifier)) as NodeJS.RequireResolve;
+    require.resolve = ((specifier: string) => this.resolve(specifier, parent, nodeRequireOf).file) as NodeJS.RequireResolve;
     require.cache = Object.create(null) as NodeJS.Dict<NodeJS.Module>;
     return require;
   }
@@ -203,8 +232,19 @@ export class DefinitionModules {
     }
   }
 
+  /** Where a specifier leads from the parent's folder, and what finding it there depended on; once per folder and specifier. */
+  private resolve(specifier: string, parent: ModuleRecord, nodeRequire: () => NodeJS.Require): Resolution {
+    const key = `${path.dirname(parent.file)}\0${specifier}`;
+    let resolution = this.resolutions.get(key);
+    if (!resolution) {
+      resolution = this.resolveLocal(specifier, parent) ?? this.resolvePackage(specifier, parent, nodeRequire());
+      this.resolutions.set(key, resolution);
+    }
+    return resolution;
+  }
+
   /** A fleet module by a relative or absolute specifier, as TypeScript resolves it; undefined for a package. */
-  private resolveLocal(specifier: string, parent: ModuleRecord): string | undefined {
+  private resolveLocal(specifier: string, parent: ModuleRecord): Resolution | undefined {
     if (!/^\.{0,2}\//.test(specifier) && !path.isAbsolute(specifier)) return undefined;
     const base = path.resolve(path.dirname(parent.file), specifier);
     // `./x.js` written in TypeScript names `./x.ts`
@@ -218,36 +258,27 @@ export class DefinitionModules {
     const missed: Dependency[] = [];
     for (const candidate of candidates) {
       const type = entryType(candidate);
-      if (type === 'file') {
-        // a file made later at a place tried first would be found instead
-        parent.dependencies.push(...missed);
-        return candidate;
-      }
+      // a file made later at a place tried first would be found instead
+      if (type === 'file') return { kind: 'local', file: candidate, dependencies: missed };
       missed.push({ kind: 'exists', path: candidate, hash: type });
     }
     throw new ModuleError(`cannot find module ${JSON.stringify(specifier)} imported by ${displayPath(parent.file)}: no such file (tried ${path.relative(path.dirname(parent.file), base) || '.'} with ${LOCAL_EXTENSIONS.join(', ')})`);
   }
 
   /** A package or built-in module, through Node; its installed version counts as a dependency. */
-  private requirePackage(specifier: string, parent: ModuleRecord, nodeRequire: NodeJS.Require): unknown {
-    if (isBuiltin(specifier)) return nodeRequire(specifier);
+  private resolvePackage(specifier: string, parent: ModuleRecord, nodeRequire: NodeJS.Require): Resolution {
+    if (isBuiltin(specifier)) return { kind: 'package', file: specifier, dependencies: [] };
     let resolved: string;
     try {
       resolved = nodeRequire.resolve(specifier);
     } catch (error) {
       throw new ModuleError(`cannot find package ${JSON.stringify(specifier)} imported by ${displayPath(parent.file)}: ${(error as Error).message.split('\n')[0]}`);
     }
-    if (!inNodeModules(resolved) && !resolved.startsWith(ownCode)) {
-      // the fleet's own package, reached by name: one of its modules like any other
-      const child = this.load(resolved);
-      parent.children.add(child);
-      return child.module.exports;
-    }
-    if (!resolved.startsWith(ownCode)) {
-      const manifest = packageManifest(resolved);
-      if (manifest) parent.dependencies.push({ kind: 'file', path: manifest, hash: contentHash(fs.readFileSync(manifest)) });
-    }
-    return nodeRequire(specifier);
+    // the fleet's own package, reached by name: one of its modules like any other
+    if (!inNodeModules(resolved) && !resolved.startsWith(ownCode)) return { kind: 'local', file: resolved, dependencies: [] };
+    const manifest = resolved.startsWith(ownCode) ? undefined : packageManifest(resolved);
+    const dependencies: Dependency[] = manifest ? [{ kind: 'file', path: manifest, hash: contentHash(fs.readFileSync(manifest)) }] : [];
+    return { kind: 'package', file: resolved, dependencies };
   }
 
   private enter(record: ModuleRecord): void {
@@ -281,9 +312,4 @@ function packageManifest(file: string): string | undefined {
     if (fs.existsSync(manifest)) return manifest;
   }
   return undefined;
-}
-
-/** Paths in messages and findings: relative to the working directory, as the rest of calico-gen writes them. */
-export function displayPath(file: string): string {
-  return path.relative(process.cwd(), file) || file;
 }

@@ -4,8 +4,8 @@
  * property no enumeration, spread or JSON sees. The call site is captured in the transpiled code;
  * the load stage maps it to the TypeScript source when it turns the definition into plain data.
  *
- * Plain data sent between processes loses such properties: `DefinitionSite` lists them by path
- * from the definition, and `attachDefinitionSites` puts them back.
+ * Plain data sent between processes loses such properties: `definitionSites` lists them by path
+ * from the definition, and `attachDefinitionSites` puts them back on the copy.
  */
 import type { SourceLocation } from '../core/findings';
 
@@ -26,6 +26,21 @@ export function definitionSite(value: unknown): SourceLocation | undefined {
 /** Records `site` on `value` (an object the definition API returns or a copy of it); frozen objects keep none. */
 export function setDefinitionSite(value: object, site: SourceLocation): void {
   if (Object.isExtensible(value)) Object.defineProperty(value, SITE, { value: site, enumerable: false, configurable: true, writable: true });
+}
+
+/** Every call site in a definition, by path: what a copy sent elsewhere (another process) needs to get them back. */
+export function definitionSites(definition: object): DefinitionSite[] {
+  const sites: DefinitionSite[] = [];
+  const visit = (value: unknown, path: (string | number)[], ancestors: Set<object>) => {
+    if (typeof value !== 'object' || value === null || ancestors.has(value)) return;
+    const site = definitionSite(value);
+    if (site) sites.push({ path, site });
+    ancestors.add(value);
+    for (const [key, child] of Object.entries(value)) visit(child, [...path, Array.isArray(value) ? Number(key) : key], ancestors);
+    ancestors.delete(value);
+  };
+  visit(definition, [], new Set());
+  return sites;
 }
 
 /** Puts the call sites back on a copy of a definition, at their paths. */

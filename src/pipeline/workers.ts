@@ -15,9 +15,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { decodeFacts, type RouterRow } from '../cache/facts-codec';
 import type { SourceLocation } from '../core/findings';
 import { evaluationFinding, stopMessage, type Stop } from '../load/evaluation';
-import { displayPath } from '../load/modules';
+import { displayPath } from '../load/clusters';
 import type { TranspiledModule } from '../load/transpile';
 import type { ClusterRequest } from './requests';
 import type { ClusterResult } from './steps';
@@ -64,7 +65,8 @@ interface Worker {
   ready: boolean;
   /** the clusters sent to it, in order; the first is the one it works on */
   queue: number[];
-  phase: 'waiting' | 'evaluating' | 'steps';
+  /** 'evaluating' from when its first cluster may begin (it is ready and has it), until it says it evaluated it */
+  phase: 'evaluating' | 'steps';
   /** when the phase began */
   since: number;
   /** the innermost module it is evaluating */
@@ -86,6 +88,7 @@ class WorkerPool {
   private readonly pending: number[];
   private readonly workers = new Set<Worker>();
   private readonly poisoned = new Map<string, string>();
+  private readonly routerTables = new Map<string, RouterRow[]>();
   private payload: { transpiled: Map<string, TranspiledModule>; cacheDir?: string } | undefined;
   private watchdog: NodeJS.Timeout | undefined;
   private done = false;
@@ -121,9 +124,9 @@ class WorkerPool {
     const child = fork(script, [], {
       execArgv: [...inherited, `--max-old-space-size=${this.run.limits.memoryMiB}`],
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      serialization: 'advanced',
+      serialization: 'json',
     });
-    const worker: Worker = { child, ready: false, queue: [], phase: 'waiting', since: Date.now(), output: '' };
+    const worker: Worker = { child, ready: false, queue: [], phase: 'evaluating', since: Date.now(), output: '' };
     this.workers.add(worker);
     const collect = (chunk: Buffer) => void (worker.output += chunk.toString('utf8'));
     child.stdout!.on('data', collect);
@@ -135,7 +138,8 @@ class WorkerPool {
   }
 
   private sendModules(worker: Worker): void {
-    this.send(worker, { type: 'modules', transpiled: this.payload!.transpiled, ...(this.payload!.cacheDir ? { cacheDir: this.payload!.cacheDir } : {}), poisoned: this.poisoned });
+    const { transpiled, cacheDir } = this.payload!;
+    this.send(worker, { type: 'modules', transpiled: Object.fromEntries(transpiled), ...(cacheDir ? { cacheDir } : {}), poisoned: Object.fromEntries(this.poisoned) });
   }
 
   private send(worker: Worker, message: ToWorker): void {
@@ -147,12 +151,8 @@ class WorkerPool {
     switch (message.type) {
       case 'ready':
         worker.ready = true;
-        this.enterPhase(worker, 'waiting');
-        this.dispatch(worker);
-        break;
-      case 'evaluating':
-        worker.module = undefined;
         this.enterPhase(worker, 'evaluating');
+        this.dispatch(worker);
         break;
       case 'module':
         worker.module = message.file;
@@ -162,9 +162,11 @@ class WorkerPool {
         break;
       case 'result':
         worker.queue.shift();
-        this.settle(message.index, message.result);
+        worker.module = undefined;
+        this.settle(message.index, this.received(message));
         this.passOutput(worker);
-        this.enterPhase(worker, 'waiting');
+        // it goes on with the next cluster it holds at once
+        this.enterPhase(worker, 'evaluating');
         this.dispatch(worker);
         break;
       case 'thrown-later':
@@ -185,13 +187,13 @@ class WorkerPool {
   private dispatch(worker: Worker): void {
     while (worker.ready && !worker.ending && worker.queue.length < QUEUE && this.pending.length > 0) {
       const index = this.pending.shift()!;
-      if (worker.queue.length === 0) this.enterPhase(worker, 'waiting');
+      if (worker.queue.length === 0) this.enterPhase(worker, 'evaluating');
       worker.queue.push(index);
       this.send(worker, { type: 'run', index, request: this.run.requests[index]! });
     }
   }
 
-  /** A definition past its deadline is stopped with its worker (also when its start was never heard of). */
+  /** A definition past its deadline is stopped with its worker. */
   private checkDeadlines(): void {
     const now = Date.now();
     for (const worker of this.workers) {
@@ -221,6 +223,16 @@ class WorkerPool {
     this.pending.unshift(...[head, ...rest].filter((index) => index !== undefined && this.results[index] === undefined));
     this.passOutput(worker, true);
     while (this.workers.size < this.run.workers && this.pending.length > 0) this.spawn();
+  }
+
+  /** A result as the steps made it: the facts decoded with the router tables the worker sent (shared by every cluster that has one). */
+  private received(message: Extract<FromWorker, { type: 'result' }>): ClusterResult {
+    for (const [hash, rows] of Object.entries(message.tables ?? {})) this.routerTables.set(hash, rows);
+    const { facts, ...rest } = message.result;
+    if (!facts) return rest;
+    const decoded = decodeFacts(facts, rest.definitionFile, { read: (hash) => this.routerTables.get(hash), write: () => undefined });
+    if (!decoded) throw new Error(`cluster ${rest.cluster}: its router table never arrived`);
+    return { ...rest, facts: decoded };
   }
 
   private failed(index: number, message: string, location: SourceLocation | undefined): ClusterResult {
@@ -254,10 +266,14 @@ class WorkerPool {
     this.resolve(this.results as ClusterResult[]);
   }
 
+  /** Idle workers are let go (they end on their own, writing a CPU profile when asked for one); busy ones are killed. */
   private stopAll(): void {
     this.done = true;
     if (this.watchdog) clearInterval(this.watchdog);
-    for (const worker of this.workers) worker.child.kill();
+    for (const worker of this.workers) {
+      if (worker.queue.length === 0 && worker.child.connected) worker.child.disconnect();
+      else worker.child.kill('SIGKILL');
+    }
   }
 }
 

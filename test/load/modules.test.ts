@@ -5,10 +5,11 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
-import { evaluateCluster, type Evaluated, type LoadedCluster } from '../../src/load/clusters';
+import type { Evaluated, LoadedCluster } from '../../src/load/clusters';
+import { evaluateCluster } from '../../src/load/evaluate';
 import { currentHash, type Dependency } from '../../src/load/dependencies';
 import { DefinitionModules } from '../../src/load/modules';
-import { attachDefinitionSites, definitionSite } from '../../src/model/site';
+import { attachDefinitionSites, definitionSite, definitionSites } from '../../src/model/site';
 import { clusterSource, defineModule, fleetProject, projectRoot } from '../support/cli';
 
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
@@ -125,7 +126,7 @@ test('every defineCluster, defineLayer and defineRouter value carries its TypeSc
     'shared/fleet.ts': `import { defineLayer, defineRouter } from ${JSON.stringify(defineModule)};\n\ninterface Unused { a: string }\nexport const router = defineRouter({ name: 'cr1-ams', ipv4: '192.0.2.1', ipv6: '2001:db8:a00:ffff::1', nodeSelector: "region == 'ams'" });\nexport const fleet = defineLayer({\n  bgp: { peers: [router] },\n});\n`,
     'a.ts': `import { fleet } from './shared/fleet';\n` + clusterSource('a').replace('defineCluster({', 'defineCluster(fleet, {').replace(/\n {4}peers: \[.*\],/, ''),
   });
-  const { definition, sites } = loaded(evaluate(project, 'a'));
+  const { definition } = loaded(evaluate(project, 'a'));
   const fleetFile = path.join('clusters', 'shared', 'fleet.ts');
   const own = { file: path.join('clusters', 'a.ts'), line: 3, column: 16 };
   assert.deepEqual(definitionSite(definition), own);
@@ -135,7 +136,7 @@ test('every defineCluster, defineLayer and defineRouter value carries its TypeSc
   assert.deepEqual(Object.keys(definition.layers[0]!), ['bgp'], 'the site is no property a spread or JSON sees');
   const copy = structuredClone(definition);
   assert.equal(definitionSite(copy), undefined);
-  attachDefinitionSites(copy, structuredClone(sites));
+  attachDefinitionSites(copy, structuredClone(definitionSites(definition)));
   assert.deepEqual(definitionSite(copy.layers[0]!.bgp!.peers![0]), { file: fleetFile, line: 4, column: 23 });
 });
 

@@ -1,5 +1,6 @@
 /** A definition evaluated in the test's own process, as a pipeline worker evaluates it. */
-import { evaluateCluster, type LoadedCluster } from '../../src/load/clusters';
+import type { LoadedCluster } from '../../src/load/clusters';
+import { evaluateCluster } from '../../src/load/evaluate';
 import { DefinitionModules } from '../../src/load/modules';
 
 const modules = new DefinitionModules();

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { INDEX_FORMAT } from '../../src/cache/synthesis-cache';
 import { clusterSource, fleetProject, projectRoot, runCli } from '../support/cli';
 
 const CACHE = path.join('node_modules', '.cache', 'calico-gen');
@@ -146,10 +147,11 @@ test('a synthesis cache index of the wrong shape, or damaged, is ignored with a 
   const withHash = (text: string) => `calico-gen cache sha256=${createHash('sha256').update(text).digest('hex')}\n${text}`;
   const cases: [string, RegExp][] = [
     [withHash('[]'), /is not one this calico-gen wrote \(not a JSON object\)/],
-    [withHash('{"format":2,"fingerprint":"x","records":[],"routerTables":{}}'), /is not one this calico-gen wrote \(index\.records is not an object\)/],
-    [withHash('{"format":2,"fingerprint":"x","records":{"a":{"cluster":"a"}},"routerTables":{}}'), /is not one this calico-gen wrote \(index\.records\.a\.definitionFile is not a string\)/],
-    [withHash('{"format":1,"records":{}}'), /is not one this calico-gen wrote \(format 1, not 2\)/],
-    ['{"format":2,"records":[]}', /is damaged \(its content does not match its hash\)/],
+    [withHash(`{"format":${INDEX_FORMAT},"fingerprint":"x","dependencies":[],"records":[],"routerTables":{}}`), /is not one this calico-gen wrote \(index\.records is not an object\)/],
+    [withHash(`{"format":${INDEX_FORMAT},"fingerprint":"x","dependencies":[],"records":{"a":{"cluster":"a"}},"routerTables":{}}`), /is not one this calico-gen wrote \(index\.records\.a\.definitionFile is not a string\)/],
+    [withHash(`{"format":${INDEX_FORMAT},"fingerprint":"x","dependencies":[],"records":{"a":{"cluster":"a","definitionFile":"a.ts","dependencies":[3],"findings":[]}},"routerTables":{}}`), /is not one this calico-gen wrote \(index\.records\.a names a dependency the table does not have\)/],
+    [withHash('{"format":1,"records":{}}'), new RegExp(`is not one this calico-gen wrote \\(format 1, not ${INDEX_FORMAT}\\)`)],
+    [`{"format":${INDEX_FORMAT},"records":[]}`, /is damaged \(its content does not match its hash\)/],
     ['', /is damaged/],
   ];
   for (const [garbage, why] of cases) {
