@@ -151,3 +151,18 @@ test('a definition holding something other than data is refused, located at the 
   assert.match(a.message, /^the definition holds a function at \/layers\/0\/capacity\/expectedNodes: a definition is data/);
   assert.match(failure(evaluate(project, 'b')).message, /^the file must `export default defineCluster\(\.\.\.\)`/);
 });
+
+test('what a module exports is sealed: a cluster cannot change a shared layer for the clusters after it', () => {
+  const project = fleetProject({
+    'shared/fleet.ts': `import { defineLayer } from ${JSON.stringify(defineModule)};\nexport const fleet = defineLayer({ bgp: { asLoop: 1 } });\n`,
+    'a.ts': `import { fleet } from './shared/fleet';\n\nfleet.bgp!.asLoop = 2;\n` + clusterSource('a').replace('defineCluster({', 'defineCluster(fleet, {'),
+    'b.ts': `import { fleet } from './shared/fleet';\n` + clusterSource('b').replace('defineCluster({', 'defineCluster(fleet, {').replace('asLoop: 1', 'asLoop: 3'),
+  });
+  const modules = new DefinitionModules();
+  const a = failure(evaluate(project, 'a', modules));
+  assert.deepEqual(a.source, { file: path.join('clusters', 'a.ts'), line: 3, column: 12 }, 'at the property it changes');
+  assert.match(a.message, /^the definition threw TypeError: Cannot assign to read only property 'asLoop' of object .*: what a module exports is frozen once the module is evaluated, .*build a new value/);
+  const b = loaded(evaluate(project, 'b', modules));
+  assert.equal(b.definition.layers[0]!.bgp!.asLoop, 1, 'the shared layer as its module wrote it');
+  assert.ok(Object.isFrozen(b.definition.layers[0]!.bgp));
+});
