@@ -54,8 +54,8 @@ export interface Index {
 export const INDEX_FORMAT = 3;
 
 export class SynthesisCache {
-  /** per place in the index's dependency table: whether it still hashes as recorded */
-  private readonly unchanged = new Map<number, boolean>();
+  /** what each dependency hashes to now, by kind and path: records share most of theirs */
+  private readonly hashes = new Map<string, string>();
   /** the table's places, by dependency and hash */
   private places: Map<string, number> | undefined;
   private loaded: Index | undefined;
@@ -67,11 +67,15 @@ export class SynthesisCache {
     private readonly note: (message: string) => void = () => undefined,
   ) {}
 
-  /** The stored record (without file contents) when nothing it depends on changed. */
-  lookup(cluster: string): CachedResult | undefined {
+  /**
+   * The stored record (without file contents) when nothing it depends on changed. `locate` says
+   * where a recorded file is now: a revision exported elsewhere (review) has every file of the
+   * working tree in another folder.
+   */
+  lookup(cluster: string, locate: (file: string) => string = (file) => file): CachedResult | undefined {
     const index = this.index();
     const stored = index.records[cluster];
-    if (!stored || !stored.dependencies.every((place) => this.isUnchanged(place))) return undefined;
+    if (!stored || !stored.dependencies.every((place) => this.isUnchanged(index.dependencies[place]!, locate))) return undefined;
     const { facts, dependencies, ...rest } = stored;
     const record = { ...rest, dependencies: dependencies.map((place) => index.dependencies[place]!) };
     if (!facts) return record;
@@ -135,7 +139,6 @@ export class SynthesisCache {
     }
     index.dependencies = dependencies;
     this.places = undefined;
-    this.unchanged.clear();
     try {
       writeVerified(this.indexFile(), JSON.stringify(index));
       this.changed = false;
@@ -170,15 +173,16 @@ export class SynthesisCache {
     return (stored as Index).fingerprint === empty.fingerprint ? (stored as Index) : empty;
   }
 
-  /** Whether the dependency at this place of the table still hashes the same; once per run, for every record that has it. */
-  private isUnchanged(place: number): boolean {
-    let unchanged = this.unchanged.get(place);
-    if (unchanged === undefined) {
-      const dependency = this.index().dependencies[place]!;
-      unchanged = currentHash(dependency) === dependency.hash;
-      this.unchanged.set(place, unchanged);
+  /** Whether a dependency, where `locate` says it is, still hashes the same; each file hashed once per run. */
+  private isUnchanged(dependency: Dependency, locate: (file: string) => string): boolean {
+    const located = dependency.kind.startsWith('env') ? dependency : { ...dependency, path: locate(dependency.path) };
+    const key = `${located.kind}\0${located.path}\0${located.deep ?? ''}`;
+    let hash = this.hashes.get(key);
+    if (hash === undefined) {
+      hash = currentHash(located);
+      this.hashes.set(key, hash);
     }
-    return unchanged;
+    return hash === dependency.hash;
   }
 
   /** The dependency's place in the table, added when new. */

@@ -13,7 +13,7 @@
  */
 import type { SourceLocation } from '../core/findings';
 import { pointer } from '../core/findings';
-import { definitionSite, setDefinitionSite } from '../model/site';
+import { definitionSite, mapDefinitionSite } from '../model/site';
 
 /** A value that is not data, located at the nearest define* call around it. */
 export class NotData extends Error {
@@ -62,8 +62,7 @@ export class DataSeal {
     const isArray = Array.isArray(value);
     if (!isArray && !isPlainObject(value)) return;
     this.sealed.add(value);
-    const raw = definitionSite(value);
-    if (raw) setDefinitionSite(value, this.mapSite(raw));
+    mapDefinitionSite(value, this.mapSite);
     if (isArray) for (const item of value as unknown[]) this.seal(item);
     else for (const key of Object.keys(value)) this.seal((value as Record<string, unknown>)[key]);
     Object.freeze(value);
@@ -72,7 +71,8 @@ export class DataSeal {
   /** Throws NotData unless the definition is plain data (sealed: it was exported). */
   check(definition: object): void {
     const ancestors = new Set<object>();
-    const visit = (value: unknown, place: Place | undefined, around: SourceLocation | undefined): void => {
+    /** `around`: the nearest value with a call site, for the message's location (mapped only then) */
+    const visit = (value: unknown, place: Place | undefined, around: object | undefined): void => {
       if (value === null || typeof value !== 'object') {
         if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') throw notData(typeof value === 'function' ? 'a function' : `a ${typeof value}`, place, around);
         return;
@@ -81,10 +81,10 @@ export class DataSeal {
       const isArray = Array.isArray(value);
       if (!isArray && !isPlainObject(value)) throw notData(`a ${(value as object).constructor?.name ?? 'class instance'}`, place, around);
       if (ancestors.has(value)) throw notData('a reference to itself', place, around);
-      const site = definitionSite(value) ?? around;
+      const inside = mapDefinitionSite(value, this.mapSite) ? value : around;
       ancestors.add(value);
-      if (isArray) (value as unknown[]).forEach((item, index) => visit(item, { key: index, parent: place }, site));
-      else for (const key of Object.keys(value)) visit((value as Record<string, unknown>)[key], { key, parent: place }, site);
+      if (isArray) (value as unknown[]).forEach((item, index) => visit(item, { key: index, parent: place }, inside));
+      else for (const key of Object.keys(value)) visit((value as Record<string, unknown>)[key], { key, parent: place }, inside);
       ancestors.delete(value);
       if (Object.isFrozen(value)) this.checked.add(value);
     };
@@ -92,10 +92,10 @@ export class DataSeal {
   }
 }
 
-function notData(what: string, place: Place | undefined, around: SourceLocation | undefined): NotData {
+function notData(what: string, place: Place | undefined, around: object | undefined): NotData {
   return new NotData(
     `the definition holds ${what} at ${pointer(...pathOf(place)) || '/'}: a definition is data (objects, arrays, strings, numbers, booleans and null), built when its module is evaluated`,
-    around,
+    definitionSite(around),
   );
 }
 

@@ -18,14 +18,40 @@ export interface DefinitionSite {
   site: SourceLocation;
 }
 
+/**
+ * What a value keeps: the site as captured, and how to map it, which is done when the site is
+ * first asked for (most never are, and mapping reads a source map).
+ */
+interface StoredSite {
+  site: SourceLocation;
+  map?: (captured: SourceLocation) => SourceLocation;
+  mapped?: true;
+}
+
+const storedOf = (value: unknown): StoredSite | undefined =>
+  typeof value === 'object' && value !== null ? (value as Record<symbol, StoredSite | undefined>)[SITE] : undefined;
+
 /** The call site of the define* call that returned `value`; undefined for anything else. */
 export function definitionSite(value: unknown): SourceLocation | undefined {
-  return typeof value === 'object' && value !== null ? ((value as Record<symbol, SourceLocation | undefined>)[SITE] ?? undefined) : undefined;
+  const stored = storedOf(value);
+  if (stored?.map) {
+    stored.site = stored.map(stored.site);
+    stored.map = undefined;
+    stored.mapped = true;
+  }
+  return stored?.site;
 }
 
 /** Records `site` on `value` (an object the definition API returns or a copy of it); frozen objects keep none. */
 export function setDefinitionSite(value: object, site: SourceLocation): void {
-  if (Object.isExtensible(value)) Object.defineProperty(value, SITE, { value: site, enumerable: false, configurable: true, writable: true });
+  if (Object.isExtensible(value)) Object.defineProperty(value, SITE, { value: { site } satisfies StoredSite, enumerable: false, configurable: true, writable: true });
+}
+
+/** Says how a value's captured site maps to the source it was written in, when it has one not mapped yet; true when it has. */
+export function mapDefinitionSite(value: object, map: (captured: SourceLocation) => SourceLocation): boolean {
+  const stored = storedOf(value);
+  if (stored && !stored.map && !stored.mapped) stored.map = map;
+  return stored !== undefined;
 }
 
 /** Every call site in a definition, by path: what a copy sent elsewhere (another process) needs to get them back. */

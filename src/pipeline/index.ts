@@ -12,7 +12,8 @@ import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { SynthesisCache } from '../cache/synthesis-cache';
 import type { Finding } from '../core/findings';
-import { cacheRoot, listClusterFiles, listSharedModules, selectNames, transpileCacheDir, type LoadedCluster } from '../load/clusters';
+import { cacheRoot, displayPath, listClusterFiles, listSharedModules, selectNames, transpileCacheDir, type LoadedCluster } from '../load/clusters';
+import { evaluationFinding } from '../load/evaluation';
 import { transpileFiles } from '../load/transpile';
 import { matchesHashes } from '../output/files';
 import type { RenderedFiles } from '../render/files';
@@ -22,10 +23,11 @@ import { removeLeftoverTemporaries } from '../util/verified-file';
 import { validateFleetFacts } from '../validate/fleet';
 import { clusterRunner, type ClusterRequest } from './requests';
 import type { ClusterResult, Step } from './steps';
-import { DEFAULT_LIMITS, runInWorkers, workerCount, type EvaluationLimits } from './workers';
+import { DEFAULT_LIMITS, runInWorkers, workerCount, type EvaluationLimits, type JobStop, type ModulesPayload } from './workers';
+import type { SentResult } from './worker-messages';
 
 export type { ClusterResult, KeptCluster, Step } from './steps';
-export { DEFAULT_LIMITS, type EvaluationLimits } from './workers';
+export { DEFAULT_LIMITS, runInWorkers, workerCount, type EvaluationLimits, type JobStop } from './workers';
 
 /** Where the definitions come from: the clusters folder, or already loaded (import checks what it will write). */
 export type DefinitionsFrom = { clustersDir: string } | { definitions: readonly LoadedCluster[] };
@@ -109,15 +111,35 @@ export function synthesizedOf(result: ClusterResult): SynthesizedCluster | undef
 /** The definitions in worker processes, with every module transpiled here meanwhile. */
 async function runInWorkersFor(requests: ClusterRequest[], clustersDir: string, options: PipelineOptions): Promise<ClusterResult[]> {
   if (requests.length === 0) return [];
-  const transpileDir = options.cache !== false || options.transpileCache === true ? transpileCacheDir() : undefined;
-  if (transpileDir) removeLeftoverTemporaries(transpileDir);
-  const workers = workerCount(requests.length, options.threads);
-  const modules = transpileFiles([...listSharedModules(clustersDir), ...requests.map((request) => request.file)], transpileDir).then((transpiled) => ({
-    transpiled,
-    ...(transpileDir ? { cacheDir: transpileDir } : {}),
-  }));
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  return runInWorkers({ requests, workers, limits, modules, output: options.output ?? ((text) => process.stderr.write(text)) });
+  return runInWorkers<ClusterRequest, ClusterResult>({
+    script: path.join(__dirname, 'worker-process.js'),
+    jobs: requests,
+    workers: workerCount(requests.length, options.threads),
+    limits,
+    modules: transpiledModules([...listSharedModules(clustersDir), ...requests.map((request) => request.file)], options.cache !== false || options.transpileCache === true),
+    output: options.output ?? ((text) => process.stderr.write(text)),
+    evaluations: () => 1,
+    definitions: (request) => [request.file],
+    received: (_, sent, decode) => {
+      const { facts, ...rest } = sent as SentResult;
+      return facts ? { ...rest, facts: decode(facts, rest.definitionFile) } : rest;
+    },
+    stopped: (request, stop) => ({ result: failedResult(request.name, request.file, stop) }),
+  });
+}
+
+/** The modules the workers will evaluate, transpiled here (through the transpile cache when `cached`). */
+export function transpiledModules(files: readonly string[], cached: boolean): Promise<ModulesPayload> {
+  const cacheDir = cached ? transpileCacheDir() : undefined;
+  if (cacheDir) removeLeftoverTemporaries(cacheDir);
+  return transpileFiles(files, cacheDir).then((transpiled) => ({ transpiled, ...(cacheDir ? { cacheDir } : {}) }));
+}
+
+/** A cluster whose worker stopped while evaluating it: the finding that says why, where. */
+export function failedResult(name: string, file: string, stop: JobStop): ClusterResult {
+  const definitionFile = displayPath(file);
+  return { cluster: name, definitionFile, dependencies: [], findings: [evaluationFinding(name, stop.message, stop.location ?? { file: definitionFile })] };
 }
 
 /** Definitions already in memory (made by calico-gen, not evaluated from a fleet's code) run here. */
@@ -143,7 +165,8 @@ function changedMeanwhile(result: ClusterResult, outDir: string | undefined): ne
   throw new UserError(`${path.join(outDir ?? '', result.cluster)} changed while this run used it: run the command again`);
 }
 
-function fleetCacheDir(clustersDir: string): string {
+/** Where the synthesis cache of the fleet in `clustersDir` lives. */
+export function fleetCacheDir(clustersDir: string): string {
   const fleet = createHash('sha256').update(path.resolve(clustersDir)).digest('hex').slice(0, 16);
   return path.join(cacheRoot(), 'synth', fleet);
 }

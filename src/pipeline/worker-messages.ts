@@ -6,26 +6,26 @@
 import type { RouterRow, StoredFacts } from '../cache/facts-codec';
 import type { SourceLocation } from '../core/findings';
 import type { TranspiledModule } from '../load/transpile';
-import type { ClusterRequest } from './requests';
 import type { ClusterResult } from './steps';
 
-export type ToWorker =
+export type ToWorker<J = unknown> =
   /** the code of every module transpiled ahead; the worker starts once it has it */
   | { type: 'modules'; transpiled: Record<string, TranspiledModule>; cacheDir?: string; poisoned: Record<string, string> }
-  | { type: 'run'; index: number; request: ClusterRequest };
+  | { type: 'run'; index: number; job: J };
 
 export type FromWorker =
-  /** it has the modules: a cluster sent to it from now on is evaluated as soon as the one before is done */
+  /** it has the modules: a job sent to it from now on begins as soon as the one before is done */
   | { type: 'ready' }
-  /** the innermost module being evaluated changed, when it is not the cluster's own file (absent: none is) */
+  /** the innermost module being evaluated changed, when it is not the job's first definition (absent: none is) */
   | { type: 'module'; file?: string }
-  /** the evaluation is over, the steps follow: the deadline no longer runs */
+  /** the job's evaluation is over, the work on the data follows: the deadline no longer runs */
   | { type: 'evaluated'; index: number }
-  /** the facts travel as the cache stores them, each router table once per worker (`tables`: the new ones) */
-  | { type: 'result'; index: number; result: SentResult; tables?: Record<string, RouterRow[]> }
-  /** something the definition left behind threw after its evaluation; the worker ends */
+  /** the job's result, its facts as the cache stores them; `tables`: router tables not sent before */
+  | { type: 'result'; index: number; result: unknown; tables?: Record<string, RouterRow[]> }
+  /** something a definition left behind threw after its evaluation; the worker ends */
   | { type: 'thrown-later'; index: number; thrown: string; location?: SourceLocation }
   /** calico-gen failed (a bug, not the definition's): the run stops */
   | { type: 'error'; error: { name: string; message: string; stack?: string } };
 
+/** A pipeline job's result as it travels. */
 export type SentResult = Omit<ClusterResult, 'facts'> & { facts?: StoredFacts };

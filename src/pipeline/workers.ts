@@ -1,27 +1,27 @@
 /**
- * Worker processes: where definitions are evaluated and each cluster's steps run. A definition is
+ * Worker processes: where definitions are evaluated, and the work on them done. A definition is
  * the fleet's code, so it runs in a process of its own, never in the one running the command:
  * an endless loop is stopped at its deadline, an allocation without end at the memory cap (V8's
  * own limit, which only a process can survive: a thread's heap limit can abort the whole process),
- * and `process.exit`, an abort or a crash end only the worker. Each becomes one finding on the
- * cluster the worker was on, located at the module it was evaluating, and a fresh worker goes on
- * with the rest, so every broken definition of a fleet is reported in one run. A module that
- * stopped a worker is not evaluated again in this run: the clusters importing it fail at once.
+ * and `process.exit`, an abort or a crash end only the worker. Each becomes one finding, located
+ * at the module being evaluated, and a fresh worker goes on with the rest, so every broken
+ * definition of a fleet is reported in one run. A module that stopped a worker is not evaluated
+ * again in this run: the definitions importing it fail at once.
  *
- * The workers start while this process prepares the inputs; each is handed up to two clusters at a
- * time, so that it never waits for the next. One worker per core pays from about
- * MIN_ITEMS_FOR_HELPERS clusters on; below that a second one costs more to start than it saves.
+ * The pool runs jobs of any kind (a pipeline cluster, a reviewed cluster): its caller says what a
+ * job's result is, and what a job that stopped its worker becomes. The workers start while this
+ * process prepares the inputs; each is handed up to two jobs at a time, so that it never waits for
+ * the next. One worker per core pays from about MIN_ITEMS_FOR_HELPERS jobs on; below that a second
+ * one costs more to start than it saves.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import * as os from 'node:os';
-import * as path from 'node:path';
-import { decodeFacts, type RouterRow } from '../cache/facts-codec';
+import { decodeFacts, type RouterRow, type StoredFacts } from '../cache/facts-codec';
 import type { SourceLocation } from '../core/findings';
-import { evaluationFinding, stopMessage, type Stop } from '../load/evaluation';
 import { displayPath } from '../load/clusters';
+import { stopMessage, type Stop } from '../load/evaluation';
 import type { TranspiledModule } from '../load/transpile';
-import type { ClusterRequest } from './requests';
-import type { ClusterResult } from './steps';
+import type { FleetFacts } from '../validate/rules/fleet/facts';
 import type { FromWorker, ToWorker } from './worker-messages';
 
 export interface EvaluationLimits {
@@ -33,12 +33,12 @@ export interface EvaluationLimits {
 
 export const DEFAULT_LIMITS: EvaluationLimits = { timeoutMs: 10_000, memoryMiB: 2048 };
 
-/** From this many clusters on, one worker per core (docs/speed.md has the figures). */
+/** From this many jobs on, one worker per core (docs/speed.md has the figures). */
 export const MIN_ITEMS_FOR_HELPERS = 300;
 
 /**
- * Worker processes for this many clusters: `threads` (default CALICO_GEN_THREADS) when given,
- * otherwise one per core up to 8 from MIN_ITEMS_FOR_HELPERS clusters on, else one.
+ * Worker processes for this many jobs: `threads` (default CALICO_GEN_THREADS) when given,
+ * otherwise one per core up to 8 from MIN_ITEMS_FOR_HELPERS jobs on, else one.
  */
 export function workerCount(items: number, threads: number = Number(process.env.CALICO_GEN_THREADS)): number {
   if (Number.isInteger(threads) && threads > 0) return Math.max(1, Math.min(threads, items));
@@ -46,62 +46,90 @@ export function workerCount(items: number, threads: number = Number(process.env.
   return Math.min(os.availableParallelism(), 8, items);
 }
 
-export interface WorkerRun {
-  requests: readonly ClusterRequest[];
+export interface ModulesPayload {
+  transpiled: Map<string, TranspiledModule>;
+  cacheDir?: string;
+}
+
+/** Facts as they travel back to plain facts, with the router tables the workers sent. */
+export type FactsDecoder = (stored: StoredFacts, definitionFile: string) => FleetFacts;
+
+/** Why a job's worker stopped: what to say, where, and which of the job's definitions it was evaluating (undefined: its first). */
+export interface JobStop {
+  message: string;
+  location?: SourceLocation;
+  definition?: string;
+}
+
+export interface WorkerRun<J, R> {
+  /** the worker's script (it calls serveJobs, ./worker-host.ts) */
+  script: string;
+  jobs: readonly J[];
   workers: number;
   limits: EvaluationLimits;
   /** the transpiled modules; the workers wait for them */
-  modules: Promise<{ transpiled: Map<string, TranspiledModule>; cacheDir?: string }>;
+  modules: Promise<ModulesPayload>;
   /** where what the definitions print goes (never stdout, which carries reports) */
   output: (text: string) => void;
+  /** how many definitions a job evaluates: its deadline is that many times the limit */
+  evaluations(job: J): number;
+  /** every definition file a job may evaluate, to tell which one a stopped worker was on */
+  definitions(job: J): readonly string[];
+  /** a job's result as its worker sent it */
+  received(job: J, result: unknown, decode: FactsDecoder): R;
+  /** a job whose worker stopped: its result, or the job to run again without what stopped it */
+  stopped(job: J, stop: JobStop): { result: R } | { retry: J };
 }
 
-const script = path.join(__dirname, 'worker-process.js');
-/** the most clusters a worker holds: the one it works on and the next */
+/** the most jobs a worker holds: the one it works on and the next */
 const QUEUE = 2;
 
 interface Worker {
   child: ChildProcess;
   ready: boolean;
-  /** the clusters sent to it, in order; the first is the one it works on */
+  /** the jobs sent to it, in order; the first is the one it works on */
   queue: number[];
-  /** 'evaluating' from when its first cluster may begin (it is ready and has it), until it says it evaluated it */
+  /** 'evaluating' from when its first job may begin (it is ready and has it), until it says it evaluated it */
   phase: 'evaluating' | 'steps';
   /** when the phase began */
   since: number;
-  /** the innermost module it is evaluating */
+  /** the innermost module it is evaluating, when not the job's first definition */
   module?: string;
+  /** the last of the job's definitions it began evaluating, after its first */
+  definition?: string;
   /** why it was stopped from here */
   stop?: Stop;
-  /** it reported a throw after an evaluation, and ends: its end is no other cluster's fault */
+  /** it reported a throw after an evaluation, and ends: its end is no other job's fault */
   ending?: true;
-  /** what the definitions printed, passed on once their cluster is done */
+  /** what the definitions printed, passed on once their job is done */
   output: string;
 }
 
-export function runInWorkers(run: WorkerRun): Promise<ClusterResult[]> {
+export function runInWorkers<J, R>(run: WorkerRun<J, R>): Promise<R[]> {
   return new Promise((resolve, reject) => new WorkerPool(run, resolve, reject).start());
 }
 
-class WorkerPool {
-  private readonly results: (ClusterResult | undefined)[];
+class WorkerPool<J, R> {
+  private readonly jobs: J[];
+  private readonly results: (R | undefined)[];
   private readonly pending: number[];
   private readonly workers = new Set<Worker>();
   private readonly poisoned = new Map<string, string>();
   private readonly routerTables = new Map<string, RouterRow[]>();
-  private payload: { transpiled: Map<string, TranspiledModule>; cacheDir?: string } | undefined;
+  private payload: ModulesPayload | undefined;
   private watchdog: NodeJS.Timeout | undefined;
   private done = false;
   private remaining: number;
 
   constructor(
-    private readonly run: WorkerRun,
-    private readonly resolve: (results: ClusterResult[]) => void,
+    private readonly run: WorkerRun<J, R>,
+    private readonly resolve: (results: R[]) => void,
     private readonly reject: (error: Error) => void,
   ) {
-    this.results = run.requests.map(() => undefined);
-    this.pending = run.requests.map((_, index) => index);
-    this.remaining = run.requests.length;
+    this.jobs = [...run.jobs];
+    this.results = run.jobs.map(() => undefined);
+    this.pending = run.jobs.map((_, index) => index);
+    this.remaining = run.jobs.length;
   }
 
   start(): void {
@@ -121,7 +149,7 @@ class WorkerPool {
   private spawn(): void {
     // a debugger flag would make every worker fight for the same port
     const inherited = process.execArgv.filter((flag) => !flag.startsWith('--inspect'));
-    const child = fork(script, [], {
+    const child = fork(this.run.script, [], {
       execArgv: [...inherited, `--max-old-space-size=${this.run.limits.memoryMiB}`],
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'json',
@@ -142,7 +170,7 @@ class WorkerPool {
     this.send(worker, { type: 'modules', transpiled: Object.fromEntries(transpiled), ...(cacheDir ? { cacheDir } : {}), poisoned: Object.fromEntries(this.poisoned) });
   }
 
-  private send(worker: Worker, message: ToWorker): void {
+  private send(worker: Worker, message: ToWorker<J>): void {
     if (worker.child.connected) worker.child.send(message);
   }
 
@@ -156,22 +184,23 @@ class WorkerPool {
         break;
       case 'module':
         worker.module = message.file;
+        if (message.file && this.run.definitions(this.jobs[worker.queue[0]!]!).includes(message.file)) worker.definition = message.file;
         break;
       case 'evaluated':
         this.enterPhase(worker, 'steps');
         break;
       case 'result':
         worker.queue.shift();
-        worker.module = undefined;
-        this.settle(message.index, this.received(message));
+        for (const [hash, rows] of Object.entries(message.tables ?? {})) this.routerTables.set(hash, rows);
+        this.settle(message.index, this.run.received(this.jobs[message.index]!, message.result, this.decode));
         this.passOutput(worker);
-        // it goes on with the next cluster it holds at once
+        // it goes on with the next job it holds at once
         this.enterPhase(worker, 'evaluating');
         this.dispatch(worker);
         break;
       case 'thrown-later':
         worker.ending = true;
-        this.settle(message.index, this.failed(message.index, stopMessage({ kind: 'thrown-later', thrown: message.thrown }), message.location));
+        this.stopped(message.index, { message: stopMessage({ kind: 'thrown-later', thrown: message.thrown }), ...(message.location ? { location: message.location } : {}) });
         break;
       case 'error':
         this.fail(Object.assign(new Error(message.error.message), message.error));
@@ -179,9 +208,17 @@ class WorkerPool {
     }
   }
 
+  private readonly decode: FactsDecoder = (stored, definitionFile) => {
+    const decoded = decodeFacts(stored, definitionFile, { read: (hash) => this.routerTables.get(hash), write: () => undefined });
+    if (!decoded) throw new Error(`${definitionFile}: its router table never arrived`);
+    return decoded;
+  };
+
   private enterPhase(worker: Worker, phase: Worker['phase']): void {
     worker.phase = phase;
     worker.since = Date.now();
+    worker.module = undefined;
+    worker.definition = undefined;
   }
 
   private dispatch(worker: Worker): void {
@@ -189,16 +226,16 @@ class WorkerPool {
       const index = this.pending.shift()!;
       if (worker.queue.length === 0) this.enterPhase(worker, 'evaluating');
       worker.queue.push(index);
-      this.send(worker, { type: 'run', index, request: this.run.requests[index]! });
+      this.send(worker, { type: 'run', index, job: this.jobs[index]! });
     }
   }
 
-  /** A definition past its deadline is stopped with its worker. */
+  /** A job past its deadline is stopped with its worker. */
   private checkDeadlines(): void {
     const now = Date.now();
     for (const worker of this.workers) {
       if (!worker.ready || worker.queue.length === 0 || worker.stop || worker.phase === 'steps') continue;
-      if (now - worker.since > this.run.limits.timeoutMs) {
+      if (now - worker.since > this.run.limits.timeoutMs * this.run.evaluations(this.jobs[worker.queue[0]!]!)) {
         worker.stop = { kind: 'timeout', seconds: this.run.limits.timeoutMs / 1000 };
         worker.child.kill('SIGKILL');
       }
@@ -212,36 +249,28 @@ class WorkerPool {
       this.fail(new Error(`a worker process ended before it started (${signal ?? `exit status ${code}`}): ${firstLines(worker.output)}`));
       return;
     }
-    const [head, ...rest] = worker.queue;
+    const [head] = worker.queue;
     if (head !== undefined && this.results[head] === undefined && (worker.stop || !worker.ending)) {
       const message = stopMessage(worker.stop ?? stopOf(code, signal, worker.output, this.run.limits));
-      const module = worker.module;
-      // a shared module that stopped one cluster would stop each that imports it, once per deadline
-      if (module) this.poisoned.set(module, message);
-      this.settle(head, this.failed(head, message, module ? { file: displayPath(module) } : undefined));
+      // a shared module that stopped one definition would stop each that imports it, once per deadline
+      if (worker.module) this.poisoned.set(worker.module, message);
+      this.stopped(head, { message, ...(worker.module ? { location: { file: displayPath(worker.module) } } : {}), ...(worker.definition ? { definition: worker.definition } : {}) });
     }
-    this.pending.unshift(...[head, ...rest].filter((index) => index !== undefined && this.results[index] === undefined));
+    this.pending.unshift(...worker.queue.filter((index) => this.results[index] === undefined && !this.pending.includes(index)));
     this.passOutput(worker, true);
     while (this.workers.size < this.run.workers && this.pending.length > 0) this.spawn();
   }
 
-  /** A result as the steps made it: the facts decoded with the router tables the worker sent (shared by every cluster that has one). */
-  private received(message: Extract<FromWorker, { type: 'result' }>): ClusterResult {
-    for (const [hash, rows] of Object.entries(message.tables ?? {})) this.routerTables.set(hash, rows);
-    const { facts, ...rest } = message.result;
-    if (!facts) return rest;
-    const decoded = decodeFacts(facts, rest.definitionFile, { read: (hash) => this.routerTables.get(hash), write: () => undefined });
-    if (!decoded) throw new Error(`cluster ${rest.cluster}: its router table never arrived`);
-    return { ...rest, facts: decoded };
+  /** A job that stopped its worker: settled, or put first in line again without what stopped it. */
+  private stopped(index: number, stop: JobStop): void {
+    if (this.results[index] !== undefined) return;
+    const outcome = this.run.stopped(this.jobs[index]!, stop);
+    if ('result' in outcome) return this.settle(index, outcome.result);
+    this.jobs[index] = outcome.retry;
+    this.pending.unshift(index);
   }
 
-  private failed(index: number, message: string, location: SourceLocation | undefined): ClusterResult {
-    const { name, file } = this.run.requests[index]!;
-    const definitionFile = displayPath(file);
-    return { cluster: name, definitionFile, dependencies: [], findings: [evaluationFinding(name, message, location ?? { file: definitionFile })] };
-  }
-
-  private settle(index: number, result: ClusterResult): void {
+  private settle(index: number, result: R): void {
     if (this.results[index] !== undefined) return;
     this.results[index] = result;
     if (--this.remaining === 0) this.finish();
@@ -263,7 +292,7 @@ class WorkerPool {
 
   private finish(): void {
     this.stopAll();
-    this.resolve(this.results as ClusterResult[]);
+    this.resolve(this.results as R[]);
   }
 
   /** Idle workers are let go (they end on their own, writing a CPU profile when asked for one); busy ones are killed. */

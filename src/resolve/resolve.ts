@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { ClusterSpec } from '../model/definition';
 import type { LoadedCluster } from '../load/clusters';
 import type { Check, Finding } from '../core/findings';
-import { mergeLayers } from '../util/merge';
+import { mergeFrozenLayers } from '../util/merge';
 import { describeSchemaErrors, schemaValidator } from '../core/schemas';
 import { chartDefaults } from './defaults';
 
@@ -25,7 +25,7 @@ export interface ResolvedCluster {
 export type ResolveResult = { ok: true; cluster: ResolvedCluster } | { ok: false; findings: Finding[] };
 
 export function resolveCluster(loaded: LoadedCluster): ResolveResult {
-  const merged = mergeLayers([chartDefaults, ...loaded.definition.layers]);
+  const merged = mergeFrozenLayers([chartDefaults, ...loaded.definition.layers]);
   const definitionFile = path.relative(process.cwd(), loaded.file);
   const validate = schemaValidator('cluster-definition.schema.json');
   const findings: Finding[] = [];

@@ -1,7 +1,7 @@
 /**
- * Two revisions' states → what the change does to each cluster: values keys changed (with the
+ * Two revisions' states of a cluster → what the change does to it: values keys changed (with the
  * unified diff of calico-values.yaml), objects created, updated or deleted (each with its diff),
- * findings introduced and fixed. Clusters the change leaves alone are not listed.
+ * and, once the fleet rules have run on each side, findings introduced and fixed.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { unifiedDiff } from '../diff/unified';
@@ -12,7 +12,6 @@ import type { Finding } from '../core/findings';
 import { sortFindings } from '../core/findings';
 import { compareStrings } from '../util/compare';
 import { changedPaths, formatValuePath } from '../util/value-paths';
-import type { ClusterState, RevisionState } from './synthesize-revision';
 
 export interface ObjectChange {
   action: ChangeAction;
@@ -31,27 +30,23 @@ export interface ClusterReview {
 // with the emitter that writes generated/, so that the diffs read like a diff of generated/
 const yaml = (value: unknown) => (value === undefined ? '' : toYaml(value));
 
-export function compareRevisions(base: RevisionState, head: RevisionState): ClusterReview[] {
-  const names = [...new Set([...base.clusters.keys(), ...head.clusters.keys()])].sort(compareStrings);
-  return names
-    .map((name) => compareCluster(name, base.clusters.get(name) ?? { findings: [] }, head.clusters.get(name) ?? { findings: [] }))
-    .filter(changes);
+/** One side of a cluster, in the worker that synthesised it: what it makes, and its findings about itself alone. */
+export interface ClusterState {
+  values?: Record<string, unknown>;
+  manifests?: KubeObject[];
+  findings: Finding[];
 }
 
-function changes(review: ClusterReview): boolean {
+/** What a cluster's values and objects do between two sides (an absent side: a cluster added or removed). */
+export function compareClusterStates(cluster: string, base: ClusterState, head: ClusterState): Pick<ClusterReview, 'values' | 'changes'> {
+  return { values: compareValues(cluster, base, head), changes: compareObjects(base, head) };
+}
+
+/** Whether a cluster's review says anything: the clusters a change leaves alone are not listed. */
+export function changes(review: ClusterReview): boolean {
   return review.values.changed.length + review.changes.length + review.findings.introduced.length + review.findings.fixed.length > 0;
 }
 
-function compareCluster(cluster: string, base: ClusterState, head: ClusterState): ClusterReview {
-  return {
-    cluster,
-    values: compareValues(cluster, base, head),
-    changes: compareObjects(base, head),
-    findings: compareFindings(base.findings, head.findings),
-  };
-}
-
-/** A cluster whose definition did not resolve on one side has no values there: only its findings are compared. */
 function compareValues(cluster: string, base: ClusterState, head: ClusterState): ClusterReview['values'] {
   if (!comparable(base, head) || isDeepStrictEqual(base.values, head.values)) return { changed: [], diff: '' };
   const file = `generated/${cluster}/calico-values.yaml`;
@@ -66,16 +61,35 @@ function compareObjects(base: ClusterState, head: ClusterState): ObjectChange[] 
   const before = byIdentity(base.manifests ?? []);
   const after = byIdentity(head.manifests ?? []);
   const result: ObjectChange[] = [];
-  for (const id of [...new Set([...before.keys(), ...after.keys()])]) {
-    const old = before.get(id);
-    const now = after.get(id);
-    if (old && now && isDeepStrictEqual(old, now)) continue;
-    const object = (now ?? old)!;
-    const action: ChangeAction = !old ? 'create' : !now ? 'delete' : 'update';
-    const label = `${object.kind}/${object.metadata.name}`;
-    result.push({ action, kind: object.kind, name: object.metadata.name, diff: labelledDiff(label, yaml(old), yaml(now)) });
+  for (const id of new Set([...before.keys(), ...after.keys()])) {
+    const change = objectChange(before.get(id), after.get(id));
+    if (change) result.push(change);
   }
   return result.sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.name, b.name));
+}
+
+/** stands for the side an object is missing from */
+const ABSENT = Object.freeze({});
+/** per pair of instances: the manifests stage hands every cluster with an object the same frozen instance */
+const changesByPair = new WeakMap<object, WeakMap<object, ObjectChange | null>>();
+
+/** What became of an object: nothing (null), or its change with its diff; once per pair of instances. */
+function objectChange(old: KubeObject | undefined, now: KubeObject | undefined): ObjectChange | null {
+  if (old === now) return null;
+  const [from, to] = [old ?? ABSENT, now ?? ABSENT];
+  const known = changesByPair.get(from)?.get(to);
+  if (known !== undefined) return known;
+  let change: ObjectChange | null = null;
+  if (!(old && now && isDeepStrictEqual(old, now))) {
+    const object = (now ?? old)!;
+    const action: ChangeAction = !old ? 'create' : !now ? 'delete' : 'update';
+    change = { action, kind: object.kind, name: object.metadata.name, diff: labelledDiff(`${object.kind}/${object.metadata.name}`, yaml(old), yaml(now)) };
+  }
+  if (Object.isFrozen(from) && Object.isFrozen(to)) {
+    if (!changesByPair.has(from)) changesByPair.set(from, new WeakMap());
+    changesByPair.get(from)!.set(to, change);
+  }
+  return change;
 }
 
 /** A side that failed to resolve while its definition file exists says nothing about its objects. */
@@ -89,7 +103,7 @@ function byIdentity(objects: readonly KubeObject[]): Map<string, KubeObject> {
 }
 
 /** Findings are the same finding when all but their line numbers agree: an edit above moves lines. */
-function compareFindings(base: readonly Finding[], head: readonly Finding[]): ClusterReview['findings'] {
+export function compareFindings(base: readonly Finding[], head: readonly Finding[]): ClusterReview['findings'] {
   const identity = (f: Finding) => JSON.stringify([f.rule, f.severity, f.cluster, f.object, f.path, f.message, f.source?.file ?? '']);
   const before = new Set(base.map(identity));
   const after = new Set(head.map(identity));

@@ -2,6 +2,8 @@
  * Helmfile/Helm layering: maps merge key by key, the later layer wins, lists and scalars are
  * replaced whole, and `null` (`~` in YAML) removes the key a lower layer set.
  */
+import { deepFreeze } from './memo';
+
 export type Mergeable = Record<string, unknown>;
 
 export function isPlainMap(value: unknown): value is Mergeable {
@@ -12,6 +14,32 @@ export function mergeLayers(layers: readonly unknown[]): Mergeable {
   let merged: Mergeable = {};
   for (const layer of layers) {
     if (isPlainMap(layer)) merged = mergeInto(merged, layer);
+  }
+  return merged;
+}
+
+/** Merges of a frozen result with a frozen layer, frozen themselves: each computed once. */
+const frozenMerges = new WeakMap<Mergeable, WeakMap<object, Mergeable>>();
+const EMPTY: Mergeable = Object.freeze({});
+
+/**
+ * mergeLayers for layers that cannot change (frozen, as a definition's are once its module is
+ * evaluated): a fleet's clusters share their first layers (fleet defaults, a group's), so each
+ * merge of the same layers is done once, and the result is shared, frozen.
+ */
+export function mergeFrozenLayers(layers: readonly unknown[]): Mergeable {
+  let merged = EMPTY;
+  for (const layer of layers) {
+    if (!isPlainMap(layer)) continue;
+    if (!Object.isFrozen(layer) || !Object.isFrozen(merged)) {
+      merged = mergeInto(merged, layer);
+      continue;
+    }
+    let byLayer = frozenMerges.get(merged);
+    if (!byLayer) frozenMerges.set(merged, (byLayer = new WeakMap()));
+    let next = byLayer.get(layer);
+    if (!next) byLayer.set(layer, (next = deepFreeze(mergeInto(merged, layer))));
+    merged = next;
   }
   return merged;
 }

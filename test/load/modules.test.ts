@@ -1,5 +1,5 @@
 /** The definition loader (src/load): evaluation on public APIs, recorded dependencies, located errors, call sites. */
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -127,6 +127,9 @@ test('every defineCluster, defineLayer and defineRouter value carries its TypeSc
     'a.ts': `import { fleet } from './shared/fleet';\n` + clusterSource('a').replace('defineCluster({', 'defineCluster(fleet, {').replace(/\n {4}peers: \[.*\],/, ''),
   });
   const { definition } = loaded(evaluate(project, 'a'));
+  // sites are mapped when first asked for, relative to the working directory, as a worker's is
+  process.chdir(project);
+  after(() => process.chdir(projectRoot));
   const fleetFile = path.join('clusters', 'shared', 'fleet.ts');
   const own = { file: path.join('clusters', 'a.ts'), line: 3, column: 16 };
   assert.deepEqual(definitionSite(definition), own);
