@@ -81,10 +81,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
   const misses: ClusterRequest[] = [];
   for (const name of run) {
     const keep = options.keepObjects === true && selected.has(name);
+    const sites = keep ? { sites: true } : {};
     const hit = keep ? undefined : cache?.lookup(name);
     const usable = hit && options.outDir !== undefined ? writable(hit, options.outDir, cache!) : hit;
     if (usable) results.set(name, usable);
-    else misses.push({ name, file: files?.get(name) ?? loaded!.get(name)!.file, ...plan, keep, required: selected.has(name), ...(cacheDir ? { cacheDir } : {}), ...(options.outDir ? { outDir: options.outDir } : {}) });
+    else misses.push({ name, file: files?.get(name) ?? loaded!.get(name)!.file, ...plan, keep, ...sites, required: selected.has(name), ...(cacheDir ? { cacheDir } : {}), ...(options.outDir ? { outDir: options.outDir } : {}) });
   }
   const fresh = loaded ? runHere(misses, loaded) : await runInWorkersFor(misses, clustersDir!, options);
   for (const result of fresh) {

@@ -17,6 +17,7 @@ import type { CachedResult } from '../cache/synthesis-cache';
 import type { KubeObject } from '../core/kube';
 import type { Evaluated, LoadedCluster } from '../load/clusters';
 import type { CalicoValues } from '../model/chart-values';
+import { definitionSites, type DefinitionSite } from '../model/site';
 import { renderCluster, type RenderedFiles } from '../render/files';
 import { resolveCluster, type ResolvedCluster } from '../resolve/resolve';
 import { synthManifests } from '../synth/manifests';
@@ -32,6 +33,8 @@ export interface StepPlan {
   until: Step;
   /** keep the cluster's resolved definition, values and objects in the result */
   keep: boolean;
+  /** with `keep`, also the definition's call sites, as plain data that survives the trip from a worker */
+  sites?: boolean;
 }
 
 /** What the steps made of a cluster, kept in memory when asked for. */
@@ -40,6 +43,8 @@ export interface KeptCluster {
   values: CalicoValues;
   /** absent when the run stopped before synth */
   manifests?: KubeObject[];
+  /** the call sites of the definition's define* values, by path (model/site.ts), when the plan asks for them */
+  sites?: DefinitionSite[];
 }
 
 export interface ClusterResult extends CachedResult {
@@ -62,9 +67,10 @@ function runLoaded(loaded: LoadedCluster, plan: StepPlan): ClusterResult {
   if (!resolved.ok || plan.until === 'resolve') return { ...result, findings: resolved.ok ? [] : resolved.findings };
   const cluster = resolved.cluster;
   const values = emitValues(cluster.spec);
-  if (plan.until === 'values') return plan.keep ? { ...result, kept: { cluster, values } } : result;
+  const sites = plan.sites ? { sites: definitionSites(loaded.definition) } : {};
+  if (plan.until === 'values') return plan.keep ? { ...result, kept: { cluster, values, ...sites } } : result;
   const synthesized = { cluster, values, manifests: synthManifests(values, cluster.spec.release) };
-  const kept = plan.keep ? { kept: synthesized } : {};
+  const kept = plan.keep ? { kept: { ...synthesized, ...sites } } : {};
   if (plan.until === 'synth') return { ...result, ...kept };
   const { findings, facts } = validateClusterAlone(synthesized);
   if (plan.until === 'validate') return { ...result, findings, facts, ...kept };
