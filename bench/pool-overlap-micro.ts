@@ -17,7 +17,7 @@ function fleet(clusters: number, overlapEvery = 0): FleetFacts[] {
     const ipv4 = `10.${(v4 >> 5) & 255}.${(v4 & 31) << 3}.0/21`;
     const ipv6 = `2001:db8:${(i >> 16).toString(16)}:${(i & 0xffff).toString(16)}::/64`;
     const pool = (name: string, cidr: string) => ({ name, cidr, object: `IPPool/${name}`, path: '/spec/cidr' });
-    return { cluster: `cluster-${i}`, pools: [pool('ipv4', ipv4), pool('ipv6', ipv6)], routers: [] };
+    return { cluster: `cluster-${i}`, pools: [pool('ipv4', ipv4), pool('ipv6', ipv6)], serviceRanges: [], routers: [] };
   });
 }
 

@@ -5,7 +5,7 @@
  * is an outcome with its cause, so that the others complete.
  */
 import * as path from 'node:path';
-import { summarise, type FindingsReport } from '../core/findings';
+import { counts, summarise, type FindingsReport } from '../core/findings';
 import { diffCluster } from '../diff/cluster';
 import type { ClusterDiff } from '../diff/types';
 import { mapBounded } from '../live/concurrency';
@@ -31,7 +31,11 @@ export interface DiffOptions extends EvaluationOptions {
   /** the process's environment and working directory, as kubectl reads them (KUBECONFIG, HOME) */
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
+  /** hears how far the run is: clusters synthesised, then clusters read, and each dump before it is read */
+  onProgress?: (step: DiffProgress) => void;
 }
+
+export type DiffProgress = { phase: 'synthesise' | 'read'; done: number; total: number } | { phase: 'dump'; file: string };
 
 export interface LiveSource {
   kubeconfig?: string;
@@ -43,6 +47,8 @@ export interface LiveSource {
   liveValues?: string;
   /** deadline of each API request (default 10 s) */
   timeoutMs?: number;
+  /** larger files (dump, values, kubeconfig) are refused before they are read (default 256 MiB) */
+  maxInputBytes?: number;
 }
 
 /** A cluster's diff, or why it could not be diffed: the one-line cause and the error itself. */
@@ -60,12 +66,23 @@ export interface DiffRun {
 export const DEFINITION_ERRORS = 'the cluster definition has errors (listed above): fix them first';
 
 export async function diff(options: DiffOptions): Promise<DiffRun> {
-  const fleet = await runPipeline({ clustersDir: path.resolve(options.cwd, options.clustersDir), clusters: options.clusters ?? [], keepObjects: true, limits: options.limits, note: options.note });
+  const progress = options.onProgress;
+  const fleet = await runPipeline({
+    clustersDir: path.resolve(options.cwd, options.clustersDir),
+    clusters: options.clusters ?? [],
+    keepObjects: true,
+    limits: options.limits,
+    note: options.note,
+    onProgress: progress && ((done, total) => progress({ phase: 'synthesise', done, total })),
+  });
   const definitions = summarise(fleet.findings);
-  const broken = new Set(definitions.findings.filter((f) => f.severity === 'error').map((f) => f.cluster));
+  const broken = new Set(fleet.findings.filter((f) => f.severity === 'error' && counts(f)).map((f) => f.cluster));
   const diffable = fleet.clusters.filter((result) => !broken.has(result.cluster)).flatMap((result) => synthesizedOf(result) ?? []);
   if (broken.size > 0 && (diffable.length === 0 || broken.has(''))) return { definitions, outcomes: [], blocked: true };
-  const settled = await mapBounded(diffable, options.concurrency ?? 4, (synthesized) => diffOne(synthesized, options));
+  let read = 0;
+  const settled = await mapBounded(diffable, options.concurrency ?? 4, (synthesized) =>
+    diffOne(synthesized, options).finally(() => progress?.({ phase: 'read', done: ++read, total: diffable.length })),
+  );
   const outcomes: DiffOutcome[] = settled.map((result, i) => {
     const cluster = diffable[i]!.cluster.name;
     if (result.status === 'fulfilled') return { cluster, ...result.value };
@@ -84,9 +101,12 @@ async function readLive(synthesized: SynthesizedCluster, options: DiffOptions): 
   const { cluster } = synthesized;
   const source = options.live ?? {};
   const release = cluster.spec.release;
-  const values = source.liveValues ? readLiveValues(source.liveValues, options.cwd) : undefined;
+  const values = source.liveValues ? readLiveValues(source.liveValues, options.cwd, source.maxInputBytes) : undefined;
   const withValues = (live: LiveState) => (values === undefined ? live : { ...live, values });
-  if (source.liveFile) return { live: withValues(readLiveFile(source.liveFile, options.cwd, { desired: synthesized.manifests, release })), warnings: [] };
+  if (source.liveFile) {
+    options.onProgress?.({ phase: 'dump', file: source.liveFile });
+    return { live: withValues(readLiveFile(source.liveFile, options.cwd, { desired: synthesized.manifests, release, maxInputBytes: source.maxInputBytes })), warnings: [] };
+  }
   // the Kubernetes client loads only here: an offline diff never pays for it
   const { readFromApi } = require('../live/api') as typeof import('../live/api');
   const read = await readFromApi({
@@ -101,6 +121,7 @@ async function readLive(synthesized: SynthesizedCluster, options: DiffOptions): 
     release,
     readRelease: values === undefined,
     timeoutMs: source.timeoutMs ?? 10_000,
+    maxInputBytes: source.maxInputBytes,
   });
   return { live: withValues(read.live), warnings: read.warnings };
 }

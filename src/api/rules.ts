@@ -3,13 +3,15 @@
  * table (docs/rules.md, `npm run gen:docs`) lists.
  */
 import type { Check } from '../core/findings';
-import { refusals } from '../diff/refusals';
+import { changeRefusals, refusals } from '../diff/refusals';
 import { releaseChecks } from '../diff/refusals/release';
 import { manifestObject, manifestYaml } from '../inputs/manifest-files';
 import { valuesRender } from '../inputs/sources';
 import { valuesYaml } from '../inputs/values-files';
 import { definitionEvaluation } from '../load/evaluation';
 import { definitionSchema } from '../resolve/resolve';
+import { acknowledgementUnused } from '../validate/acknowledgements';
+import { definitionNested } from '../load/clusters';
 import { clusterRules } from '../validate/rules/cluster';
 import { fleetRules } from '../validate/rules/fleet';
 import { objectRules } from '../validate/rules/objects';
@@ -19,13 +21,14 @@ import { formatRulesTable, type CheckScope, type ScopedCheck } from '../report/r
 export function allChecks(): ScopedCheck[] {
   const scoped = (scope: CheckScope, checks: readonly Check[]) => checks.map(({ id, severity, alsoAs, description }) => ({ id, severity, ...(alsoAs ? { alsoAs } : {}), description, scope }));
   return [
-    ...scoped('definition', [definitionEvaluation, definitionSchema]),
+    ...scoped('definition', [definitionEvaluation, definitionSchema, acknowledgementUnused, definitionNested]),
     ...scoped('values', [valuesYaml, valuesSchema, valuesRender]),
     ...scoped('manifest', [manifestYaml, manifestObject]),
     ...scoped('object', [crdSchema, ...objectRules]),
     ...scoped('cluster', clusterRules),
     ...scoped('fleet', fleetRules),
-    ...scoped('diff', [...refusals, ...releaseChecks]),
+    ...scoped('change', changeRefusals),
+    ...scoped('diff', [...refusals.filter((refusal) => !changeRefusals.includes(refusal)), ...releaseChecks]),
   ];
 }
 

@@ -4,9 +4,13 @@
  * warning, with `strict`).
  */
 import { summarise, type FindingsReport } from '../core/findings';
-import { orphanClusterDirs, removeOrphans, staleFiles, writeClusters, type ClusterOutput, type StaleFile } from '../output/files';
+import * as path from 'node:path';
+import { staleFiles, writeClusters, type ClusterOutput, type StaleFile } from '../output/files';
+import { orphanFolders } from '../output/orphans';
+import { checkOutputFolder } from '../output/safety';
 import { runPipeline } from '../pipeline';
 import type { EvaluationOptions } from './evaluation';
+import { listClusterFiles } from '../load/clusters';
 
 export interface SynthOptions extends EvaluationOptions {
   /** the folder of cluster definitions */
@@ -15,6 +19,11 @@ export interface SynthOptions extends EvaluationOptions {
   clusters?: readonly string[];
   /** where the files go: generated/ */
   outDir: string;
+  /**
+   * the project's folder (the working directory): an output folder inside it must not lead out of
+   * it through a symbolic link; messages name paths relative to it. Default: the clusters folder's parent
+   */
+  projectDir?: string;
   /** write nothing: list the files that differ from a fresh synthesis */
   check?: boolean;
   /** warnings fail too */
@@ -22,6 +31,8 @@ export interface SynthOptions extends EvaluationOptions {
   /** reuse results of clusters whose inputs did not change (default true) */
   cache?: boolean;
   threads?: number;
+  /** hears of each cluster synthesised (not served from the cache) */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface SynthResult {
@@ -31,7 +42,7 @@ export interface SynthResult {
   /** clusters synthesised, and how many of them came from the cache */
   clusters: number;
   cached: number;
-  /** files written, and folders of clusters without a definition removed */
+  /** files written, and folders of clusters without a definition removed (or emptied of calico-gen's files) */
   written: string[];
   removed: string[];
   /** with `check`: the files a run would change, each with its diff */
@@ -40,7 +51,11 @@ export interface SynthResult {
 
 export async function synth(options: SynthOptions): Promise<SynthResult> {
   const only = options.clusters ?? [];
-  const fleet = await runPipeline({ clustersDir: options.clustersDir, clusters: only, cache: options.cache, outDir: options.outDir, threads: options.threads, limits: options.limits, note: options.note });
+  const projectDir = options.projectDir ?? path.dirname(path.resolve(options.clustersDir));
+  const display = (file: string) => path.relative(projectDir, file) || '.';
+  // refused before the work: a link out of the project is not something a synthesis changes
+  if (!options.check) checkOutputFolder(options.outDir, projectDir, [...listClusterFiles(options.clustersDir).keys()], display);
+  const fleet = await runPipeline({ clustersDir: options.clustersDir, clusters: only, cache: options.cache, outDir: options.outDir, threads: options.threads, limits: options.limits, note: options.note, onProgress: options.onProgress });
   const report = summarise(fleet.findings);
   const failed = report.summary.errors > 0 || (options.strict === true && report.summary.warnings > 0);
   const result: SynthResult = { report, failed, clusters: fleet.clusters.length, cached: fleet.cached, written: [], removed: [], stale: [] };
@@ -52,9 +67,8 @@ export async function synth(options: SynthOptions): Promise<SynthResult> {
     content: () => fleet.files(cluster),
   }));
   // a cluster folder without a definition is only ours to judge when the whole fleet was synthesised
-  const orphans = only.length === 0 ? orphanClusterDirs(options.outDir, outputs.map((output) => output.cluster)) : [];
+  const orphans = only.length === 0 ? orphanFolders(options.outDir, outputs.map((output) => output.cluster)) : [];
   if (options.check) return { ...result, stale: staleFiles(options.outDir, outputs, orphans) };
-  const written = writeClusters(options.outDir, outputs);
-  removeOrphans(orphans);
-  return { ...result, written, removed: orphans };
+  const written = writeClusters(options.outDir, outputs, orphans, display);
+  return { ...result, written, removed: orphans.map((orphan) => orphan.dir) };
 }

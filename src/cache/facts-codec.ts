@@ -6,10 +6,11 @@
  * name by hash, and every cluster that has it shares one copy in memory.
  */
 import { createHash } from 'node:crypto';
-import type { SourceLocation } from '../core/findings';
+import type { DefinitionRef, SourceLocation } from '../core/findings';
 import type { FleetFacts, RouterFact } from '../validate/rules/fleet/facts';
 
-export type RouterRow = [name: string, family: 4 | 6, address: string];
+/** A router's facts; where a definition wrote its address, when it is known (the router table's line). */
+export type RouterRow = [name: string, family: 4 | 6, address: string, definedAt?: DefinitionRef];
 
 export interface StoredFacts extends Omit<FleetFacts, 'routers'> {
   routers?: RouterFact[];
@@ -33,7 +34,7 @@ export function encodeFacts(facts: FleetFacts, definitionFile: string, tables: R
   );
   if (!derivable) return facts;
   const { routers, ...rest } = facts;
-  const rows: RouterRow[] = routers.map((fact) => [fact.name, fact.family, fact.address]);
+  const rows: RouterRow[] = routers.map((fact) => (fact.definedAt ? [fact.name, fact.family, fact.address, fact.definedAt] : [fact.name, fact.family, fact.address]));
   const hash = createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 32);
   tables.write(hash, rows);
   return { ...rest, routerTable: hash };
@@ -49,7 +50,7 @@ export function decodeFacts(stored: StoredFacts, definitionFile: string, tables:
   if (!shared) {
     const rows = tables.read(routerTable ?? '');
     if (!rows) return undefined;
-    shared = rows.map(([name, family, address]) => ({ name, family, address, object: objectOf(name, family), path: PEER_IP }));
+    shared = rows.map(([name, family, address, definedAt]) => ({ name, family, address, object: objectOf(name, family), path: PEER_IP, ...(definedAt ? { definedAt } : {}) }));
     decodedTables.set(routerTable!, shared);
   }
   return { ...rest, source: { file: definitionFile }, routers: shared };

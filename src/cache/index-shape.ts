@@ -54,11 +54,13 @@ function mapOf(item: Check): Check {
   };
 }
 
-function tuple(...items: Check[]): Check {
+/** A list of `items.length` values, or of one more when `last` is given. */
+function tuple(items: Check[], last?: Check): Check {
+  const checks = last ? [...items, last] : items;
   return (value) => {
-    if (!Array.isArray(value) || value.length !== items.length) return ` is not a list of ${items.length}`;
-    for (let i = 0; i < items.length; i++) {
-      const problem = items[i]!(value[i]);
+    if (!Array.isArray(value) || (value.length !== items.length && value.length !== checks.length)) return ` is not a list of ${items.length}${last ? ` or ${checks.length}` : ''}`;
+    for (let i = 0; i < value.length; i++) {
+      const problem = checks[i]!(value[i]);
       if (problem) return `[${i}]${problem}`;
     }
     return undefined;
@@ -66,26 +68,37 @@ function tuple(...items: Check[]): Check {
 }
 
 const source = object({ file: string }, { line: number, column: number });
+const definedAt = object({ call: object({ file: string, line: number, column: number }), keyPath: list((value) => (typeof value === 'string' || typeof value === 'number' ? undefined : ' is not a key')) }, { argument: number });
+const note = object({ reason: string }, { until: string });
 const located = { object: string, path: string };
+const locatedOptional = { source, definedAt };
 const dependency = object({ kind: oneOf('module', 'file', 'exists', 'stat', 'listing', 'realpath', 'env', 'env-names'), path: string, hash: string }, { deep: oneOf(true) });
-const finding = object({ rule: string, severity: oneOf('error', 'warning', 'info'), cluster: string, object: string, path: string, message: string }, { source });
+const finding = object(
+  { rule: string, severity: oneOf('error', 'warning', 'info'), cluster: string, object: string, path: string, message: string },
+  { ...locatedOptional, acknowledged: note, acknowledgementExpired: object({ reason: string, until: string }) },
+);
+const acknowledgement = object({ rule: string, reason: string }, { object: string, until: string, definedAt });
 const facts = object(
-  { cluster: string, pools: list(object({ name: string, cidr: string, ...located }, { source })) },
+  {
+    cluster: string,
+    pools: list(object({ name: string, cidr: string, ...located }, locatedOptional)),
+    serviceRanges: list(object({ list: string, cidr: string, ...located }, locatedOptional)),
+  },
   {
     source,
-    asNumber: object({ value: number, defaulted: boolean, ...located }, { source }),
-    routers: list(object({ name: string, family: oneOf(4, 6), address: string, ...located }, { source })),
+    asNumber: object({ value: number, defaulted: boolean, ...located }, locatedOptional),
+    routers: list(object({ name: string, family: oneOf(4, 6), address: string, ...located }, locatedOptional)),
     routerTable: string,
   },
 );
 const place: Check = (value) => (Number.isInteger(value) && (value as number) >= 0 ? undefined : ' is not a place in the dependency table');
-const record = object({ cluster: string, definitionFile: string, dependencies: list(place), findings: list(finding) }, { fileHashes: mapOf(string), facts });
+const record = object({ cluster: string, definitionFile: string, dependencies: list(place), findings: list(finding) }, { fileHashes: mapOf(string), facts, acknowledgements: list(acknowledgement) });
 
 /** What is wrong with the index, or undefined when it is one this calico-gen wrote. */
 export function indexProblem(index: unknown, format: number): string | undefined {
   if (!isMap(index)) return 'not a JSON object';
   if (index.format !== format) return `format ${JSON.stringify(index.format)}, not ${format}`;
-  const problem = object({ fingerprint: string, dependencies: list(dependency), records: mapOf(record), routerTables: mapOf(list(tuple(string, oneOf(4, 6), string))) })(index);
+  const problem = object({ fingerprint: string, dependencies: list(dependency), records: mapOf(record), routerTables: mapOf(list(tuple([string, oneOf(4, 6), string], definedAt))) })(index);
   if (problem) return `index${problem}`;
   const table = (index.dependencies as unknown[]).length;
   for (const [name, stored] of Object.entries(index.records as Record<string, { dependencies: number[] }>)) {

@@ -17,6 +17,7 @@ import type { RenderedFiles } from '../render/files';
 import type { Finding } from '../core/findings';
 import type { FleetFacts } from '../validate/rules/fleet/facts';
 import { currentHash, type Dependency } from '../load/dependencies';
+import type { LocatedAcknowledgement } from '../resolve/resolve';
 import { contentHash } from '../util/hash';
 import { readVerified, removeLeftoverTemporaries, writeVerified } from '../util/verified-file';
 import { codeFingerprint } from './fingerprint';
@@ -36,6 +37,8 @@ export interface CachedResult {
   findings: Finding[];
   /** what the fleet rules need; undefined when the definition did not resolve */
   facts?: FleetFacts;
+  /** the definition's acknowledgements, applied when a run reports (they depend on the day) */
+  acknowledgements?: LocatedAcknowledgement[];
 }
 
 /** A record as the index keeps it: its dependencies by their place in the index's table, its facts compacted. */
@@ -117,8 +120,15 @@ export class SynthesisCache {
       return;
     }
     // only what CachedResult names: a result may carry its files and objects besides
-    const { cluster, definitionFile, dependencies, fileHashes, findings, facts } = record;
-    const rest = { cluster, definitionFile, dependencies: dependencies.map((dependency) => this.placeOf(dependency)), ...(fileHashes ? { fileHashes } : {}), findings };
+    const { cluster, definitionFile, dependencies, fileHashes, findings, facts, acknowledgements } = record;
+    const rest = {
+      cluster,
+      definitionFile,
+      dependencies: dependencies.map((dependency) => this.placeOf(dependency)),
+      ...(fileHashes ? { fileHashes } : {}),
+      findings,
+      ...(acknowledgements?.length ? { acknowledgements } : {}),
+    };
     index.records[cluster] = facts ? { ...rest, facts: encodeFacts(facts, definitionFile, this.routerTables) } : rest;
     this.changed = true;
   }

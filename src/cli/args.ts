@@ -1,24 +1,63 @@
-/** Argument parsing on node's own util.parseArgs: no dependency, and it fails on unknown flags. */
+/**
+ * Argument parsing on node's own util.parseArgs (no dependency, and it fails on unknown flags),
+ * from flag tables that also carry each flag's help: a command's --help and the shell completion
+ * are written from the same table that parses, so no flag goes undocumented.
+ */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { EvaluationOptions } from '../api/evaluation';
 import { DEFAULT_LIMITS, type EvaluationLimits } from '../pipeline';
 import { UserError } from '../util/errors';
+import { byteSizeFlag, parseByteSize } from '../util/byte-size';
+import { DEFAULT_MAX_INPUT_BYTES } from '../util/input-file';
 import type { CliIo } from './io';
 
+/** A flag as parseArgs reads it, with what help and completion need besides. */
+export interface Flag {
+  type: 'string' | 'boolean';
+  short?: string;
+  multiple?: boolean;
+  default?: string | boolean | string[] | boolean[];
+  /** the value's placeholder in help (`NAME`, `FILE`); string flags only */
+  value?: string;
+  /** one line, or a few, for --help */
+  help: string;
+  /** the values a string flag takes, for help and completion */
+  choices?: readonly string[];
+  /** a file or folder path: completion offers file names */
+  path?: boolean;
+}
+
+export type Flags = Record<string, Flag>;
+/** What parseArgs reads of a flag table (it ignores the help). */
 export type Options = NonNullable<ParseArgsConfig['options']>;
 
+/** The flags every command takes. */
 export const commonOptions = {
-  debug: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  'clusters-dir': { type: 'string', default: 'clusters' },
-} as const satisfies Options;
+  'clusters-dir': {
+    type: 'string',
+    value: 'DIR',
+    path: true,
+    help: 'the cluster definitions (default: clusters/ of the project, the nearest folder from the working directory up that holds clusters/ beside package.json or node_modules/)',
+  },
+  debug: { type: 'boolean', help: 'print the stack trace with a failure' },
+  help: { type: 'boolean', short: 'h', help: 'print this help and exit' },
+} as const satisfies Flags;
 
-export function parseCommandArgs<T extends Options>(command: string, argv: string[], options: T): ReturnType<typeof parseArgs<{ args: string[]; options: typeof commonOptions & T; strict: true; allowPositionals: false }>> {
+/** `--format`/`-o` with the formats a command writes, the first being the default. */
+export function formatFlag(formats: readonly string[], help = ''): { type: 'string'; short: string; value: string; choices: readonly string[]; help: string } {
+  return { type: 'string', short: 'o', value: 'FORMAT', choices: formats, help: `output format: ${formats[0]} (default), ${formats.slice(1).join(', ')}${help ? `; ${help}` : ''}` };
+}
+
+export function parseCommandArgs<T extends Flags>(command: string, argv: string[], options: T): ReturnType<typeof parseArgs<{ args: string[]; options: typeof commonOptions & T; strict: true; allowPositionals: false }>> {
   try {
     return parseArgs({ args: argv, options: { ...commonOptions, ...options }, allowPositionals: false, strict: true });
   } catch (error) {
-    throw new UserError(`${command}: ${(error as Error).message.split('\n')[0]} (see \`calico-gen ${command} --help\`)`);
+    throw usageError(command, error);
   }
+}
+
+export function usageError(command: string, error: unknown): UserError {
+  return new UserError(`${command}: ${(error as Error).message.split('\n')[0]} (see \`calico-gen ${command} --help\`)`);
 }
 
 export function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
@@ -28,13 +67,18 @@ export function oneOf<T extends string>(flag: string, value: string | undefined,
 }
 
 /** The flags of every command that evaluates definitions, as its --help lists them. */
-export const evaluationOptions = {
-  'definition-timeout': { type: 'string' },
-  'definition-memory': { type: 'string' },
-} as const satisfies Options;
-
-export const evaluationHelp = `  --definition-timeout DURATION  stop a definition still evaluating after this long: 10s (default), 500ms, 1m
-  --definition-memory MIB   memory each process evaluating definitions may use (default ${DEFAULT_LIMITS.memoryMiB})`;
+export const evaluationFlags = {
+  'definition-timeout': {
+    type: 'string',
+    value: 'DURATION',
+    help: `stop a definition still evaluating after this long, and report it: ${DEFAULT_LIMITS.timeoutMs / 1000}s (default), 500ms, 1m`,
+  },
+  'definition-memory': {
+    type: 'string',
+    value: 'MIB',
+    help: `memory each process evaluating definitions may use, in MiB; a definition that needs more is stopped and reported (default ${DEFAULT_LIMITS.memoryMiB})`,
+  },
+} as const satisfies Flags;
 
 /** The limits the flags give, and where notes about the caches go. */
 export function evaluationOf(values: { 'definition-timeout'?: unknown; 'definition-memory'?: unknown }, io: CliIo): EvaluationOptions {
@@ -55,3 +99,17 @@ export function parseDuration(flag: string, text: string): number {
   if (!(amount > 0)) throw new UserError(`--${flag} ${JSON.stringify(text)} is not a duration: write 10s, 500ms or 1m`);
   return Math.round(amount);
 }
+
+/** The `--max-input-size` flag of a command that reads `what` (its help names what is refused). */
+export function maxInputSizeFlag(what: string): { type: 'string'; value: string; help: string } {
+  return { type: 'string', value: 'SIZE', help: `refuse ${what} larger than SIZE, before reading it (default ${byteSizeFlag(DEFAULT_MAX_INPUT_BYTES)}; 1GiB, 300MB, or bytes)` };
+}
+
+/** `--max-input-size 1GiB`: the largest input file a command reads (default 256 MiB). */
+export function maxInputSize(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_INPUT_BYTES;
+  const bytes = parseByteSize(value);
+  if (bytes === undefined) throw new UserError(`--max-input-size ${JSON.stringify(value)} is not a size: write 512MiB, 1GiB or a number of bytes`);
+  return bytes;
+}
+

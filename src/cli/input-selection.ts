@@ -10,8 +10,8 @@
  * cluster's own; each --cluster starts a cluster whose files follow it. Without any --values or
  * --manifests, --cluster only selects cluster definitions.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { commonOptions } from './args';
+import { parseArgs } from 'node:util';
+import { commonOptions, maxInputSize, maxInputSizeFlag, usageError, type Flags } from './args';
 import { UserError } from '../util/errors';
 import type { ClusterFiles } from '../inputs/load';
 
@@ -20,25 +20,29 @@ export interface InputSelection {
   definitions?: string[];
   /** hand-written inputs: one entry per cluster, shared files already prepended */
   handWritten?: ClusterFiles[];
+  /** --max-input-size: the largest input file read */
+  maxInputBytes: number;
   options: Record<string, string | boolean | (string | boolean)[] | undefined>;
 }
 
 export const inputOptions = {
-  cluster: { type: 'string', multiple: true },
-  values: { type: 'string', multiple: true },
-  manifests: { type: 'string', multiple: true },
-  'expected-nodes': { type: 'string', multiple: true },
-  'max-pods': { type: 'string', multiple: true },
-} as const satisfies NonNullable<ParseArgsConfig['options']>;
+  cluster: { type: 'string', multiple: true, value: 'NAME', help: 'select a definition, or start a hand-written cluster whose files follow (repeatable)' },
+  values: { type: 'string', multiple: true, value: 'FILE', path: true, help: 'a Helm values file (repeatable, lowest layer first)' },
+  manifests: { type: 'string', multiple: true, value: 'FILE', path: true, help: 'Calico objects, multi-document YAML (repeatable)' },
+  'expected-nodes': { type: 'string', multiple: true, value: 'N', help: 'nodes the hand-written cluster will grow to: enables the capacity check' },
+  'max-pods': { type: 'string', multiple: true, value: 'N', help: "kubelet maxPods of the hand-written cluster's nodes (default 110)" },
+  'max-input-size': maxInputSizeFlag('a values or manifest file'),
+} as const satisfies Flags;
 
-export function parseInputs(command: string, argv: string[], extra: NonNullable<ParseArgsConfig['options']>): InputSelection {
+export function parseInputs(command: string, argv: string[], extra: Flags): InputSelection {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: { ...commonOptions, ...inputOptions, ...extra }, allowPositionals: false, strict: true, tokens: true });
   } catch (error) {
-    throw new UserError(`${command}: ${(error as Error).message.split('\n')[0]} (see \`calico-gen ${command} --help\`)`);
+    throw usageError(command, error);
   }
   const options = parsed.values as InputSelection['options'];
+  const maxInputBytes = maxInputSize(options['max-input-size'] as string | undefined);
   const shared: ClusterFiles = { values: [], manifests: [] };
   const clusters: ClusterFiles[] = [];
   for (const token of parsed.tokens ?? []) {
@@ -67,9 +71,9 @@ export function parseInputs(command: string, argv: string[], extra: NonNullable<
     if (shared.expectedNodes !== undefined || shared.maxPodsPerNode !== undefined || clusters.some((c) => c.expectedNodes !== undefined || c.maxPodsPerNode !== undefined)) {
       throw new UserError(`${command}: --expected-nodes and --max-pods go with --values or --manifests; a cluster definition sets capacity: { expectedNodes, maxPodsPerNode }`);
     }
-    return { definitions: clusters.map((c) => c.name!), options };
+    return { definitions: clusters.map((c) => c.name!), options, maxInputBytes };
   }
-  if (clusters.length === 0) return { handWritten: [shared], options };
+  if (clusters.length === 0) return { handWritten: [shared], options, maxInputBytes };
   const names = clusters.map((c) => c.name!);
   const repeated = names.find((name, i) => names.indexOf(name) !== i);
   if (repeated !== undefined) throw new UserError(`${command}: --cluster ${repeated} is given twice: give each cluster's files after one --cluster`);
@@ -87,6 +91,7 @@ export function parseInputs(command: string, argv: string[], extra: NonNullable<
       };
     }),
     options,
+    maxInputBytes,
   };
 }
 

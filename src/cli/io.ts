@@ -1,9 +1,11 @@
 /** What a command needs from its process: streams and the environment, injectable for tests. */
 export interface CliIo {
   stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** the fleet project the working directory is in (./project.ts); set by main */
+  projectRoot?: string;
 }
 
 export type Command = (argv: string[], io: CliIo) => Promise<number> | number;

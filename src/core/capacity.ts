@@ -72,6 +72,14 @@ export function maxNodesFor(pools: readonly Sized[], maxPods: number, strictAffi
   return byAddresses < blocks ? byAddresses : blocks;
 }
 
+/** Above this share of what its pools hold, a family's capacity is a warning; above the second, an error. */
+export const CAPACITY_WARN_PER_MILLE = 800;
+export const CAPACITY_ERROR_PER_MILLE = 1000;
+
+export function capacitySeverity(perMille: number): 'warning' | 'error' | undefined {
+  return perMille > CAPACITY_ERROR_PER_MILLE ? 'error' : perMille > CAPACITY_WARN_PER_MILLE ? 'warning' : undefined;
+}
+
 /** Percentage of the capacity the expected nodes use, rounded down to a tenth (Infinity for 0). */
 export function utilisationPerMille(expectedNodes: number, maxNodes: bigint): number {
   if (maxNodes === 0n) return expectedNodes > 0 ? Infinity : 0;

@@ -4,6 +4,9 @@
  */
 import { isMap, own, type JsonMap } from '../util/json';
 
+/** The well-known node label of the region a node runs in; calico-gen reads a cluster's `site` as its value. */
+export const REGION_LABEL = 'topology.kubernetes.io/region';
+
 /** The minimal shape of a Kubernetes object as read from YAML or synthesised. */
 export interface KubeObject {
   apiVersion: string;
@@ -77,4 +80,9 @@ export function kindOf(object: unknown): string | undefined {
 /** `<Kind>/<name>` for any object, however malformed: how findings name objects. */
 export function refOf(object: unknown): string {
   return `${kindOf(object) ?? '<no kind>'}/${nameOf(object) ?? '<unnamed>'}`;
+}
+
+/** An RFC 1123 label, as Kubernetes names many things (and calico-gen names clusters): `ml-serve-eqiad`. */
+export function isDnsLabel(name: string): boolean {
+  return name.length <= 63 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name);
 }

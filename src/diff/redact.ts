@@ -1,31 +1,30 @@
 /**
- * Keeps secrets out of diffs: nothing of a Secret's data is shown, and release values under keys
- * that look sensitive are replaced unless --show-secrets. A changed secret still shows as changed.
+ * Keeps secrets out of diffs: nothing of a Secret's data is shown, and release values that look
+ * sensitive (./sensitive.ts) are replaced unless --show-secrets. A changed secret still shows as changed.
  */
 import { isMap, type Json, type JsonMap } from './field-path';
 import { canonicalJson } from './normalise';
+import { isSensitiveKey, redactShapes } from './sensitive';
 
 export const REDACTED = '<redacted>';
 export const REDACTED_CHANGED = '<redacted: changed>';
 
-const SENSITIVE_WORDS = /password|passwd|passphrase|token|secret|credential|(private|api|access|ssh|encryption|signing|tls|auth)[-_.]?key|^key$/i;
+export { isSensitiveKey } from './sensitive';
+
+type Sensitive = (key: string, container: JsonMap) => boolean;
 
 /**
- * A key that looks like it holds a secret. A bare `key` next to an `operator` (a toleration, a
- * selector expression) names a label, not a secret.
+ * Both sides with sensitive values replaced (src/diff/sensitive.ts: by key, and by shape inside
+ * any string); a value that differs shows as changed on the desired side.
  */
-export function isSensitiveKey(key: string, container: JsonMap): boolean {
-  if (!SENSITIVE_WORDS.test(key)) return false;
-  return !(key === 'key' && 'operator' in container);
-}
-
-/** Both sides with sensitive values replaced; a value that differs shows as changed on the desired side. */
-export function redactValuesPair(desired: Json | undefined, live: Json | undefined, sensitive: (key: string, container: JsonMap) => boolean = isSensitiveKey): [Json | undefined, Json | undefined] {
+export function redactValuesPair(desired: Json | undefined, live: Json | undefined, sensitive: Sensitive = isSensitiveKey): [Json | undefined, Json | undefined] {
   if (isMap(desired) && isMap(live)) {
     const d: JsonMap = {};
     const l: JsonMap = {};
     for (const key of new Set([...Object.keys(desired), ...Object.keys(live)])) {
-      const [dv, lv] = sensitive(key, key in desired ? desired : live) ? hide(desired[key], live[key]) : redactValuesPair(desired[key], live[key], sensitive);
+      // either side may hold the secret: a reference on one side does not make the other's readable
+      const hidden = (key in desired && sensitive(key, desired)) || (key in live && sensitive(key, live));
+      const [dv, lv] = hidden ? hide(desired[key], live[key]) : redactValuesPair(desired[key], live[key], sensitive);
       if (dv !== undefined) d[key] = dv;
       if (lv !== undefined) l[key] = lv;
     }
@@ -36,10 +35,21 @@ export function redactValuesPair(desired: Json | undefined, live: Json | undefin
     const pairs = Array.from({ length }, (_, i) => redactValuesPair(desired[i], live[i], sensitive));
     return [pairs.slice(0, desired.length).map(([d]) => d as Json), pairs.slice(0, live.length).map(([, l]) => l as Json)];
   }
+  if (typeof desired === 'string' && typeof live === 'string') return redactStringPair(desired, live);
   return [redactAlone(desired, sensitive), redactAlone(live, sensitive)];
 }
 
-function redactAlone(value: Json | undefined, sensitive: (key: string, container: JsonMap) => boolean): Json | undefined {
+/** Two strings whose secrets alone differ still show that they differ. */
+function redactStringPair(desired: string, live: string): [string, string] {
+  const shownLive = redactShapes(live, REDACTED);
+  const shownDesired = redactShapes(desired, REDACTED);
+  if (desired !== live && shownDesired === shownLive) return [redactShapes(desired, REDACTED_CHANGED), shownLive];
+  return [shownDesired, shownLive];
+}
+
+/** One side's value with its secrets hidden (the other side has nothing there). */
+export function redactAlone(value: Json | undefined, sensitive: Sensitive = isSensitiveKey): Json | undefined {
+  if (typeof value === 'string') return redactShapes(value, REDACTED);
   if (Array.isArray(value)) return value.map((item) => redactAlone(item, sensitive) as Json);
   if (!isMap(value)) return value;
   return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, sensitive(key, value) ? REDACTED : (redactAlone(child, sensitive) as Json)]));

@@ -21,6 +21,8 @@ export interface ObjectChange {
 
 export interface ValuesDiff {
   changed: boolean;
+  /** false when the deployed values were not read (nothing was compared); absent means true */
+  compared?: false;
   /** unified diff from the deployed release's values to the synthesised ones (chart defaults merged in), sensitive values redacted */
   diff: string;
 }

@@ -16,7 +16,7 @@ export const NO_VALUES_DIFF: ValuesDiff = { changed: false, diff: '' };
  * values are unknown and nothing is compared.
  */
 export function diffValues(desired: unknown, deployed: Record<string, unknown> | null | undefined, showSecrets: boolean): ValuesDiff {
-  if (deployed === undefined) return NO_VALUES_DIFF;
+  if (deployed === undefined) return { ...NO_VALUES_DIFF, compared: false };
   const want = comparable(desired);
   const have = deployed === null ? undefined : comparable(deployed);
   if (canonicalJson(want) === canonicalJson(have)) return NO_VALUES_DIFF;

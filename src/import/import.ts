@@ -17,13 +17,19 @@ import type { MappedLayer } from './mapper';
 import { orderModel } from './model-order';
 import { verifyClusters } from './verify-cluster';
 import { mergeValuesFiles } from '../util/merge';
+import { REGION_LABEL } from '../core/kube';
+import { parseSelector, type SelectorNode } from '../core/selector';
 
 export interface ImportOptions {
   valuesDir: string;
   /** cluster → group, from --group */
   groups: ReadonlyMap<string, string>;
+  /** the tree's layout, when the caller has read it already */
+  layout?: TreeLayout;
   /** where a relative valuesDir starts */
   cwd: string;
+  /** larger values files are refused before they are read (default 256 MiB) */
+  maxInputBytes?: number;
 }
 
 export interface ImportedCluster {
@@ -44,9 +50,9 @@ export interface ImportedFleet {
 }
 
 export async function importValuesTree(options: ImportOptions): Promise<ImportedFleet> {
-  const layout = readLayout(path.resolve(options.cwd, options.valuesDir), options.groups);
+  const layout = options.layout ?? readLayout(path.resolve(options.cwd, options.valuesDir), options.groups);
   const problems: ImportProblem[] = [];
-  const files = readChartViews(layout, options.valuesDir, problems);
+  const files = readChartViews(layout, options, problems);
   const view = (file: string) => files.get(file)!.view;
 
   const fleet = mapFleet(layout.fleetFiles.map(view), problems);
@@ -59,7 +65,7 @@ export async function importValuesTree(options: ImportOptions): Promise<Imported
     if (!groups.has(cluster.group)) groups.set(cluster.group, mapGroup(cluster.group, view(groupFile), layout.fleetFiles.map(view), problems));
     const own = cluster.files.slice(fleetAndGroup.length).map(view);
     const layer = mapLayer(composeFiles(own, problems), effective(fleetAndGroup), problems);
-    addIdentity(layer, cluster.name);
+    addIdentity(layer, cluster.name, routerRegions(mergeValuesFiles(cluster.files.map((file) => view(file).data))));
     layer.model = orderModel(layer.model);
     clusters.push({ layout: cluster, layer, layeredValues: mergeValuesFiles(cluster.files.map((file) => view(file).data)) });
   }
@@ -81,16 +87,17 @@ interface ChartView {
 
 /**
  * Every file once, reduced to the chart's keys; unreadable files are problems, not exceptions.
- * Files are named as the user named the tree (`--values-dir values` → `values/main.yaml`).
+ * Files are named relative to the working directory (`--values-dir values` → `values/main.yaml`),
+ * never by an absolute path: the names go into the headers of the files import writes.
  */
-function readChartViews(layout: TreeLayout, valuesDirArg: string, problems: ImportProblem[]): Map<string, ChartView> {
+function readChartViews(layout: TreeLayout, options: ImportOptions, problems: ImportProblem[]): Map<string, ChartView> {
   const all = [...new Set(layout.clusters.flatMap((c) => c.files))];
-  const display = (file: string) => path.join(valuesDirArg, path.relative(layout.valuesDir, file));
+  const display = (file: string) => path.relative(options.cwd, file);
   const views = new Map<string, ChartView>();
   for (const file of all) {
     let parsed: ValuesFile;
     try {
-      parsed = readValuesFile(file, display(file));
+      parsed = readValuesFile(file, display(file), options.maxInputBytes);
     } catch (error) {
       if (!(error instanceof ImportFailed)) throw error;
       problems.push(...error.problems);
@@ -119,10 +126,31 @@ function mapGroup(group: string, file: ValuesFile, fleetFiles: ValuesFile[], pro
   return layer;
 }
 
-/** The model needs to know a cluster's site: the last part of its name (`ml-serve-eqiad` → `eqiad`). */
-function addIdentity(layer: MappedLayer, name: string): void {
-  const site = name.split('-').pop()!;
+/**
+ * The model needs to know a cluster's site: the part of its name that is a region its routers
+ * select nodes by (`ml-serve-eqiad` → `eqiad`, `ams-main` → `ams`), else the last part.
+ */
+function addIdentity(layer: MappedLayer, name: string, regions: ReadonlySet<string>): void {
+  const parts = name.split('-');
+  const site = [...parts].reverse().find((part) => regions.has(part)) ?? parts[parts.length - 1]!;
   Object.assign(layer.model, { name, site, kubeContext: name });
+}
+
+/** The topology.kubernetes.io/region values the BGPPeers' node selectors name (`== 'x'`, `in {'x', 'y'}`). */
+function routerRegions(values: Record<string, unknown>): Set<string> {
+  const regions = new Set<string>();
+  const visit = (node: SelectorNode): void => {
+    if ((node.kind === 'compare' && node.op === '==') || (node.kind === 'set' && node.op === 'in')) {
+      if (node.label === REGION_LABEL) for (const value of node.kind === 'set' ? node.values : [node.value]) regions.add(value);
+    } else if (node.kind === 'and' || node.kind === 'or') node.operands.forEach(visit);
+  };
+  const peers = values.BGPPeers;
+  for (const peer of Object.values(peers && typeof peers === 'object' ? peers : {})) {
+    const selector = (peer as { nodeSelector?: unknown } | null)?.nodeSelector;
+    const parsed = typeof selector === 'string' ? parseSelector(selector) : undefined;
+    if (parsed?.ok) visit(parsed.ast);
+  }
+  return regions;
 }
 
 export function effective(files: readonly ValuesFile[]): Record<string, unknown> {

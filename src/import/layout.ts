@@ -10,6 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UserError } from '../util/errors';
+import { isDnsLabel } from '../core/kube';
 
 export const FLEET_FILES = ['common.yaml', 'common-bgp.yaml'] as const;
 export const CLUSTER_FILES = ['values.yaml', 'calico-values.yaml'] as const;
@@ -36,7 +37,8 @@ export interface TreeLayout {
 export function parseGroupFlags(flags: readonly string[]): Map<string, string> {
   const byCluster = new Map<string, string>();
   for (const flag of flags) {
-    const match = /^([^=\s]+)=(.+)$/.exec(flag);
+    // a group is named after its file, which may hold spaces (quoted on the command line)
+    const match = /^([^=]*[^=\s][^=]*)=(.+)$/.exec(flag);
     if (!match) throw new UserError(`--group ${JSON.stringify(flag)}: write GROUP=CLUSTER[,CLUSTER...], for example --group main=eqiad,codfw`);
     const [, group, list] = match;
     for (const cluster of list!.split(',').map((c) => c.trim()).filter(Boolean)) {
@@ -60,6 +62,7 @@ export function readLayout(valuesDir: string, groupFlags: ReadonlyMap<string, st
   }
   const clusterNames = entries.filter((e) => e.isDirectory() && fs.existsSync(path.join(valuesDir, e.name, CALICO_VALUES))).map((e) => e.name);
   if (clusterNames.length === 0) throw new UserError(`${valuesDir}: no cluster folder with a ${CALICO_VALUES}: is this a helmfile values tree?`);
+  checkClusterNames(clusterNames);
   checkFlags(groupFlags, clusterNames, groupFiles);
   const unassigned: string[] = [];
   const clusters: ClusterLayout[] = [];
@@ -79,6 +82,20 @@ export function readLayout(valuesDir: string, groupFlags: ReadonlyMap<string, st
     );
   }
   return { valuesDir, fleetFiles, groupFiles, clusters };
+}
+
+/**
+ * A cluster folder's name becomes the cluster's name: its definition file, its generated/ folder,
+ * its kube context. The definition schema takes DNS labels only, so anything else is refused
+ * before any work, every such folder at once.
+ */
+function checkClusterNames(names: readonly string[]): void {
+  const invalid = names.filter((name) => !isDnsLabel(name));
+  if (invalid.length === 0) return;
+  throw new UserError(
+    `import: cluster folder${invalid.length > 1 ? 's' : ''} ${invalid.map((name) => JSON.stringify(name)).join(', ')}: a cluster's name (its folder's) must be a DNS label, ` +
+      "lowercase letters, digits and '-', at most 63 characters: rename the folder, as the cluster is named in its kube context",
+  );
 }
 
 function checkFlags(flags: ReadonlyMap<string, string>, clusters: readonly string[], groupFiles: ReadonlyMap<string, string>): void {

@@ -90,19 +90,25 @@ function ordered(pool: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.keys(POOL_KEYS).filter((key) => pool[key] !== undefined).map((key) => [key, pool[key]]));
 }
 
-/** Policy specs are copied as written, comments included; a layer may amend a lower policy key by key. */
+/**
+ * Policy specs are copied as written, comments included. The values amend a lower policy key by
+ * key, the model replaces a policy whole: a layer that amends a lower policy gets the whole policy.
+ */
 export function mapGlobalNetworkPolicies(m: LayerMapper, value: unknown): void {
   const from = ['GlobalNetworkPolicies'];
   if (value === null) return removeEveryLowerEntry(m, 'GlobalNetworkPolicies', 'globalNetworkPolicies');
   if (!isPlainMap(value)) return m.problem(from, `is ${JSON.stringify(value)}, expected a map of policy name → spec`);
   m.set(['globalNetworkPolicies'], {}, from);
+  const lowerPolicies = isPlainMap(m.lower.GlobalNetworkPolicies) ? m.lower.GlobalNetworkPolicies : {};
   for (const [name, spec] of Object.entries(value)) {
     const at = [...from, name];
     if (spec !== null && !isPlainMap(spec)) {
       m.problem(at, `is ${JSON.stringify(spec)}, expected a GlobalNetworkPolicy spec (a map)`);
       continue;
     }
-    m.set(['globalNetworkPolicies', name], spec === null ? null : structuredClone(spec), at);
+    const lower = lowerPolicies[name];
+    const whole = spec === null ? null : isPlainMap(lower) ? mergeLayers([lower, spec]) : structuredClone(spec);
+    m.set(['globalNetworkPolicies', name], whole, at);
     m.noteTree(['globalNetworkPolicies', name], at, spec);
   }
 }

@@ -2,13 +2,15 @@
  * One helmfile values file, parsed as Helm parses it (YAML 1.1, merge keys), keeping what import
  * needs to point back at it: the line of every key and the comments around it.
  */
-import * as fs from 'node:fs';
+import { readInputText } from '../util/input-file';
 import { yamlValue } from '../util/yaml-value';
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import { ImportFailed, type ImportProblem } from './errors';
 import { isPlainMap } from '../util/merge';
 
 export type KeyPath = readonly (string | number)[];
+
+const ERRORS_SHOWN = 5;
 
 export interface Comments {
   /** comment lines above the key (or list item) */
@@ -30,28 +32,26 @@ export interface ValuesFile {
   trailingComment?: string;
 }
 
-export function readValuesFile(file: string, display: string): ValuesFile {
-  let source: string;
-  try {
-    source = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new ImportFailed([{ file: display, keyPath: '', message: `cannot read: ${(error as Error).message}` }]);
-  }
-  return parseValues(source, display);
+export function readValuesFile(file: string, display: string, maxInputBytes?: number): ValuesFile {
+  const read = readInputText(file, maxInputBytes);
+  if ('reason' in read) throw new ImportFailed([{ file: display, keyPath: '', message: `cannot be read: it ${read.reason}` }]);
+  return parseValues(read.text, display);
 }
 
 export function parseValues(source: string, display: string): ValuesFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { version: '1.1', merge: true, lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
-    throw new ImportFailed(
-      doc.errors.map((error): ImportProblem => ({
-        file: display,
-        keyPath: '',
-        line: lineCounter.linePos(error.pos[0]).line,
-        message: `not valid YAML: ${error.message.split('\n')[0]}`,
-      })),
-    );
+    const problems = doc.errors.slice(0, ERRORS_SHOWN).map((error): ImportProblem => ({
+      file: display,
+      keyPath: '',
+      line: lineCounter.linePos(error.pos[0]).line,
+      message: `not valid YAML: ${error.message.split('\n')[0]!.slice(0, 200)}`,
+    }));
+    // garbage (a binary file, the wrong file) has thousands: the first few tell the story
+    const more = doc.errors.length - ERRORS_SHOWN;
+    if (more > 0) problems.push({ file: display, keyPath: '', message: `… and ${more.toLocaleString('en-US')} more YAML errors in ${display}: is it the values file you meant?` });
+    throw new ImportFailed(problems);
   }
   const built = yamlValue(doc);
   if ('reason' in built) throw new ImportFailed([{ file: display, keyPath: '', line: 1, message: `not valid YAML: ${built.reason}` }]);

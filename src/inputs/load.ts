@@ -24,7 +24,12 @@ export interface ClusterFiles {
   maxPodsPerNode?: number;
 }
 
-export function loadHandWritten(clusters: readonly ClusterFiles[], cwd: string): LoadedInputs {
+export interface InputLimits {
+  /** files larger than this are refused before they are read (default 256 MiB) */
+  maxInputBytes?: number;
+}
+
+export function loadHandWritten(clusters: readonly ClusterFiles[], cwd: string, limits: InputLimits = {}): LoadedInputs {
   const findings: Finding[] = [];
   /** files that do not parse: a cluster built without one of its layers would only mislead */
   const broken = new Set<string>();
@@ -33,7 +38,7 @@ export function loadHandWritten(clusters: readonly ClusterFiles[], cwd: string):
     const parsed = new Map<string, T>();
     return (file: string): T => {
       const absolute = path.resolve(cwd, file);
-      if (!parsed.has(absolute)) parsed.set(absolute, parse(readInputFile(file, cwd, flag)));
+      if (!parsed.has(absolute)) parsed.set(absolute, parse(readInputFile(file, cwd, flag, limits.maxInputBytes)));
       return parsed.get(absolute)!;
     };
   };

@@ -10,7 +10,7 @@ import type { Check, Finding } from '../core/findings';
 import type { ClusterCapacityHints } from '../validate/rules/cluster/input';
 import type { ClusterSource } from '../validate/source';
 import { locateInManifest, type ManifestObject } from './manifest-files';
-import { valuesPointerFor } from './object-to-values';
+import { valuesPointerFor } from '../values/object-to-values';
 import { locateInLayers, type ValuesLayer } from './values-files';
 import { mergeValuesFiles } from '../util/merge';
 

@@ -5,14 +5,14 @@
  */
 import type { Check, Finding, SourceLocation } from '../core/findings';
 import { isPlainMap } from '../util/merge';
-import { positionOf, parseLocatedYaml, type LocatedDocument } from './yaml-locations';
+import { firstErrors, positionOf, parseLocatedYaml, type LocatedDocument } from './yaml-locations';
 import type { InputFile } from '../util/input-file';
 
 export const valuesYaml: Check = {
   id: 'values-yaml',
   severity: 'error',
   alsoAs: ['warning'],
-  description: 'A values file parses and is a map; a warning when it has documents Helm ignores',
+  description: 'A values file parses (aliases expanding to at most 1,000 copies) and is a map; a warning when it has documents Helm ignores',
 };
 
 export interface ValuesLayer {
@@ -23,7 +23,9 @@ export interface ValuesLayer {
 /** A values file as Helm reads it: the first YAML document, a map (or nothing). */
 export function parseValuesFile(file: InputFile): { layer?: ValuesLayer; findings: Finding[] } {
   const parsed = parseLocatedYaml(file.text);
-  const findings: Finding[] = parsed.errors.map((error) => fileFinding(valuesYaml.id, 'error', file.display, error.position, `YAML syntax error: ${error.message}`));
+  const { shown, rest: unshown } = firstErrors(parsed.errors, file.display);
+  const findings: Finding[] = shown.map((error) => fileFinding(valuesYaml.id, 'error', file.display, error.position, error.message));
+  if (unshown) findings.push(fileFinding(valuesYaml.id, 'error', file.display, undefined, unshown));
   if (findings.length > 0) return { findings };
   const [first, ...rest] = parsed.documents;
   if (rest.length > 0) {
@@ -37,8 +39,9 @@ export function parseValuesFile(file: InputFile): { layer?: ValuesLayer; finding
   return { layer: { file: file.display, document: first }, findings };
 }
 
-function fileFinding(rule: string, severity: Finding['severity'], file: string, position: { line: number; column: number }, message: string): Finding {
-  return { rule, severity, cluster: '', object: 'values', path: '', message, source: { file, line: position.line, column: position.column } };
+function fileFinding(rule: string, severity: Finding['severity'], file: string, position: { line: number; column: number } | undefined, message: string): Finding {
+  const source = position ? { file, line: position.line, column: position.column } : { file };
+  return { rule, severity, cluster: '', object: 'values', path: '', message, source };
 }
 
 function unescape(segment: string): string {

@@ -18,14 +18,26 @@ export interface LocatedDocument {
   positions: Map<string, Position>;
 }
 
-export interface YamlSyntaxError {
+/** A document that cannot be read: a syntax error, or a value that cannot be built (an alias bomb). */
+export interface YamlError {
+  /** the whole sentence: `YAML syntax error: …` */
   message: string;
   position: Position;
 }
 
 export interface ParsedYaml {
   documents: LocatedDocument[];
-  errors: YamlSyntaxError[];
+  errors: YamlError[];
+}
+
+/** Errors shown per file: garbage (a binary file, the wrong file) has thousands, and the first few tell the story. */
+export const ERRORS_SHOWN_PER_FILE = 5;
+
+/** The errors to show, and a line for the rest (`… and 1,995 more YAML errors in x.yaml`). */
+export function firstErrors(errors: readonly YamlError[], file: string): { shown: YamlError[]; rest?: string } {
+  if (errors.length <= ERRORS_SHOWN_PER_FILE) return { shown: [...errors] };
+  const more = errors.length - ERRORS_SHOWN_PER_FILE;
+  return { shown: errors.slice(0, ERRORS_SHOWN_PER_FILE), rest: `… and ${more.toLocaleString('en-US')} more YAML errors in ${file}: is it the YAML file you meant?` };
 }
 
 export function escapePointer(key: string): string {
@@ -35,16 +47,29 @@ export function escapePointer(key: string): string {
 export function parseLocatedYaml(text: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const documents: LocatedDocument[] = [];
-  const errors: YamlSyntaxError[] = [];
+  const errors: YamlError[] = [];
   for (const document of parseAllDocuments(text, { version: '1.1', lineCounter, prettyErrors: false })) {
     if (!('errors' in document)) continue; // an EmptyStream
     for (const error of document.errors) {
-      errors.push({ message: error.message.split('\n')[0]!, position: toPosition(lineCounter, error.pos[0]) });
+      errors.push({ message: `YAML syntax error: ${shortened(error.message.split('\n')[0]!)}`, position: toPosition(lineCounter, error.pos[0]) });
     }
     if (document.errors.length > 0) continue;
-    documents.push(locate(document, lineCounter));
+    const built = yamlValue(document);
+    if ('reason' in built) {
+      // an alias bomb, or an alias without its anchor: the document cannot be read at all
+      errors.push({ message: `cannot be read: ${built.reason}`, position: toPosition(lineCounter, document.contents?.range?.[0] ?? 0) });
+      continue;
+    }
+    documents.push({ data: built.value ?? undefined, positions: locate(document, lineCounter) });
   }
+  // the parser reports errors by kind, not by place: the first ones in the file are the ones to show
+  errors.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
   return { documents, errors };
+}
+
+/** The parser quotes the source around an error: on a line of garbage that may be the whole line. */
+function shortened(message: string): string {
+  return message.length > 200 ? `${message.slice(0, 200)}…` : message;
 }
 
 function toPosition(lineCounter: LineCounter, offset: number): Position {
@@ -52,7 +77,7 @@ function toPosition(lineCounter: LineCounter, offset: number): Position {
   return { line, column: col };
 }
 
-function locate(document: Document, lineCounter: LineCounter): LocatedDocument {
+function locate(document: Document, lineCounter: LineCounter): Map<string, Position> {
   const positions = new Map<string, Position>();
   const start = document.contents?.range?.[0] ?? 0;
   positions.set('', toPosition(lineCounter, start));
@@ -85,9 +110,7 @@ function locate(document: Document, lineCounter: LineCounter): LocatedDocument {
     }
   };
   walk(document.contents, '');
-  const built = yamlValue(document);
-  // an alias bomb or a circular alias: located but empty
-  return { data: 'value' in built ? (built.value ?? undefined) : undefined, positions };
+  return positions;
 }
 
 /** YAML 1.1's `<<` key: the yaml package reads it as a symbol (a string `<<` when quoted is a plain key). */

@@ -17,13 +17,15 @@ import { CALICO_GROUP } from '../core/calico';
 export interface DumpOptions {
   desired: readonly KubeObject[];
   release: { name: string; namespace: string };
+  /** larger dumps are refused before they are read (default 256 MiB) */
+  maxInputBytes?: number;
 }
 
 export function readLiveFile(file: string, cwd: string, options: DumpOptions): LiveState {
   const absolute = path.resolve(cwd, file);
   const relative = path.relative(cwd, absolute);
   const shown = relative && !relative.startsWith('..') ? relative : absolute;
-  const all = parseDump(readInputFile(file, cwd, '--live-file').text, shown);
+  const all = parseDump(readInputFile(file, cwd, '--live-file', options.maxInputBytes).text, shown);
   const releaseSecrets = all.filter((object) => isReleaseSecret(object));
   const objects = all.filter((object) => !isReleaseSecret(object));
   const kinds = new Set(objects.map(kindKey));

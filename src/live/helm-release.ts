@@ -5,6 +5,7 @@
  */
 import { gunzipSync } from 'node:zlib';
 import { yamlValue } from '../util/yaml-value';
+import { DEFAULT_MAX_INPUT_BYTES } from '../util/input-file';
 import { parseAllDocuments } from 'yaml';
 import type { KubeObject, ObjectRef } from '../core/kube';
 import { UserError } from '../util/errors';
@@ -62,7 +63,8 @@ function decodeRecord(secret: KubeObject, where: string): Record<string, unknown
   try {
     const helmEncoded = Buffer.from(stored, 'base64').toString('utf8');
     let bytes = Buffer.from(helmEncoded, 'base64');
-    if (GZIP_MAGIC.every((byte, i) => bytes[i] === byte)) bytes = gunzipSync(bytes);
+    // a release record is megabytes at most: a Secret that inflates past the input limit is not one
+    if (GZIP_MAGIC.every((byte, i) => bytes[i] === byte)) bytes = gunzipSync(bytes, { maxOutputLength: DEFAULT_MAX_INPUT_BYTES });
     const record = JSON.parse(bytes.toString('utf8')) as unknown;
     if (typeof record !== 'object' || record === null) throw new Error('not a JSON object');
     return record as Record<string, unknown>;

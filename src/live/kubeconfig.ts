@@ -1,12 +1,13 @@
 /**
  * Kubeconfig resolution as kubectl does it: `--kubeconfig FILE` alone, else every file in
  * `KUBECONFIG` merged (the first file to define a cluster, user or context wins; missing files are
- * skipped), else `~/.kube/config`. The context is `--context`, else the one the cluster definition
+ * skipped), else `~/.kube/config`. The context is `--kube-context`, else the one the cluster definition
  * names; never the kubeconfig's current context, which may well point at another cluster.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UserError } from '../util/errors';
+import { readInputText } from '../util/input-file';
 import { clientNode, type ClientNode } from './client-node';
 
 export interface KubeconfigOptions {
@@ -14,11 +15,13 @@ export interface KubeconfigOptions {
   cwd: string;
   /** --kubeconfig */
   kubeconfig?: string;
-  /** --context */
+  /** --kube-context */
   context?: string;
   /** the cluster definition's kubeContext, and the file that sets it, for messages */
   defaultContext: string;
   definitionFile?: string;
+  /** larger kubeconfig files are refused before they are read (default 256 MiB) */
+  maxInputBytes?: number;
 }
 
 export interface ResolvedKubeconfig {
@@ -49,10 +52,15 @@ export function kubeconfigFiles(options: Pick<KubeconfigOptions, 'env' | 'cwd' |
   return [file];
 }
 
-function loadFile(file: string): ClientNode.KubeConfig {
+/** As KubeConfig.loadFromFile, through the bounded reader: a kubeconfig is a file the user names too. */
+function loadFile(file: string, maxInputBytes: number | undefined): ClientNode.KubeConfig {
+  const read = readInputText(file, maxInputBytes);
+  if ('reason' in read) throw new UserError(`kubeconfig ${file}: ${read.reason}`);
   const config = new (clientNode().KubeConfig)();
   try {
-    config.loadFromFile(file);
+    config.loadFromString(read.text);
+    // certificate and key files named in it are relative to its folder
+    config.makePathsAbsolute(path.dirname(file));
   } catch (error) {
     throw new UserError(`kubeconfig ${file}: ${(error as Error).message.split('\n')[0]}`);
   }
@@ -78,13 +86,13 @@ function merge(configs: ClientNode.KubeConfig[]): ClientNode.KubeConfig {
 
 export function resolveKubeconfig(options: KubeconfigOptions): ResolvedKubeconfig {
   const files = kubeconfigFiles(options);
-  const config = merge(files.map(loadFile));
+  const config = merge(files.map((file) => loadFile(file, options.maxInputBytes)));
   const context = options.context ?? options.defaultContext;
   const where = `kubeconfig ${files.join(path.delimiter)}`;
   const entry = config.getContextObject(context);
   if (!entry) {
     const known = config.getContexts().map((c) => c.name);
-    const origin = options.context ? '' : ` (the kubeContext of ${options.definitionFile ?? 'the cluster definition'}; pass --context to use another)`;
+    const origin = options.context ? '' : ` (the kubeContext of ${options.definitionFile ?? 'the cluster definition'}; pass --kube-context to use another)`;
     throw new UserError(`context ${JSON.stringify(context)}${origin} is not in ${where}, which has ${known.length > 0 ? `contexts ${known.join(', ')}` : 'no contexts'}`);
   }
   const cluster = config.getCluster(entry.cluster);

@@ -5,8 +5,8 @@ import { UserError } from '../util/errors';
 import { notValidYaml } from './dump';
 import { yamlValue } from '../util/yaml-value';
 
-export function readLiveValues(file: string, cwd: string): Record<string, unknown> {
-  const { text } = readInputFile(file, cwd, '--live-values');
+export function readLiveValues(file: string, cwd: string, maxInputBytes?: number): Record<string, unknown> {
+  const { text } = readInputFile(file, cwd, '--live-values', maxInputBytes);
   // without -o yaml, helm prints a heading first
   const body = text.replace(/^USER-SUPPLIED VALUES:\s*\n/, '');
   const document = parseDocument(body);

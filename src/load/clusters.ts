@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Finding } from '../core/findings';
+import type { Check, Finding } from '../core/findings';
 import type { ClusterDefinition } from '../model/definition';
 import { UserError } from '../util/errors';
 import type { Dependency } from './dependencies';
@@ -47,6 +47,54 @@ export function listSharedModules(clustersDir: string): string[] {
   };
   walk(path.resolve(clustersDir), 0);
   return modules.sort();
+}
+
+export const definitionNested: Check = {
+  id: 'definition-nested',
+  severity: 'warning',
+  description: 'A file in a subfolder of clusters/ that exports a cluster definition, and that no definition imports: calico-gen loads definitions from clusters/ itself only',
+};
+
+/** `export default defineCluster(`: what a definition file says, and a shared module does not. */
+const DEFINES_CLUSTER = /^\s*export\s+default\s+defineCluster\s*\(/m;
+
+/**
+ * Files under the subfolders of clusters/ that read as cluster definitions and that no definition
+ * imports (`imported`: the modules the loaded definitions pulled in): each one a warning, so that a
+ * definition put in a folder by mistake is named rather than silently left out.
+ */
+export function nestedDefinitions(clustersDir: string, imported: ReadonlySet<string>): Finding[] {
+  return listSharedModules(clustersDir)
+    .filter((file) => !imported.has(file) && !imported.has(realPath(file)) && DEFINES_CLUSTER.test(readText(file)))
+    .map((file) => {
+      const shown = path.relative(process.cwd(), file);
+      const proper = path.join(path.relative(process.cwd(), path.resolve(clustersDir)), path.basename(file));
+      return {
+        rule: definitionNested.id,
+        severity: definitionNested.severity,
+        cluster: '',
+        object: 'ClusterDefinition',
+        path: '',
+        message: `${shown} exports a cluster definition, but calico-gen loads definitions from ${path.dirname(proper)}/ itself only (its subfolders hold shared modules) and no definition imports this file, so the cluster is not synthesised: move it to ${proper}, or remove its default export if it is a shared module`,
+        source: { file: shown },
+      };
+    });
+}
+
+function realPath(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
+function readText(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 export function transpileCacheDir(): string {

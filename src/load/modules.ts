@@ -13,7 +13,7 @@ import { createRequire, isBuiltin } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import type { SourceLocation } from '../core/findings';
+import type { CallSite, SourceLocation } from '../core/findings';
 import { contentHash } from '../util/hash';
 import { stackPositions } from '../util/stack';
 import { displayPath } from './clusters';
@@ -77,7 +77,7 @@ export class DefinitionModules {
   private readonly mappers = new Map<string, PositionMapper>();
   private readonly resolutions = new Map<string, Resolution>();
   /** call sites as captured → as mapped; a shared module's are met again in every cluster that imports it */
-  private readonly mappedSites = new WeakMap<SourceLocation, SourceLocation>();
+  private readonly mappedSites = new WeakMap<CallSite, CallSite>();
   private readonly stack: ModuleRecord[] = [];
   private readonly fs = recordedFs((dependency) => this.stack[this.stack.length - 1]?.dependencies.push(dependency));
   private readonly fsPromises = recordedPromises();
@@ -121,11 +121,11 @@ export class DefinitionModules {
   }
 
   /** A call site as captured in transpiled code (model/site.ts) → the TypeScript source. */
-  mapSite(raw: SourceLocation): SourceLocation {
+  mapSite(raw: CallSite): CallSite {
     let site = this.mappedSites.get(raw);
     if (!site) {
       const mapper = this.mappers.get(raw.file);
-      site = !mapper || raw.line === undefined || raw.column === undefined ? { ...raw, file: displayPath(raw.file) } : { file: displayPath(raw.file), ...mapper(raw.line, raw.column) };
+      site = mapper ? { file: displayPath(raw.file), ...mapper(raw.line, raw.column) } : { ...raw, file: displayPath(raw.file) };
       this.mappedSites.set(raw, site);
     }
     return site;

@@ -11,7 +11,7 @@
  * what they have seen: a fleet's clusters share most of their layers, which are sealed and checked
  * once per process.
  */
-import type { SourceLocation } from '../core/findings';
+import type { CallSite, SourceLocation } from '../core/findings';
 import { pointer } from '../core/findings';
 import { definitionSite, mapDefinitionSite } from '../model/site';
 
@@ -47,7 +47,7 @@ export class DataSeal {
   private readonly sealed = new WeakSet<object>();
   private readonly checked = new WeakSet<object>();
 
-  constructor(private readonly mapSite: (raw: SourceLocation) => SourceLocation) {}
+  constructor(private readonly mapSite: (raw: CallSite) => CallSite) {}
 
   /** Seals what a module exports: its named exports' values, and a CommonJS module's exports object itself. */
   sealExports(exports: unknown): void {

@@ -5,7 +5,9 @@
  */
 import type { ClusterDefinition, ClusterLayer, Router } from './definition';
 import { callerOf } from '../util/stack';
-import { definitionSite, setDefinitionSite } from './site';
+import { setDefinitionSite } from './site';
+
+const DEFINITION_MODULE = /\.[cm]?tsx?$/;
 
 export type * from './definition';
 
@@ -20,14 +22,7 @@ export function defineLayer(layer: ClusterLayer): ClusterLayer {
  */
 export function defineCluster(...layers: [...ClusterLayer[], ClusterLayer & { name: string }]): ClusterDefinition {
   const definition: ClusterDefinition = { kind: 'ClusterDefinition', layers };
-  const caller = callerOf(defineCluster);
-  if (caller) {
-    setDefinitionSite(definition, caller);
-    // the cluster's own settings are usually written in the call itself
-    const own = layers[layers.length - 1];
-    if (typeof own === 'object' && own !== null && definitionSite(own) === undefined) setDefinitionSite(own, caller);
-  }
-  return definition;
+  return withSite(definition, defineCluster);
 }
 
 export function defineRouter(router: Router): Router {
@@ -37,6 +32,7 @@ export function defineRouter(router: Router): Router {
 function withSite<T>(value: T, callee: (...args: never[]) => unknown): T {
   if (typeof value !== 'object' || value === null) return value;
   const caller = callerOf(callee);
-  if (caller) setDefinitionSite(value, caller);
+  // only definition modules (TypeScript) have a line worth naming: not calico-gen's own code, nor a test's
+  if (caller && DEFINITION_MODULE.test(caller.file)) setDefinitionSite(value, caller);
   return value;
 }

@@ -134,12 +134,33 @@ export interface CapacityHints {
   maxPodsPerNode?: number;
 }
 
+/** `YYYY-MM-DD` */
+export type CalendarDate = `${number}-${number}-${number}`;
+
+/**
+ * A finding that is known and tracked. It is still reported, marked acknowledged, but it does not
+ * fail `synth` or `validate` until the day after `until`, when it counts again.
+ */
+export interface Acknowledgement {
+  /** the finding's rule id (docs/rules.md) */
+  rule: string;
+  /** the finding's object, `Kind/name` (`BGPPeer/lsw1-c1-codfw-ipv4`); every object when absent */
+  object?: `${string}/${string}`;
+  /** why it may stay for now, and where it is tracked */
+  reason: string;
+  /** the last day (UTC) it is acknowledged; without it, until it is removed */
+  until?: CalendarDate;
+}
+
 /** A complete cluster, after all layers are merged. */
 export interface ClusterSpec {
   name: string;
   /** helmfile cluster group (`main`, `ml-serve`) */
   group: string;
-  /** data-centre site, used in router selectors */
+  /**
+   * data-centre site: the region its nodes run in, whose label topology.kubernetes.io/region=<site>
+   * router selectors pick nodes by; validate warns (site-without-router) when no router can peer there
+   */
   site: string;
   /** kubeconfig context that `diff` uses by default */
   kubeContext: string;
@@ -159,6 +180,8 @@ export interface ClusterSpec {
   cniInstall: boolean;
   globalNetworkPolicies: Record<string, GlobalNetworkPolicySpec>;
   capacity: CapacityHints;
+  /** findings known and tracked; every layer's add up (a later layer does not replace them) */
+  acknowledge?: readonly Acknowledgement[];
 }
 
 /**

@@ -7,7 +7,7 @@
  * Plain data sent between processes loses such properties: `definitionSites` lists them by path
  * from the definition, and `attachDefinitionSites` puts them back on the copy.
  */
-import type { SourceLocation } from '../core/findings';
+import type { CallSite } from '../core/findings';
 
 /** Shared by every copy of calico-gen loaded in a process (a fleet's and the running one). */
 const SITE = Symbol.for('calico-gen.definitionSite');
@@ -15,7 +15,7 @@ const SITE = Symbol.for('calico-gen.definitionSite');
 /** A call site by the path of its value inside a cluster definition (`['layers', 0, 'bgp', 'peers', 3]`). */
 export interface DefinitionSite {
   path: (string | number)[];
-  site: SourceLocation;
+  site: CallSite;
 }
 
 /**
@@ -23,8 +23,8 @@ export interface DefinitionSite {
  * first asked for (most never are, and mapping reads a source map).
  */
 interface StoredSite {
-  site: SourceLocation;
-  map?: (captured: SourceLocation) => SourceLocation;
+  site: CallSite;
+  map?: (captured: CallSite) => CallSite;
   mapped?: true;
 }
 
@@ -32,7 +32,7 @@ const storedOf = (value: unknown): StoredSite | undefined =>
   typeof value === 'object' && value !== null ? (value as Record<symbol, StoredSite | undefined>)[SITE] : undefined;
 
 /** The call site of the define* call that returned `value`; undefined for anything else. */
-export function definitionSite(value: unknown): SourceLocation | undefined {
+export function definitionSite(value: unknown): CallSite | undefined {
   const stored = storedOf(value);
   if (stored?.map) {
     stored.site = stored.map(stored.site);
@@ -43,12 +43,12 @@ export function definitionSite(value: unknown): SourceLocation | undefined {
 }
 
 /** Records `site` on `value` (an object the definition API returns or a copy of it); frozen objects keep none. */
-export function setDefinitionSite(value: object, site: SourceLocation): void {
+export function setDefinitionSite(value: object, site: CallSite): void {
   if (Object.isExtensible(value)) Object.defineProperty(value, SITE, { value: { site } satisfies StoredSite, enumerable: false, configurable: true, writable: true });
 }
 
 /** Says how a value's captured site maps to the source it was written in, when it has one not mapped yet; true when it has. */
-export function mapDefinitionSite(value: object, map: (captured: SourceLocation) => SourceLocation): boolean {
+export function mapDefinitionSite(value: object, map: (captured: CallSite) => CallSite): boolean {
   const stored = storedOf(value);
   if (stored && !stored.map && !stored.mapped) stored.map = map;
   return stored !== undefined;

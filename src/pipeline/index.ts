@@ -12,15 +12,18 @@ import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { SynthesisCache } from '../cache/synthesis-cache';
 import type { Finding } from '../core/findings';
-import { cacheRoot, displayPath, listClusterFiles, listSharedModules, selectNames, transpileCacheDir, type LoadedCluster } from '../load/clusters';
+import { cacheRoot, displayPath, listClusterFiles, listSharedModules, nestedDefinitions, selectNames, transpileCacheDir, type LoadedCluster } from '../load/clusters';
+import { locateDefinitionRef } from '../load/definition-locations';
 import { evaluationFinding } from '../load/evaluation';
 import { transpileFiles } from '../load/transpile';
+import { attachDefinitionSites } from '../model/site';
 import { matchesHashes } from '../output/files';
 import type { RenderedFiles } from '../render/files';
 import type { SynthesizedCluster } from '../synth/synthesize';
 import { UserError } from '../util/errors';
 import { removeLeftoverTemporaries } from '../util/verified-file';
 import { validateFleetFacts } from '../validate/fleet';
+import { applyAcknowledgements, todayUtc } from '../validate/acknowledgements';
 import { clusterRunner, type ClusterRequest } from './requests';
 import type { ClusterResult, Step } from './steps';
 import { DEFAULT_LIMITS, runInWorkers, workerCount, type EvaluationLimits, type JobStop, type ModulesPayload } from './workers';
@@ -53,6 +56,10 @@ export type PipelineOptions = DefinitionsFrom & {
   note?: (message: string) => void;
   /** what the definitions print (default: this process's stderr) */
   output?: (text: string) => void;
+  /** the day acknowledgements are judged on, `YYYY-MM-DD` (default: today, UTC) */
+  today?: string;
+  /** hears of each cluster that had to run (the others come from the cache), for a progress line */
+  onProgress?: (done: number, total: number) => void;
 };
 
 export interface PipelineRun {
@@ -62,7 +69,7 @@ export interface PipelineRun {
   findings: Finding[];
   /** the rendered files of a result, fresh or read back from the cache */
   files(result: ClusterResult): RenderedFiles;
-  /** clusters whose result came from the cache */
+  /** selected clusters whose result came from the cache */
   cached: number;
 }
 
@@ -79,28 +86,68 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRun
   const run = options.until === undefined ? [...names.keys()] : [...selected];
   const results = new Map<string, ClusterResult>();
   const misses: ClusterRequest[] = [];
+  let cached = 0;
   for (const name of run) {
     const keep = options.keepObjects === true && selected.has(name);
     const sites = keep ? { sites: true } : {};
     const hit = keep ? undefined : cache?.lookup(name);
     const usable = hit && options.outDir !== undefined ? writable(hit, options.outDir, cache!) : hit;
-    if (usable) results.set(name, usable);
-    else misses.push({ name, file: files?.get(name) ?? loaded!.get(name)!.file, ...plan, keep, ...sites, required: selected.has(name), ...(cacheDir ? { cacheDir } : {}), ...(options.outDir ? { outDir: options.outDir } : {}) });
+    if (usable) {
+      results.set(name, usable);
+      if (selected.has(name)) cached++;
+    } else misses.push({ name, file: files?.get(name) ?? loaded!.get(name)!.file, ...plan, keep, ...sites, required: selected.has(name), ...(cacheDir ? { cacheDir } : {}), ...(options.outDir ? { outDir: options.outDir } : {}) });
   }
-  const fresh = loaded ? runHere(misses, loaded) : await runInWorkersFor(misses, clustersDir!, options);
+  let done = 0;
+  const onResult = options.onProgress && (() => options.onProgress!(++done, misses.length));
+  const fresh = loaded ? runHere(misses, loaded, onResult) : await runInWorkersFor(misses, clustersDir!, options, onResult);
   for (const result of fresh) {
     results.set(result.cluster, result);
     cache?.storeResult(result);
   }
   cache?.flush();
   const chosen = [...selected].sort().map((name) => results.get(name)!);
-  const facts = [...results.values()].flatMap((result) => (result.facts ? [result.facts] : []));
+  const findings = options.until === undefined ? [...fleetFindings([...results.values()], selected, options.today), ...strays(clustersDir, results)] : chosen.flatMap((result) => result.findings);
   return {
     clusters: chosen,
-    findings: [...chosen.flatMap((result) => result.findings), ...(options.until === undefined ? validateFleetFacts(facts, selected) : [])],
+    findings: locatedInDefinitions(findings),
     files: (result) => result.files ?? cache?.files(result) ?? changedMeanwhile(result, options.outDir),
-    cached: run.length - misses.length,
+    cached,
   };
+}
+
+/** What the fleet rules and acknowledgements need of a cluster's result. */
+export type FleetMember = Pick<ClusterResult, 'cluster' | 'definitionFile' | 'findings' | 'facts' | 'acknowledgements'>;
+
+/**
+ * Every cluster's findings and the fleet rules' across them, acknowledged as the definitions say
+ * (an acknowledgement in a shared layer is used when any of its clusters has the finding); the
+ * selected clusters' are reported.
+ */
+export function fleetFindings(results: readonly FleetMember[], selected: ReadonlySet<string>, today = todayUtc()): Finding[] {
+  const facts = results.flatMap((result) => (result.facts ? [result.facts] : []));
+  const every = new Set(results.map((result) => result.cluster));
+  const found = [...results.flatMap((result) => result.findings), ...validateFleetFacts(facts, every)];
+  const acknowledgements = results.flatMap((result) => (result.acknowledgements ? [{ cluster: result.cluster, definitionFile: result.definitionFile, entries: result.acknowledgements }] : []));
+  if (acknowledgements.length === 0) return found.filter((finding) => selected.has(finding.cluster) || finding.cluster === '');
+  return applyAcknowledgements(found, acknowledgements, selected, today);
+}
+
+/**
+ * A finding about a value a definition wrote gets the line and column of the property that set it;
+ * the definition file stays its source when the module cannot tell.
+ */
+export function locatedInDefinitions(findings: readonly Finding[]): Finding[] {
+  return findings.map(({ definedAt, ...finding }) => {
+    const source = definedAt ? locateDefinitionRef(definedAt) : undefined;
+    return source ? { ...finding, source } : finding;
+  });
+}
+
+/** Definitions in subfolders that nothing loads; judged on runs that loaded every cluster (the fleet rules' runs). */
+function strays(clustersDir: string | undefined, results: ReadonlyMap<string, ClusterResult>): Finding[] {
+  if (clustersDir === undefined) return [];
+  const modules = [...results.values()].flatMap((result) => result.dependencies.flatMap((dependency) => (dependency.kind === 'module' ? [dependency.path] : [])));
+  return nestedDefinitions(clustersDir, new Set(modules));
 }
 
 /** A result's definition, values and objects, when they were kept and the run went through synth. */
@@ -110,7 +157,7 @@ export function synthesizedOf(result: ClusterResult): SynthesizedCluster | undef
 }
 
 /** The definitions in worker processes, with every module transpiled here meanwhile. */
-async function runInWorkersFor(requests: ClusterRequest[], clustersDir: string, options: PipelineOptions): Promise<ClusterResult[]> {
+async function runInWorkersFor(requests: ClusterRequest[], clustersDir: string, options: PipelineOptions, settled?: () => void): Promise<ClusterResult[]> {
   if (requests.length === 0) return [];
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   return runInWorkers<ClusterRequest, ClusterResult>({
@@ -124,9 +171,12 @@ async function runInWorkersFor(requests: ClusterRequest[], clustersDir: string, 
     definitions: (request) => [request.file],
     received: (_, sent, decode) => {
       const { facts, ...rest } = sent as SentResult;
+      // the call sites travel beside the definition (a copy): put back, definitionSite finds them there
+      if (rest.kept?.sites) attachDefinitionSites(rest.kept.cluster.definition, rest.kept.sites);
       return facts ? { ...rest, facts: decode(facts, rest.definitionFile) } : rest;
     },
     stopped: (request, stop) => ({ result: failedResult(request.name, request.file, stop) }),
+    ...(settled ? { settled } : {}),
   });
 }
 
@@ -144,10 +194,14 @@ export function failedResult(name: string, file: string, stop: JobStop): Cluster
 }
 
 /** Definitions already in memory (made by calico-gen, not evaluated from a fleet's code) run here. */
-function runHere(requests: readonly ClusterRequest[], loaded: ReadonlyMap<string, LoadedCluster>): ClusterResult[] {
+function runHere(requests: readonly ClusterRequest[], loaded: ReadonlyMap<string, LoadedCluster>, settled?: () => void): ClusterResult[] {
   if (requests.length === 0) return [];
   const run = clusterRunner();
-  return requests.map((request) => run(request, { loaded: loaded.get(request.name)! }));
+  return requests.map((request) => {
+    const result = run(request, { loaded: loaded.get(request.name)! });
+    settled?.();
+    return result;
+  });
 }
 
 /**

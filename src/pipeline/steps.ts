@@ -66,6 +66,7 @@ function runLoaded(loaded: LoadedCluster, plan: StepPlan): ClusterResult {
   const resolved = resolveCluster(loaded);
   if (!resolved.ok || plan.until === 'resolve') return { ...result, findings: resolved.ok ? [] : resolved.findings };
   const cluster = resolved.cluster;
+  if (cluster.acknowledgements.length > 0) result.acknowledgements = cluster.acknowledgements;
   const values = emitValues(cluster.spec);
   const sites = plan.sites ? { sites: definitionSites(loaded.definition) } : {};
   if (plan.until === 'values') return plan.keep ? { ...result, kept: { cluster, values, ...sites } } : result;

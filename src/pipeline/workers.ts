@@ -79,6 +79,8 @@ export interface WorkerRun<J, R> {
   received(job: J, result: unknown, decode: FactsDecoder): R;
   /** a job whose worker stopped: its result, or the job to run again without what stopped it */
   stopped(job: J, stop: JobStop): { result: R } | { retry: J };
+  /** hears of each job done (a progress line) */
+  settled?: () => void;
 }
 
 /** the most jobs a worker holds: the one it works on and the next */
@@ -273,6 +275,7 @@ class WorkerPool<J, R> {
   private settle(index: number, result: R): void {
     if (this.results[index] !== undefined) return;
     this.results[index] = result;
+    this.run.settled?.();
     if (--this.remaining === 0) this.finish();
   }
 

@@ -9,6 +9,9 @@
  */
 import type { Finding } from '../core/findings';
 import { hasChanges, unmanagedDeletes, type ClusterDiff, type ClusterOutcome, type ObjectChange } from '../diff/types';
+import { colourDiff, painter, severityStyle, type Paint } from './colour';
+
+export { wantsColour } from './colour';
 
 export type DiffFormat = 'text' | 'json' | 'markdown';
 
@@ -30,11 +33,6 @@ export function formatDiffs(outcomes: readonly ClusterOutcome[], options: Format
   }
 }
 
-/** Whether stdout gets colour: a terminal, and NO_COLOR unset or empty (no-color.org). */
-export function wantsColour(stdout: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
-  return stdout.isTTY === true && !env.NO_COLOR;
-}
-
 // ---- the plan line -------------------------------------------------------------------------
 
 export function planLine(diff: ClusterDiff): string {
@@ -42,7 +40,7 @@ export function planLine(diff: ClusterDiff): string {
   const errors = diff.findings.filter((f) => f.severity === 'error').length;
   const parts = [
     `${create} to create, ${update} to update, ${remove} to delete (${unmanagedDeletes(diff)} unmanaged)`,
-    diff.values.changed ? 'release values change' : 'release values unchanged',
+    diff.values.compared === false ? 'release values not compared' : diff.values.changed ? 'release values change' : 'release values unchanged',
     `${unchanged} unchanged`,
   ];
   if (errors > 0) parts.push(`${errors} error${errors === 1 ? '' : 's'}: helmfile apply would fail`);
@@ -57,7 +55,7 @@ function jsonCluster(outcome: ClusterOutcome): object {
   return {
     cluster: diff.cluster,
     changes: diff.changes.map((c) => ({ action: c.action, kind: c.kind, name: c.name, namespace: c.namespace, managed: c.managed, diff: c.diff })),
-    values: { changed: diff.values.changed, diff: diff.values.diff },
+    values: { changed: diff.values.changed, diff: diff.values.diff, compared: diff.values.compared !== false },
     summary: { create: diff.summary.create, update: diff.summary.update, delete: diff.summary.delete, unchanged: diff.summary.unchanged },
     findings: diff.findings,
   };
@@ -69,14 +67,6 @@ function jsonReport(outcomes: readonly ClusterOutcome[], single: boolean): strin
 }
 
 // ---- text ----------------------------------------------------------------------------------
-
-type Paint = (style: keyof typeof STYLES, text: string) => string;
-
-const STYLES = { bold: '1', red: '31', green: '32', yellow: '33', cyan: '36', dim: '2' } as const;
-
-function painter(colour: boolean): Paint {
-  return colour ? (style, text) => `\x1b[${STYLES[style]}m${text}\x1b[0m` : (_style, text) => text;
-}
 
 const MARK = { create: '+', update: '~', delete: '-' } as const;
 const ACTION_STYLE = { create: 'green', update: 'yellow', delete: 'red' } as const;
@@ -104,21 +94,8 @@ function textCluster(outcome: ClusterOutcome, paint: Paint): string {
   return lines.join('\n') + '\n';
 }
 
-function colourDiff(patch: string, paint: Paint): string[] {
-  return patch
-    .replace(/\n$/, '')
-    .split('\n')
-    .map((line) => {
-      if (line.startsWith('---') || line.startsWith('+++')) return paint('bold', line);
-      if (line.startsWith('@@')) return paint('cyan', line);
-      if (line.startsWith('+')) return paint('green', line);
-      if (line.startsWith('-')) return paint('red', line);
-      return line;
-    });
-}
-
 function textFinding(finding: Finding, paint: Paint): string {
-  const style = finding.severity === 'error' ? 'red' : finding.severity === 'warning' ? 'yellow' : 'dim';
+  const style = severityStyle(finding.severity);
   const where = [finding.object, finding.path].filter(Boolean).join(' ');
   return paint(style, `${finding.severity} ${finding.rule}: ${where}: ${finding.message}`);
 }

@@ -5,20 +5,23 @@
 import type { Review, RevisionLabel } from '../review/review';
 import type { ClusterReview, ObjectChange } from '../review/compare';
 import type { Finding } from '../core/findings';
+import { acknowledgementMark } from './findings';
+import { colourDiff, painter, severityStyle, type Paint } from './colour';
 
 export type ReviewFormat = 'text' | 'json' | 'markdown';
 
 /** GitHub and GitLab refuse comments over 65536 characters; leave room for a bot's own text. */
 export const MARKDOWN_LIMIT = 60000;
 
-export function formatReview(review: Review, format: ReviewFormat): string {
+/** `colour`: text for a terminal (see ./colour.ts); JSON and markdown are never coloured. */
+export function formatReview(review: Review, format: ReviewFormat, options: { colour?: boolean } = {}): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify({ clusters: review.clusters.map(jsonCluster) }, null, 2)}\n`;
     case 'markdown':
       return markdownReview(review);
     default:
-      return textReview(review);
+      return textReview(review, painter(options.colour === true));
   }
 }
 
@@ -28,7 +31,7 @@ function jsonCluster(c: ClusterReview): ClusterReview {
     cluster: c.cluster,
     values: { changed: c.values.changed, diff: c.values.diff },
     changes: c.changes.map(({ action, kind, name, diff }) => ({ action, kind, name, diff })),
-    findings: { introduced: c.findings.introduced, fixed: c.findings.fixed },
+    findings: { introduced: c.findings.introduced, fixed: c.findings.fixed, acknowledged: c.findings.acknowledged },
   };
 }
 
@@ -66,29 +69,34 @@ function clusterSummary(c: ClusterReview): string {
     objectSummary(c.changes),
     c.findings.introduced.length > 0 ? `${count(c.findings.introduced.length, 'finding')} introduced` : '',
     c.findings.fixed.length > 0 ? `${count(c.findings.fixed.length, 'finding')} fixed` : '',
+    c.findings.acknowledged.length > 0 ? `${count(c.findings.acknowledged.length, 'finding')} acknowledged` : '',
   ];
   return parts.filter(Boolean).join(', ');
 }
 
-function findingLine(f: Finding): string {
+function findingLine(f: Finding, paint: Paint): string {
   const where = f.source ? ` (${f.source.file}${f.source.line ? `:${f.source.line}` : ''})` : '';
-  return `${f.severity} ${f.rule}: ${[f.object, f.path].filter(Boolean).join(' ')}: ${f.message}${where}`;
+  const style = f.acknowledged ? 'dim' : severityStyle(f.severity);
+  return `${paint(style, `${f.severity} ${f.rule}`)}${acknowledgementMark(f)}: ${[f.object, f.path].filter(Boolean).join(' ')}: ${f.message}${where}`;
 }
 
-function textReview(review: Review): string {
-  const lines = [`review: base ${revision(review.base)} → head ${revision(review.head)}: ${headline(review)}`];
+const ACTION_STYLE = { create: 'green', update: 'yellow', delete: 'red' } as const;
+
+function textReview(review: Review, paint: Paint): string {
+  const lines = [paint('bold', `review: base ${revision(review.base)} → head ${revision(review.head)}: ${headline(review)}`)];
   for (const c of review.clusters) {
-    lines.push('', `cluster ${c.cluster}: ${clusterSummary(c)}`);
+    lines.push('', paint('bold', `cluster ${c.cluster}: ${clusterSummary(c)}`));
     if (c.values.changed.length > 0) {
       lines.push(`  values keys changed: ${c.values.changed.join(', ')}`);
-      lines.push(c.values.diff.trimEnd());
+      lines.push(...colourDiff(c.values.diff.trimEnd(), paint));
     }
     for (const change of c.changes) {
-      lines.push(`  ${PAST[change.action]} ${change.kind}/${change.name}`);
-      lines.push(change.diff.trimEnd());
+      lines.push(paint(ACTION_STYLE[change.action], `  ${PAST[change.action]} ${change.kind}/${change.name}`));
+      lines.push(...colourDiff(change.diff.trimEnd(), paint));
     }
-    for (const f of c.findings.introduced) lines.push(`  introduced: ${findingLine(f)}`);
-    for (const f of c.findings.fixed) lines.push(`  fixed: ${findingLine(f)}`);
+    for (const f of c.findings.introduced) lines.push(`  introduced: ${findingLine(f, paint)}`);
+    for (const f of c.findings.fixed) lines.push(`  fixed: ${findingLine(f, paint)}`);
+    for (const f of c.findings.acknowledged) lines.push(`  acknowledged: ${findingLine(f, paint)}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -144,9 +152,10 @@ function markdownCluster(c: ClusterReview, options: MarkdownOptions): string[] {
     }
     if (!options.objectDiffs) lines.push('');
   }
-  for (const [title, findings] of [['Findings introduced', c.findings.introduced], ['Findings fixed', c.findings.fixed]] as const) {
+  const sections = [['Findings introduced', c.findings.introduced], ['Findings fixed', c.findings.fixed], ['Findings acknowledged', c.findings.acknowledged]] as const;
+  for (const [title, findings] of sections) {
     if (findings.length === 0) continue;
-    lines.push(`**${title}**`, '', ...findings.map((f) => `- **${f.severity}** ${code(f.rule)} ${code([f.object, f.path].filter(Boolean).join(' '))}: ${escapeHtml(f.message)}`), '');
+    lines.push(`**${title}**`, '', ...findings.map((f) => `- **${f.severity}** ${code(f.rule)}${escapeHtml(acknowledgementMark(f))} ${code([f.object, f.path].filter(Boolean).join(' '))}: ${escapeHtml(f.message)}`), '');
   }
   lines.push('</details>');
   return lines;

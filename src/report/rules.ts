@@ -1,8 +1,12 @@
 /** The rules table (docs/rules.md): every check, its severity, where it looks and what it checks. */
 import type { Check } from '../core/findings';
 
-/** Where a check looks: a definition, a values file, a manifest file, one object, a cluster, the fleet, or a diff. */
-export type CheckScope = 'definition' | 'values' | 'manifest' | 'object' | 'cluster' | 'fleet' | 'diff';
+/**
+ * Where a check looks: a definition, a values file, a manifest file, one object, a cluster, the
+ * fleet, a change (two states of a cluster: review's revisions, or diff's live and desired), or a
+ * diff (the live cluster).
+ */
+export type CheckScope = 'definition' | 'values' | 'manifest' | 'object' | 'cluster' | 'fleet' | 'change' | 'diff';
 
 export interface ScopedCheck extends Check {
   scope: CheckScope;
@@ -18,7 +22,8 @@ export function formatRulesTable(checks: readonly ScopedCheck[]): string {
     'Every check calico-gen reports findings of: its stable id (the `rule` of a finding), its severity',
     '(several when a finding may say otherwise), where it looks, and what it checks. `validate` and',
     '`synth` run the definition, values, object, cluster and fleet checks (`validate` with `--values` and',
-    '`--manifests` the manifest checks too); `diff` adds the diff checks.',
+    '`--manifests` the manifest checks too). `review` adds the change checks, between the base revision and',
+    'the head; `diff` adds the change checks and the diff checks, between the live cluster and the definitions.',
     '',
     '| id | severity | scope | what it checks |',
     '| --- | --- | --- | --- |',

@@ -1,11 +1,19 @@
 /**
  * Two revisions' states of a cluster → what the change does to it: values keys changed (with the
  * unified diff of calico-values.yaml), objects created, updated or deleted (each with its diff),
- * and, once the fleet rules have run on each side, findings introduced and fixed.
+ * what the change itself would be refused for or risks, and, once the fleet rules have run on each
+ * side, findings introduced, fixed and acknowledged.
+ *
+ * The refusals are diff's that need no live state (a pool's cidr changed in place, the cluster's
+ * AS changed), run with the base revision's objects standing for the deployed ones.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { unifiedDiff } from '../diff/unified';
+import type { Json } from '../diff/field-path';
+import { redactSecretPair, redactValuesPair } from '../diff/redact';
 import type { ChangeAction } from '../diff/types';
+import type { ComparedPair } from '../diff/compare';
+import { changeRefusals, checkRefusals } from '../diff/refusals';
 import { toYaml } from '../render/yaml';
 import type { KubeObject } from '../core/kube';
 import type { Finding } from '../core/findings';
@@ -24,7 +32,8 @@ export interface ClusterReview {
   cluster: string;
   values: { changed: string[]; diff: string };
   changes: ObjectChange[];
-  findings: { introduced: Finding[]; fixed: Finding[] };
+  /** introduced and fixed; acknowledged: findings on both sides that the change acknowledges (newly, or anew) */
+  findings: { introduced: Finding[]; fixed: Finding[]; acknowledged: Finding[] };
 }
 
 // with the emitter that writes generated/, so that the diffs read like a diff of generated/
@@ -34,38 +43,93 @@ const yaml = (value: unknown) => (value === undefined ? '' : toYaml(value));
 export interface ClusterState {
   values?: Record<string, unknown>;
   manifests?: KubeObject[];
+  /** the Helm release the cluster's Calico is deployed as */
+  release?: { name: string; namespace: string };
   findings: Finding[];
 }
 
-/** What a cluster's values and objects do between two sides (an absent side: a cluster added or removed). */
-export function compareClusterStates(cluster: string, base: ClusterState, head: ClusterState): Pick<ClusterReview, 'values' | 'changes'> {
-  return { values: compareValues(cluster, base, head), changes: compareObjects(base, head) };
+export interface CompareOptions {
+  /** values that look sensitive are `<redacted>` in the values diff unless this is set */
+  showSecrets: boolean;
+}
+
+/** What a cluster's values and objects do between two sides (an absent side: a cluster added or removed), and what of it would be refused. */
+export interface ComparedStates extends Pick<ClusterReview, 'values' | 'changes'> {
+  refusals: Finding[];
+}
+
+export function compareClusterStates(cluster: string, base: ClusterState, head: ClusterState, options: CompareOptions): ComparedStates {
+  const pairs = pairObjects(base, head);
+  return {
+    values: compareValues(cluster, base, head, options),
+    changes: pairs.flatMap((pair) => (pair.change ? [pair.change] : [])).sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.name, b.name)),
+    refusals: refusalsOf(cluster, base, head, pairs),
+  };
+}
+
+/** Every cluster of a revision, by name. */
+export interface RevisionState {
+  /** what the revision is, for messages: `base HEAD~1`, `the working tree` */
+  label: string;
+  clusters: Map<string, ClusterState>;
+}
+
+/**
+ * Two revisions compared whole, in this process: what review does per cluster in its workers
+ * (compareClusterStates there, compareFindings once the fleet rules have run), for states at hand.
+ */
+export function compareRevisions(base: RevisionState, head: RevisionState, options: CompareOptions = { showSecrets: false }): ClusterReview[] {
+  const names = [...new Set([...base.clusters.keys(), ...head.clusters.keys()])].sort(compareStrings);
+  return names
+    .map((name) => {
+      const [before, after] = [base.clusters.get(name) ?? { findings: [] }, head.clusters.get(name) ?? { findings: [] }];
+      const { refusals, ...compared } = compareClusterStates(name, before, after, options);
+      return { cluster: name, ...compared, findings: compareFindings(before.findings, after.findings, refusals) };
+    })
+    .filter(changes);
 }
 
 /** Whether a cluster's review says anything: the clusters a change leaves alone are not listed. */
 export function changes(review: ClusterReview): boolean {
-  return review.values.changed.length + review.changes.length + review.findings.introduced.length + review.findings.fixed.length > 0;
+  const { introduced, fixed, acknowledged } = review.findings;
+  return review.values.changed.length + review.changes.length + introduced.length + fixed.length + acknowledged.length > 0;
 }
 
-function compareValues(cluster: string, base: ClusterState, head: ClusterState): ClusterReview['values'] {
+/**
+ * The change's refusals, when the cluster exists on both sides: a cluster added or removed is not
+ * deployed or removed by a Helm upgrade, so nothing of it is refused.
+ */
+function refusalsOf(cluster: string, base: ClusterState, head: ClusterState, pairs: readonly PairWithChange[]): Finding[] {
+  if (!head.release || !base.manifests || !head.manifests) return [];
+  // the base revision's objects are the chart's, so the release owns every one of them
+  return checkRefusals(cluster, { release: head.release, ownership: { inRelease: () => true }, pairs }, changeRefusals);
+}
+
+/** A cluster whose definition did not resolve on one side has no values there: only its findings are compared. */
+function compareValues(cluster: string, base: ClusterState, head: ClusterState, options: CompareOptions): ClusterReview['values'] {
   if (!comparable(base, head) || isDeepStrictEqual(base.values, head.values)) return { changed: [], diff: '' };
   const file = `generated/${cluster}/calico-values.yaml`;
+  // a review goes into a merge request, read by more people than the repository's writers
+  const [after, before] = options.showSecrets ? [head.values, base.values] : redactValuesPair(head.values as Json | undefined, base.values as Json | undefined);
   return {
     changed: changedPaths(base.values ?? {}, head.values ?? {}).map(formatValuePath),
-    diff: labelledDiff(file, yaml(base.values), yaml(head.values)),
+    diff: labelledDiff(file, yaml(before), yaml(after)),
   };
 }
 
-function compareObjects(base: ClusterState, head: ClusterState): ObjectChange[] {
+type PairWithChange = ComparedPair & { change: ObjectChange | null };
+
+/** Every object of either side, paired by identity, as diff pairs live and desired ones, with its change. */
+function pairObjects(base: ClusterState, head: ClusterState): PairWithChange[] {
   if (!comparable(base, head)) return [];
   const before = byIdentity(base.manifests ?? []);
   const after = byIdentity(head.manifests ?? []);
-  const result: ObjectChange[] = [];
-  for (const id of new Set([...before.keys(), ...after.keys()])) {
-    const change = objectChange(before.get(id), after.get(id));
-    if (change) result.push(change);
-  }
-  return result.sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.name, b.name));
+  return [...new Set([...before.keys(), ...after.keys()])].map((id) => {
+    const [live, desired] = [before.get(id), after.get(id)];
+    const change = objectChange(live, desired);
+    const action = change?.action ?? 'unchanged';
+    return { action, ...(live ? { live } : {}), ...(desired ? { desired } : {}), change };
+  });
 }
 
 /** stands for the side an object is missing from */
@@ -83,7 +147,9 @@ function objectChange(old: KubeObject | undefined, now: KubeObject | undefined):
   if (!(old && now && isDeepStrictEqual(old, now))) {
     const object = (now ?? old)!;
     const action: ChangeAction = !old ? 'create' : !now ? 'delete' : 'update';
-    change = { action, kind: object.kind, name: object.metadata.name, diff: labelledDiff(`${object.kind}/${object.metadata.name}`, yaml(old), yaml(now)) };
+    // a Secret's data is redacted whole, as diff shows it
+    const shown = redactSecretPair(now, old);
+    change = { action, kind: object.kind, name: object.metadata.name, diff: labelledDiff(`${object.kind}/${object.metadata.name}`, yaml(shown.live), yaml(shown.desired)) };
   }
   if (Object.isFrozen(from) && Object.isFrozen(to)) {
     if (!changesByPair.has(from)) changesByPair.set(from, new WeakMap());
@@ -102,14 +168,20 @@ function byIdentity(objects: readonly KubeObject[]): Map<string, KubeObject> {
   return new Map(objects.map((object) => [`${object.kind}\0${object.metadata.namespace ?? ''}\0${object.metadata.name}`, object]));
 }
 
-/** Findings are the same finding when all but their line numbers agree: an edit above moves lines. */
-export function compareFindings(base: readonly Finding[], head: readonly Finding[]): ClusterReview['findings'] {
+/**
+ * Findings are the same finding when all but their line numbers and acknowledgement agree: an edit
+ * above moves lines, and acknowledging a finding does not fix it. `refusals`: what the change
+ * itself would be refused for, introduced by it.
+ */
+export function compareFindings(base: readonly Finding[], head: readonly Finding[], refusals: readonly Finding[] = []): ClusterReview['findings'] {
   const identity = (f: Finding) => JSON.stringify([f.rule, f.severity, f.cluster, f.object, f.path, f.message, f.source?.file ?? '']);
-  const before = new Set(base.map(identity));
+  const note = (f: Finding | undefined) => JSON.stringify(f?.acknowledged ?? null);
+  const before = new Map(base.map((f) => [identity(f), f]));
   const after = new Set(head.map(identity));
   return {
-    introduced: sortFindings(head.filter((f) => !before.has(identity(f)))),
+    introduced: sortFindings([...head.filter((f) => !before.has(identity(f))), ...refusals]),
     fixed: sortFindings(base.filter((f) => !after.has(identity(f)))),
+    acknowledged: sortFindings(head.filter((f) => f.acknowledged && before.has(identity(f)) && note(before.get(identity(f))) !== note(f))),
   };
 }
 

@@ -7,9 +7,10 @@
 import type { StoredFacts } from '../cache/facts-codec';
 import type { Finding } from '../core/findings';
 import type { Dependency } from '../load/dependencies';
+import type { LocatedAcknowledgement } from '../resolve/resolve';
 import { currentHash } from '../load/dependencies';
 import * as path from 'node:path';
-import type { ClusterReview } from './compare';
+import type { ComparedStates } from './compare';
 
 export type Side = 'base' | 'head';
 
@@ -25,6 +26,8 @@ export interface ReviewJob {
   stopped?: Partial<Record<Side, Finding>>;
   /** sides whose findings and facts the synthesis cache holds: synthesised only to be compared */
   cached?: Partial<Record<Side, true>>;
+  /** show values that look sensitive in the values diff */
+  showSecrets: boolean;
 }
 
 /** A side as it travels back: its findings about itself alone, and the facts the fleet rules need. */
@@ -33,6 +36,8 @@ export interface SideResult<F = StoredFacts> {
   facts?: F;
   /** the definition file, as findings name it */
   definitionFile?: string;
+  /** the definition's acknowledgements, applied with the fleet rules' findings */
+  acknowledgements?: LocatedAcknowledgement[];
 }
 
 export interface ReviewedCluster<F = StoredFacts> {
@@ -40,8 +45,8 @@ export interface ReviewedCluster<F = StoredFacts> {
   head?: SideResult<F>;
   /** both revisions have the same inputs: `head` stands for both */
   same?: true;
-  /** what the values and objects do; absent when `same` */
-  compared?: Pick<ClusterReview, 'values' | 'changes'>;
+  /** what the values and objects do, and what of it would be refused; absent when `same` */
+  compared?: ComparedStates;
 }
 
 /** The sides a job still evaluates, head first. */

@@ -13,11 +13,10 @@ import type { Finding } from '../core/findings';
 import { displayPath, listClusterFiles, listSharedModules } from '../load/clusters';
 import { evaluationFinding } from '../load/evaluation';
 import { SynthesisCache, type CachedResult } from '../cache/synthesis-cache';
-import { DEFAULT_LIMITS, fleetCacheDir, runInWorkers, transpiledModules, workerCount, type EvaluationLimits } from '../pipeline';
+import { DEFAULT_LIMITS, fleetCacheDir, fleetFindings, locatedInDefinitions, runInWorkers, transpiledModules, workerCount, type EvaluationLimits } from '../pipeline';
 import { UserError } from '../util/errors';
-import { validateFleetFacts } from '../validate/fleet';
 import type { FleetFacts } from '../validate/rules/fleet/facts';
-import { changes, compareFindings, type ClusterReview } from './compare';
+import { changes, compareFindings, type ClusterReview, type ComparedStates } from './compare';
 import { commitOf, exportRevision, repositoryRoot } from './git';
 import { sidesToEvaluate, type ReviewJob, type ReviewedCluster, type Side, type SideResult } from './jobs';
 
@@ -32,6 +31,8 @@ export interface ReviewOptions {
   head?: string;
   /** only these clusters; all when empty */
   only?: readonly string[];
+  /** show values that look sensitive (src/diff/sensitive.ts) instead of `<redacted>` */
+  showSecrets?: boolean;
 }
 
 export interface RevisionLabel {
@@ -87,7 +88,10 @@ export async function reviewChange(options: ReviewOptions): Promise<Review> {
     const findings = (side: Side) => sideFindings(names, reviewed, side, new Set(selected), (file) => rename(file, side === 'base' ? base.root : head.root, root, options.cwd));
     const [before, after] = [findings('base'), findings('head')];
     const clusters = selected
-      .map((name) => ({ cluster: name, ...(compared(reviewed.get(name)!)), findings: compareFindings(before.get(name) ?? [], after.get(name) ?? []) }))
+      .map((name) => {
+        const { refusals, ...compared } = comparedOf(reviewed.get(name)!);
+        return { cluster: name, ...compared, findings: compareFindings(before.get(name) ?? [], after.get(name) ?? [], refusals) };
+      })
       .filter(changes);
     return {
       base: { revision: options.base, commit: baseCommit },
@@ -131,13 +135,14 @@ async function reviewClusters(names: readonly string[], trees: Trees, cached: Ca
   const jobs: ReviewJob[] = [];
   for (const name of names) {
     const known = cached.get(name)!;
-    const asSide = (result: CachedResult): SideResult<FleetFacts> => ({ findings: result.findings, ...(result.facts ? { facts: result.facts } : {}), definitionFile: result.definitionFile });
+    const asSide = (result: CachedResult): SideResult<FleetFacts> => sideOfCached(result);
     if (known.base && known.head && sameOutput(known.base, known.head)) {
       reviewed.set(name, { same: true, head: asSide(known.head) });
       continue;
     }
     const cachedSide = { ...(known.base ? { base: true as const } : {}), ...(known.head ? { head: true as const } : {}) };
-    jobs.push({ name, base: base.clusters.get(name), head: head.clusters.get(name), baseRoot: base.root, headRoot: head.root, ...(known.base || known.head ? { cached: cachedSide } : {}) });
+    const cachedSides = known.base || known.head ? { cached: cachedSide } : {};
+    jobs.push({ name, base: base.clusters.get(name), head: head.clusters.get(name), baseRoot: base.root, headRoot: head.root, ...cachedSides, showSecrets: options.showSecrets ?? false });
   }
   const modules = [base, head].flatMap((tree) => (tree.clusters.size > 0 ? [...listSharedModules(tree.clustersDir), ...tree.clusters.values()] : []));
   const results = await runInWorkers<ReviewJob, Reviewed>({
@@ -164,7 +169,7 @@ async function reviewClusters(names: readonly string[], trees: Trees, cached: Ca
       const retry: ReviewJob = { ...job, stopped: { ...job.stopped, [side]: finding } };
       if (sidesToEvaluate(retry).length > 0) return { retry };
       const only = (s: Side) => (retry[s] ? { [s]: { findings: [retry.stopped![s]!] } } : {});
-      return { result: { ...only('base'), ...only('head'), compared: { values: { changed: [], diff: '' }, changes: [] } } };
+      return { result: { ...only('base'), ...only('head'), compared: { values: { changed: [], diff: '' }, changes: [], refusals: [] } } };
     },
   });
   jobs.forEach((job, index) => {
@@ -173,11 +178,16 @@ async function reviewClusters(names: readonly string[], trees: Trees, cached: Ca
     // the checks of a side the cache holds were not run again: its findings and facts are the cache's
     for (const side of ['base', 'head'] as const) {
       const stored = known[side];
-      if (stored && result[side] && !job.stopped?.[side]) result[side] = { findings: stored.findings, ...(stored.facts ? { facts: stored.facts } : {}), definitionFile: stored.definitionFile };
+      if (stored && result[side] && !job.stopped?.[side]) result[side] = sideOfCached(stored);
     }
     reviewed.set(job.name, result);
   });
   return reviewed;
+}
+
+function sideOfCached(result: CachedResult): SideResult<FleetFacts> {
+  const { findings, facts, definitionFile, acknowledgements } = result;
+  return { findings, ...(facts ? { facts } : {}), definitionFile, ...(acknowledgements ? { acknowledgements } : {}) };
 }
 
 /** Two results whose rendered files are the same bytes: the cluster does not change. */
@@ -186,22 +196,27 @@ function sameOutput(base: CachedResult, head: CachedResult): boolean {
   return base.fileHashes !== undefined && hashes(base) === hashes(head) && JSON.stringify(base.findings) === JSON.stringify(head.findings);
 }
 
-/** A side's findings per cluster: each cluster's own, and the fleet rules' over every cluster of that side; file names as they read in the working tree. */
+/**
+ * A side's findings per cluster: each cluster's own and the fleet rules' over every cluster of that
+ * side, acknowledged as its definitions say, at the line that wrote each value; file names as they
+ * read in the working tree.
+ */
 function sideFindings(names: readonly string[], reviewed: ReadonlyMap<string, Reviewed>, side: Side, selected: ReadonlySet<string>, renamed: (file: string) => string): Map<string, Finding[]> {
   const ofSide = (result: Reviewed) => (result.same ? result.head : result[side]);
-  const facts = names.flatMap((name) => ofSide(reviewed.get(name)!)?.facts ?? []);
+  const members = names.flatMap((name) => {
+    const result = ofSide(reviewed.get(name)!);
+    return result ? [{ cluster: name, definitionFile: result.definitionFile ?? '', findings: result.findings, ...(result.facts ? { facts: result.facts } : {}), ...(result.acknowledgements ? { acknowledgements: result.acknowledgements } : {}) }] : [];
+  });
   const byCluster = new Map<string, Finding[]>();
-  const add = (finding: Finding) => {
+  for (const finding of locatedInDefinitions(fleetFindings(members, selected))) {
     const located = finding.source ? { ...finding, source: { ...finding.source, file: renamed(finding.source.file) } } : finding;
     byCluster.set(finding.cluster, [...(byCluster.get(finding.cluster) ?? []), located]);
-  };
-  for (const name of names) if (selected.has(name)) (ofSide(reviewed.get(name)!)?.findings ?? []).forEach(add);
-  validateFleetFacts(facts, selected).forEach(add);
+  }
   return byCluster;
 }
 
-function compared(result: Reviewed): Pick<ClusterReview, 'values' | 'changes'> {
-  return result.compared ?? { values: { changed: [], diff: '' }, changes: [] };
+function comparedOf(result: Reviewed): ComparedStates {
+  return result.compared ?? { values: { changed: [], diff: '' }, changes: [], refusals: [] };
 }
 
 function checkOnly(only: readonly string[], known: readonly string[]): void {

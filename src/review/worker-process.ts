@@ -37,12 +37,13 @@ serveJobs<ReviewJob, Evaluations>({
     const state = (side: Side, result: ClusterResult | undefined): ClusterState => {
       const stopped = job.stopped?.[side];
       if (stopped) return { findings: [stopped] };
-      return result?.kept ? { values: result.kept.values as unknown as Record<string, unknown>, manifests: result.kept.manifests ?? [], findings: result.findings } : { findings: result?.findings ?? [] };
+      const kept = result?.kept;
+      return kept ? { values: kept.values as unknown as Record<string, unknown>, manifests: kept.manifests ?? [], release: kept.cluster.spec.release, findings: result.findings } : { findings: result?.findings ?? [] };
     };
     return {
       ...(job.base ? { base: base ? sideResult(base, context) : { findings: [job.stopped!.base!] } } : {}),
       ...(job.head ? { head: head ? sideResult(head, context) : { findings: [job.stopped!.head!] } } : {}),
-      compared: compareClusterStates(job.name, state('base', base), state('head', head)),
+      compared: compareClusterStates(job.name, state('base', base), state('head', head), { showSecrets: job.showSecrets }),
     };
   },
 });
@@ -51,6 +52,7 @@ function sideResult(result: ClusterResult, context: JobContext): SideResult {
   return {
     findings: result.findings,
     definitionFile: result.definitionFile,
+    ...(result.acknowledgements ? { acknowledgements: result.acknowledgements } : {}),
     ...(result.facts ? { facts: context.encode(result.facts, result.definitionFile) } : {}),
   };
 }

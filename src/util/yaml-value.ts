@@ -6,12 +6,16 @@
 import type { Document } from 'yaml';
 import { describeError } from './errors';
 
-const MAX_ALIASES = 1000;
+export const MAX_ALIASES = 1000;
 
 export function yamlValue(document: Document.Parsed | Document): { value: unknown } | { reason: string } {
   try {
     return { value: document.toJS({ maxAliasCount: MAX_ALIASES }) as unknown };
   } catch (error) {
-    return { reason: describeError(error).split('\n')[0]! };
+    const message = describeError(error).split('\n')[0]!;
+    if (/excessive alias count/i.test(message)) {
+      return { reason: `its aliases (*name) expand to more than ${MAX_ALIASES} copies, as an alias bomb does: write the repeated values out, or use fewer aliases` };
+    }
+    return { reason: message };
   }
 }

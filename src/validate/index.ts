@@ -41,7 +41,7 @@ export function validateClusterAlone(synthesized: SynthesizedCluster): { finding
 }
 
 function checkSource(source: ClusterSource): { findings: Finding[]; facts: FleetFacts } {
-  return { findings: checkCluster(source), facts: fleetFactsOf(source.input, source.locate) };
+  return { findings: checkCluster(source), facts: fleetFactsOf(source.input, source.locate, source.definedAt) };
 }
 
 function checkCluster(source: ClusterSource): Finding[] {
@@ -69,7 +69,8 @@ function notCoveredBy(ruleFindings: readonly Finding[], schemaFindings: readonly
 
 function located(finding: Finding, source: ClusterSource): Finding {
   const where = source.locate(finding.object, finding.path);
-  return where ? { ...finding, source: where } : finding;
+  const definedAt = source.definedAt?.(finding.object, finding.path);
+  return { ...finding, ...(where ? { source: where } : {}), ...(definedAt ? { definedAt } : {}) };
 }
 
 export { validateFleetFacts };

@@ -6,7 +6,10 @@
  */
 import type { SynthesizedCluster } from '../synth/synthesize';
 import { effectiveValues } from '../model/chart-defaults';
-import type { Finding, SourceLocation } from '../core/findings';
+import type { DefinitionRef, Finding, SourceLocation } from '../core/findings';
+import { refOf } from '../resolve/resolve';
+import { definitionPathOf, pointerSegments } from '../values/definition-paths';
+import { valuesPointerFor } from '../values/object-to-values';
 import { DEFAULT_MAX_PODS_PER_NODE, type ClusterCapacityHints, type ClusterInput } from './rules/cluster/input';
 
 export interface ClusterSource {
@@ -15,6 +18,8 @@ export interface ClusterSource {
   rendered: boolean;
   /** where the finding's object and field were written */
   locate(object: string, path: string): SourceLocation | undefined;
+  /** where in a definition they were written, to be looked up when a finding is reported */
+  definedAt?(object: string, path: string): DefinitionRef | undefined;
   /** problems met while turning the input into a cluster (the chart could not render the values) */
   findings: Finding[];
 }
@@ -28,8 +33,15 @@ export function definitionSource(synthesized: SynthesizedCluster): ClusterSource
       values: effectiveValues(synthesized.values),
       objects: synthesized.manifests,
       capacity: hints(spec.capacity?.expectedNodes, spec.capacity?.maxPodsPerNode),
+      site: spec.site,
     },
     locate: () => source,
+    definedAt(object, path) {
+      // a finding on the definition itself (its site) points into it already
+      if (object === 'ClusterDefinition') return refOf(synthesized.cluster.definition, { path: pointerSegments(path) });
+      const valuesPointer = valuesPointerFor(object, path, synthesized.values);
+      return refOf(synthesized.cluster.definition, { path: definitionPathOf(valuesPointer, spec) });
+    },
     findings: [],
     rendered: true,
   };

@@ -77,3 +77,56 @@ test('messages say what changes, that it is refused, and what to do', () => {
   assert.match(finding!.message, /cidr changes from 10\.0\.0\.0\/16 to 10\.1\.0\.0\/16.*forbids.*add a new pool.*migrate the workloads.*disable/);
   assert.equal(finding!.cluster, 'c1');
 });
+
+const bgpConfiguration = (spec: string) => obj(`{apiVersion: crd.projectcalico.org/v1, kind: BGPConfiguration, metadata: {name: default}, spec: ${spec}}`);
+const ipamConfig = (spec: string) => obj(`{apiVersion: crd.projectcalico.org/v1, kind: IPAMConfig, metadata: {name: default}, spec: ${spec}}`);
+const peer = (name: string, spec: string) => obj(`{apiVersion: crd.projectcalico.org/v1, kind: BGPPeer, metadata: {name: ${name}}, spec: ${spec}}`);
+
+test('as-number-changed: the cluster AS changes, also from or to Calico\'s default; another setting does not count', () => {
+  assert.deepEqual(refusals([bgpConfiguration('{asNumber: 64602}')], [helmOwned(bgpConfiguration('{asNumber: 64601}'))]), [['as-number-changed', 'warning', 'BGPConfiguration/default', '/spec/asNumber']]);
+  assert.deepEqual(refusals([bgpConfiguration('{asNumber: 64601}')], [helmOwned(bgpConfiguration('{}'))]), [['as-number-changed', 'warning', 'BGPConfiguration/default', '/spec/asNumber']]);
+  assert.deepEqual(refusals([bgpConfiguration('{asNumber: 64512, logSeverityScreen: Debug}')], [helmOwned(bgpConfiguration('{logSeverityScreen: Info}'))]), []);
+});
+
+test('peer-as-number-changed: peers whose AS changes alike are one finding naming them; an unchanged AS is none', () => {
+  const routers = (as: number) => [peer('cr1-ipv4', `{peerIP: 192.0.2.1, asNumber: ${as}}`), peer('cr2-ipv4', `{peerIP: 192.0.2.2, asNumber: ${as}}`)];
+  const found = refusals(routers(65001), routers(65000).map(helmOwned));
+  assert.deepEqual(found, [['peer-as-number-changed', 'warning', 'BGPPeer/cr1-ipv4', '/spec/asNumber']]);
+  const plan = planObjects(routers(65001).map(chartObject), liveState(routers(65000).map(helmOwned)), RELEASE, builtInNormalisationRules);
+  const [finding] = checkRefusals('c1', { release: RELEASE, ownership: plan.ownership, pairs: plan.pairs });
+  assert.match(finding!.message, /the AS of 2 peers \(cr1-ipv4 \(192\.0\.2\.1\), cr2-ipv4 \(192\.0\.2\.2\)\) changes from 65000 to 65001/);
+  assert.deepEqual(refusals([peer('cr1-ipv4', '{peerIP: 192.0.2.9, asNumber: 65000}')], [helmOwned(peer('cr1-ipv4', '{peerIP: 192.0.2.1, asNumber: 65000}'))]), []);
+});
+
+test('strict-affinity-disabled: strictAffinity turned off (or its IPAMConfig removed) warns; left on, turned on, or off with the mesh off (validation\'s error) does not', () => {
+  const mesh = (on: boolean) => bgpConfiguration(`{nodeToNodeMeshEnabled: ${on}}`);
+  assert.deepEqual(refusals([ipamConfig('{strictAffinity: false}'), mesh(true)], [helmOwned(ipamConfig('{strictAffinity: true}')), helmOwned(mesh(true))]), [['strict-affinity-disabled', 'warning', 'IPAMConfig/default', '/spec/strictAffinity']]);
+  assert.deepEqual(refusals([mesh(true)], [helmOwned(ipamConfig('{strictAffinity: true}')), helmOwned(mesh(true))]), [['strict-affinity-disabled', 'warning', 'IPAMConfig/default', '/spec/strictAffinity']]);
+  assert.deepEqual(refusals([ipamConfig('{strictAffinity: true, maxBlocksPerHost: 4}'), mesh(true)], [helmOwned(ipamConfig('{strictAffinity: true}')), helmOwned(mesh(true))]), []);
+  assert.deepEqual(refusals([ipamConfig('{strictAffinity: true}'), mesh(true)], [helmOwned(ipamConfig('{strictAffinity: false}')), helmOwned(mesh(true))]), []);
+  assert.deepEqual(refusals([ipamConfig('{strictAffinity: false}'), mesh(false)], [helmOwned(ipamConfig('{strictAffinity: true}')), helmOwned(mesh(false))]), []);
+});
+
+test('ippool-overlaps-live-pool: a pool kept with its cidr is validation\'s to judge, a pool the change moves is not', () => {
+  assert.deepEqual(refusals([pool('kept', '{cidr: 10.0.0.0/16}'), pool('new', '{cidr: 10.0.128.0/17}')], [helmOwned(pool('kept', '{cidr: 10.0.0.0/16}'))]), []);
+  assert.deepEqual(refusals([pool('moved', '{cidr: 10.1.0.0/16}'), pool('new', '{cidr: 10.0.128.0/17}')], [helmOwned(pool('moved', '{cidr: 10.0.0.0/16}'))]), [
+    ['ippool-cidr-changed', 'error', 'IPPool/moved', '/spec/cidr'],
+    ['ippool-overlaps-live-pool', 'error', 'IPPool/new', '/spec/cidr'],
+  ]);
+});
+
+test('ippool-delete-enabled gives the migration steps', () => {
+  const plan = planObjects([], liveState([helmOwned(pool('old', '{cidr: 10.0.0.0/16}'))]), RELEASE, builtInNormalisationRules);
+  const [finding] = checkRefusals('c1', { release: RELEASE, ownership: plan.ownership, pairs: plan.pairs });
+  assert.match(finding!.message, /1\. add the new pool, 2\. keep this one with disabled: true .*3\. move the pods .*4\. delete this pool/);
+});
+
+test('the change refusals are those that need nothing but the two states; Helm ownership needs the live cluster', () => {
+  const { changeRefusals, refusals: all } = require('../../src/diff/refusals') as typeof import('../../src/diff/refusals');
+  assert.deepEqual(changeRefusals.map((r) => r.id), [
+    'ippool-cidr-changed', 'ippool-block-size-changed', 'ippool-overlaps-live-pool', 'ippool-delete-enabled',
+    'strict-affinity-disabled', 'as-number-changed', 'peer-as-number-changed', 'workload-selector-changed', 'binding-role-ref-changed',
+  ]);
+  assert.ok(all.every((r) => ['change', 'live', 'desired'].includes(r.basis)));
+  assert.equal(all.find((r) => r.id === 'helm-ownership-conflict')!.basis, 'live');
+});

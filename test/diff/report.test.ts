@@ -30,7 +30,7 @@ test('JSON has exactly the documented shape', () => {
     ['delete', 'IPPool', 'default-ipv4-ippool', null, false],
     ['create', 'ConfigMap', 'extra', 'kube-system', null],
   ]);
-  assert.deepEqual(Object.keys(json.values), ['changed', 'diff']);
+  assert.deepEqual(Object.keys(json.values), ['changed', 'diff', 'compared']);
   assert.deepEqual(json.summary, { create: 1, update: 1, delete: 1, unchanged: 45 });
   assert.deepEqual(Object.keys(json.findings[0]), ['rule', 'severity', 'cluster', 'object', 'path', 'message']);
 });

@@ -21,14 +21,25 @@ test('no release: every value is new; unknown deployed values: nothing compared'
   const install = diffValues(desired, null, false);
   assert.equal(install.changed, true);
   assert.match(install.diff, /^--- \/dev\/null\n/);
-  assert.deepEqual(diffValues(desired, undefined, false), { changed: false, diff: '' });
+  assert.deepEqual(diffValues(desired, undefined, false), { changed: false, compared: false, diff: '' });
 });
 
-test('sensitive values are redacted unless --show-secrets', () => {
-  const want = { ...desired, BGPConfiguration: { asNumber: 64601, nodeMeshPassword: { secretKeyRef: { name: 'bgp', key: 'pw-new' } } } };
-  const have = { ...desired, BGPConfiguration: { asNumber: 64601, nodeMeshPassword: { secretKeyRef: { name: 'bgp', key: 'pw-old' } } } };
+test('sensitive values are redacted unless --show-secrets; a reference to a Secret stays readable', () => {
+  const ref = (key: string) => ({ secretKeyRef: { name: 'bgp-secrets', key } });
+  const want = { ...desired, BGPConfiguration: { asNumber: 64601, nodeMeshPassword: ref('pw-new') }, extraEnv: { DB_PASSWORD: 'hunter2-new' } };
+  const have = { ...desired, BGPConfiguration: { asNumber: 64601, nodeMeshPassword: ref('pw-old') }, extraEnv: { DB_PASSWORD: 'hunter2-old' } };
   const hidden = diffValues(want, have, false);
-  assert.doesNotMatch(hidden.diff, /pw-new|pw-old/);
+  // Calico's BGP password is always a secretKeyRef: which key it names is a reviewable change
+  assert.match(hidden.diff, /-      key: pw-old\n\+      key: pw-new/);
+  assert.doesNotMatch(hidden.diff, /hunter2/);
+  assert.match(hidden.diff, /-  DB_PASSWORD: <redacted>\n\+  DB_PASSWORD: "<redacted: changed>"/);
+  assert.match(diffValues(want, have, true).diff, /-  DB_PASSWORD: hunter2-old\n\+  DB_PASSWORD: hunter2-new/);
+});
+
+test('a password in the values where Calico expects a reference is hidden, on either side', () => {
+  const want = { ...desired, BGPConfiguration: { asNumber: 64601, nodeMeshPassword: { secretKeyRef: { name: 'bgp', key: 'pw' } } } };
+  const have = { ...desired, BGPConfiguration: { asNumber: 64601, nodeMeshPassword: 'plain-text-password' } };
+  const hidden = diffValues(want, have, false);
+  assert.doesNotMatch(hidden.diff, /plain-text-password|bgp|pw/);
   assert.match(hidden.diff, /-  nodeMeshPassword: <redacted>\n\+  nodeMeshPassword: "<redacted: changed>"/);
-  assert.match(diffValues(want, have, true).diff, /-      key: pw-old\n\+      key: pw-new/);
 });

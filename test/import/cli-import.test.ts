@@ -29,7 +29,10 @@ test('import refuses to overwrite definitions unless told to', () => {
   fs.writeFileSync(cluster, '// edited by hand\n');
   const again = runCli(['import', '--values-dir', 'values', '--group', 'main=ams-main'], { cwd: dir });
   assert.equal(again.status, 1);
-  assert.match(again.stderr, /nothing written: clusters\/ams-main\.ts already exist\(s\): pass --force to overwrite/);
+  assert.equal(
+    again.stderr,
+    'calico-gen: import: nothing read, nothing written: clusters/shared/routers.ts, clusters/shared/fleet.ts, clusters/shared/groups/main.ts, clusters/ams-main.ts, clusters/main-fra.ts exist already: pass --force to overwrite\n',
+  );
   assert.equal(fs.readFileSync(cluster, 'utf8'), '// edited by hand\n');
   assert.equal(runCli(['import', '--values-dir', 'values', '--group', 'main=ams-main', '--force'], { cwd: dir }).status, 0);
   assert.match(fs.readFileSync(cluster, 'utf8'), /defineCluster/);
@@ -58,4 +61,22 @@ test('import without --values-dir, or with a folder that is not a values tree, f
   const empty = runCli(['import', '--values-dir', 'values'], { cwd: dir });
   assert.equal(empty.status, 1);
   assert.match(empty.stderr, /no cluster folder with a calico-values\.yaml: is this a helmfile values tree\?\n$/);
+});
+
+test('a values tree with errors is imported as it is; its findings follow, with how to fix or acknowledge them, and exit 1', () => {
+  const tree = smallTree();
+  tree['common-bgp.yaml'] = tree['common-bgp.yaml']!.replace('ipv4: 192.0.2.2', 'ipv4: 192.0.2.1');
+  const dir = valuesProject(tree);
+  const result = runCli(['import', '--values-dir', 'values', '--group', 'main=ams-main'], { cwd: dir });
+  assert.equal(result.status, 1, result.stderr);
+  assert.match(result.stdout, /^imported 2 cluster\(s\) into clusters\/: 5 file\(s\) written$/m);
+  const routers = fs.readFileSync(path.join(dir, 'clusters', 'shared', 'routers.ts'), 'utf8').split('\n');
+  const line = routers.findIndex((text) => text.includes("name: 'cr2-ams'")) + 1;
+  const column = routers[line - 1]!.indexOf('ipv4') + 1;
+  assert.match(result.stderr, new RegExp(`^clusters/shared/routers\\.ts:${line}:${column}: error peer-ip-duplicate: BGPPeer/cr2-ams-ipv4 /spec/peerIP in 2 clusters: ams-main, main-fra: routers cr1-ams and cr2-ams have the same IPv4 address 192\\.0\\.2\\.1`, 'm'));
+  assert.match(result.stderr, /The imported fleet has 1 error \(listed above\), which the values tree had already/);
+  assert.match(result.stderr, /^ {2}\/\/ in clusters\/shared\/fleet\.ts\n {2}acknowledge: \[\n {4}\{ rule: 'peer-ip-duplicate', object: 'BGPPeer\/cr2-ams-ipv4', reason: '[^']+', until: '\d{4}-\d{2}-\d{2}' \},\n {2}\],$/m);
+  // import never acknowledges by itself
+  for (const file of listClusters(dir)) assert.doesNotMatch(fs.readFileSync(path.join(dir, 'clusters', file), 'utf8'), /acknowledge/, file);
+  assert.equal(runCli(['synth'], { cwd: dir }).status, 1);
 });

@@ -95,7 +95,17 @@ test('a cluster overriding one key of a group policy keeps the rest of it, as he
   tree['ams-main/values.yaml'] += 'GlobalNetworkPolicies:\n  default-deny:\n    types: [Ingress]\n';
   const dir = valuesProject(tree);
   const { clustersDir } = await importAndWrite(dir);
-  assert.match(read(dir, 'ams-main.ts'), /globalNetworkPolicies: \{ 'default-deny': \{ types: \['Ingress'\] \} \}/);
+  // the model replaces a policy whole: the cluster's layer restates the group's selector
+  assert.match(read(dir, 'ams-main.ts'), /'default-deny': \{ namespaceSelector: 'has\(projectcalico\.org\/name\)', types: \['Ingress'\] \}/);
   const values = (await synthesizeFleet({ clustersDir, only: ['ams-main'] })).clusters[0]!.values;
   assert.deepEqual(values.GlobalNetworkPolicies['default-deny'], { namespaceSelector: 'has(projectcalico.org/name)', types: ['Ingress'] });
+});
+
+test("a cluster's site is the part of its name its routers select nodes by, else the last part", async () => {
+  const dir = valuesProject(smallTree());
+  await importAndWrite(dir);
+  // the routers select topology.kubernetes.io/region == 'ams': ams-main is in ams, not "main"
+  assert.match(read(dir, 'ams-main.ts'), /^ {2}site: 'ams',$/m);
+  // main-fra names no region the routers select: the last part of its name
+  assert.match(read(dir, 'main-fra.ts'), /^ {2}site: 'fra',$/m);
 });

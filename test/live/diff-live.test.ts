@@ -93,10 +93,16 @@ describe('calico-gen diff against a live cluster', () => {
     assert.equal(r.code, 0, r.stderr);
     const result = JSON.parse(r.stdout);
     assert.deepEqual(result.summary, fromApi.summary);
-    // --context overrides the definition's context
-    const wrong = await diff(['--context', 'elsewhere'], env);
+    // --kube-context overrides the definition's context
+    const wrong = await diff(['--kube-context', 'elsewhere'], env);
     assert.equal(wrong.code, 1);
     assert.match(wrong.stderr, /context elsewhere \(https:\/\/127\.0\.0\.1:1\)/);
+    // --context, as it was spelt, still works, with a note on stderr (in helm-diff it means diff context lines)
+    const old = await diff(['--context', 'elsewhere'], env);
+    assert.equal(old.code, 1);
+    assert.match(old.stderr, /^calico-gen: warning: diff: --context is deprecated: use --kube-context \(in helm-diff, --context means lines of diff context\)\n/);
+    assert.match(old.stderr, /context elsewhere \(https:\/\/127\.0\.0\.1:1\)/);
+    assert.equal((await diff(['--context', CLUSTER, '--format', 'json'], env)).code, 0);
   });
 
   test("authenticates with the kubeconfig's exec credential plugin", async () => {

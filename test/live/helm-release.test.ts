@@ -43,3 +43,11 @@ test('a release stored without gzip decodes too; garbage is a located one-line e
   const broken = { ...plain, data: { release: Buffer.from(Buffer.from(gzipSync('{not json')).toString('base64')).toString('base64') } };
   assert.throws(() => decodeReleaseSecret(broken), /^UserError: Secret kube-system\/sh\.helm\.release\.v1\.calico\.v1: cannot decode the Helm release \(base64, gzip, JSON\): [^\n]+$/);
 });
+
+test('a release Secret that inflates past the input limit (a gzip bomb) is a one-line error, not gigabytes', () => {
+  // 300 members of 1 MiB of zeros each: 300 KB that inflate to 300 MiB
+  const member = gzipSync(Buffer.alloc(2 ** 20));
+  const bomb = Buffer.concat(Array.from({ length: 300 }, () => member));
+  const secret = { apiVersion: 'v1', kind: 'Secret', type: 'helm.sh/release.v1', metadata: { name: 'sh.helm.release.v1.calico.v1', namespace: 'kube-system' }, data: { release: Buffer.from(bomb.toString('base64')).toString('base64') } } as unknown as KubeObject;
+  assert.throws(() => decodeReleaseSecret(secret), /^UserError: Secret kube-system\/sh\.helm\.release\.v1\.calico\.v1: cannot decode the Helm release \(base64, gzip, JSON\): Cannot create a Buffer larger than 268435456 bytes$/);
+});

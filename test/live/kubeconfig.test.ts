@@ -47,7 +47,7 @@ test("the definition's context, never the kubeconfig's current one", () => {
   const dir = mkdtempSync(join(tmpdir(), 'kubeconfig-'));
   const file = kubeconfig(dir, 'k', { 'fra-main': 'https://fra.example' }, 'fra-main');
   assert.throws(() => resolveKubeconfig({ ...base(dir), kubeconfig: file }), {
-    message: `context "ams-main" (the kubeContext of clusters/ams-main.ts; pass --context to use another) is not in kubeconfig ${file}, which has contexts fra-main`,
+    message: `context "ams-main" (the kubeContext of clusters/ams-main.ts; pass --kube-context to use another) is not in kubeconfig ${file}, which has contexts fra-main`,
   });
   assert.throws(() => resolveKubeconfig({ ...base(dir), kubeconfig: file, context: 'nope' }), { message: `context "nope" is not in kubeconfig ${file}, which has contexts fra-main` });
 });

@@ -20,7 +20,7 @@ test('review evaluates a cluster whose inputs did not change once, a changed one
     fs.writeFileSync(file, note + fs.readFileSync(file, 'utf8'));
   }
   commitAll(repo, 'definitions that note their evaluation');
-  edit(repo, 'clusters/fra-ml.ts', 'blockSize: 27 }', 'blockSize: 28 }');
+  edit(repo, 'clusters/fra-ml.ts', 'asNumber: 64622', 'asNumber: 64623');
 
   const { status, review, stderr, pid } = reviewJson(repo, '--base', 'main');
   assert.equal(status, 0, stderr);

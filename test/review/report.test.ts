@@ -22,7 +22,7 @@ function bigCluster(name: string, lines: number): ClusterReview {
     cluster: name,
     values: { changed: ['image.tag'], diff: '--- a/v\n+++ b/v\n@@ -1 +1 @@\n-  tag: 3.30.7\n+  tag: 3.31.0\n' },
     changes: [{ action: 'update', kind: 'DaemonSet', name: 'calico-node', diff }],
-    findings: { introduced: [], fixed: [] },
+    findings: { introduced: [], fixed: [], acknowledged: [] },
   };
 }
 

@@ -47,12 +47,18 @@ export function edit(repo: string, file: string, from: string, to: string): void
 export const exampleClusters = ['ams-main', 'ams-ml', 'ams-staging', 'fra-main', 'fra-ml'];
 
 /** The JSON shape of issue 5, as a reader of `review --format json` relies on it. */
+export interface ReviewFinding {
+  rule: string;
+  severity: string;
+  acknowledged?: { reason: string; until?: string };
+}
+
 export interface JsonReview {
   clusters: {
     cluster: string;
     values: { changed: string[]; diff: string };
     changes: { action: string; kind: string; name: string; diff: string }[];
-    findings: { introduced: { rule: string; severity: string }[]; fixed: { rule: string; severity: string }[] };
+    findings: { introduced: ReviewFinding[]; fixed: ReviewFinding[]; acknowledged: ReviewFinding[] };
   }[];
 }
 

@@ -15,11 +15,13 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
+/** `uid`: run as that user (a test running as root proves a permission error as `nobody`). */
+export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; uid?: number } = {}): CliResult {
   const result = spawnSync(process.execPath, [cliPath, ...args], {
     cwd: options.cwd ?? projectRoot,
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     encoding: 'utf8',
+    ...(options.uid === undefined ? {} : { uid: options.uid }),
   });
   return { pid: result.pid, status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

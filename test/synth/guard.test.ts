@@ -85,7 +85,8 @@ test('a shared module that never finishes stops each cluster importing it, locat
   const result = runCli(['validate', '--definition-timeout', '1s'], { cwd: dir });
   assert.equal(result.status, 1, result.stderr);
   const message = 'evaluating the definition did not finish within 1 s, and was stopped: an endless loop? Make it finish, or allow it longer with --definition-timeout SECONDS';
-  assert.deepEqual(errorLines(result.stdout), ['a', 'b', 'c'].map((name) => `clusters/shared/stuck.ts: error definition-evaluation: cluster ${name} ClusterDefinition: ${message}`));
+  // one cause, one finding naming the clusters it stopped (issue 11 §2)
+  assert.deepEqual(errorLines(result.stdout), [`clusters/shared/stuck.ts: error definition-evaluation: ClusterDefinition in 3 clusters: a, b, c: ${message}`]);
   assert.equal(fs.readFileSync(path.join(dir, 'evaluated.log'), 'utf8'), 'x');
 });
 
@@ -93,7 +94,7 @@ test('definitions run in a process of their own, and what they print goes to std
   const dir = fleetProject({ 'a.ts': cluster('a', 0, `import { appendFileSync } from 'node:fs';\nappendFileSync('pids.log', process.pid + ' ' + process.ppid + '\\n');\nconsole.log('hello from a');\n`) });
   const result = runCli(['validate', '--format', 'json'], { cwd: dir });
   assert.equal(result.status, 0, result.stderr);
-  assert.deepEqual(JSON.parse(result.stdout), { findings: [], summary: { errors: 0, warnings: 0 } });
+  assert.deepEqual(JSON.parse(result.stdout), { findings: [], summary: { errors: 0, warnings: 0, acknowledged: 0 } });
   assert.match(result.stderr, /^hello from a$/m);
   const [pid, parent] = fs.readFileSync(path.join(dir, 'pids.log'), 'utf8').trim().split(' ').map(Number);
   assert.equal(parent, result.pid, 'evaluated by a child of the calico-gen process');
@@ -107,7 +108,7 @@ test('--definition-timeout and --definition-memory say what they take', () => {
   assert.equal(timeout.stderr, 'calico-gen: --definition-timeout "soon" is not a duration: write 10s, 500ms or 1m\n');
   const memory = runCli(['validate', '--definition-memory', '12'], { cwd: dir });
   assert.equal(memory.stderr, 'calico-gen: --definition-memory "12" is not a whole number of MiB of at least 64\n');
-  for (const command of ['synth', 'validate', 'capacity', 'diff', 'review']) {
-    assert.match(runCli([command, '--help']).stdout, /--definition-timeout DURATION .*\n.*--definition-memory MIB/, command);
+  for (const command of ['synth', 'validate', 'capacity', 'diff', 'review', 'import']) {
+    assert.match(runCli([command, '--help']).stdout, /--definition-timeout DURATION\s+stop a definition still evaluating after this long[^\n]*\n(?:\s{6,}.*\n)*\s+--definition-memory MIB\s+memory each process evaluating definitions may use/, command);
   }
 });

@@ -70,7 +70,7 @@ test('with several workers, a definition that throws is reported on one located 
   assert.equal(result.status, 1);
   assert.ok(workersSeen().size > 1);
   assert.deepEqual(
-    result.stderr.split('\n').filter((line) => line.includes(' error ')),
+    result.stderr.split('\n').filter((line) => /^\S+: error [a-z-]+: /.test(line)),
     ['clusters/zzz-broken.ts:3:7: error definition-evaluation: cluster zzz-broken ClusterDefinition: the definition threw Error: no routers file'],
   );
   assert.ok(!fs.existsSync(path.join(dir, 'generated')));

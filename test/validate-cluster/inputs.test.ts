@@ -5,7 +5,7 @@ import { parseLocatedYaml, positionOf } from '../../src/inputs/yaml-locations';
 import { locateInLayers, parseValuesFile, type ValuesLayer } from '../../src/inputs/values-files';
 import { mergeValuesFiles } from '../../src/util/merge';
 import { parseManifestFile } from '../../src/inputs/manifest-files';
-import { valuesPointerFor } from '../../src/inputs/object-to-values';
+import { valuesPointerFor } from '../../src/values/object-to-values';
 import { hints } from '../../src/validate/source';
 import { handWrittenSource } from '../../src/inputs/sources';
 import { validateClusters } from '../../src/validate';

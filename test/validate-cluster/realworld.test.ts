@@ -15,7 +15,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { validateClusters } from '../../src/validate';
 import { loadHandWritten, type ClusterFiles } from '../../src/inputs/load';
-import type { Finding } from '../../src/core/findings';
+import { summarise, type Finding } from '../../src/core/findings';
 import { realworldValuesDir } from '../support/fixtures';
 
 const valuesDir = realworldValuesDir;
@@ -78,4 +78,25 @@ test('the real fleet with a twelfth cluster reusing codfw\'s pod range and AS: b
     ['pool-overlap', 'codfw-copy', 'IPPool/ipv6', 'codfw/calico-values.yaml'],
   ]);
   assert.match(findings.find((f) => f.rule === 'pool-overlap')!.message, /10\.194\.128\.0\/17 \(cluster codfw.*\(cluster codfw-copy/);
+});
+
+test('reported, the real fleet\'s two mistakes in common-bgp.yaml are two findings, each naming the 11 clusters', () => {
+  const clusters = realFleet();
+  const report = summarise(validate(clusters));
+  const names = clusters.map(({ name }) => name!).sort();
+  assert.deepEqual(
+    report.findings.map((f) => [f.rule, f.object, `${f.source?.file}:${f.source?.line}`, f.clusters, f.cluster]),
+    [
+      ['peer-ip-duplicate', 'BGPPeer/lsw1-c1-codfw-ipv4', `common-bgp.yaml:${routerLine('lsw1-c1-codfw', 'ipv4')}`, names, undefined],
+      ['peer-ip-duplicate', 'BGPPeer/lsw1-c2-codfw-ipv6', `common-bgp.yaml:${routerLine('lsw1-c2-codfw', 'ipv6')}`, names, undefined],
+    ],
+  );
+  assert.deepEqual(report.summary, { errors: 2, warnings: 0, acknowledged: 0 });
+});
+
+test('findings of one values file about different clusters\' own values stay apart', () => {
+  const copy: ClusterFiles = { name: 'codfw-copy', values: ['common.yaml', 'common-bgp.yaml', 'main.yaml', 'codfw/calico-values.yaml'], manifests: [] };
+  const report = summarise(validate(realFleet([copy])).filter((f) => f.rule === 'pool-overlap'));
+  // the same line of codfw/calico-values.yaml, but each message names the other cluster: two causes
+  assert.deepEqual(report.findings.map((f) => f.cluster).sort(), ['codfw', 'codfw', 'codfw-copy', 'codfw-copy']);
 });

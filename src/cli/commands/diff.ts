@@ -1,36 +1,49 @@
-import { evaluationHelp, evaluationOf, evaluationOptions, oneOf, parseCommandArgs, parseDuration } from '../args';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { evaluationFlags, evaluationOf, formatFlag, maxInputSize, maxInputSizeFlag, oneOf, parseCommandArgs, parseDuration, type Flags } from '../args';
+import { formatHelp } from '../help';
 import type { CliIo } from '../io';
 import { EXIT_CHANGES, EXIT_FAILURE, EXIT_OK } from '../io';
-import { diff as diffFleet, type DiffOutcome } from '../../api/diff';
+import { projectOf } from '../project';
+import { progressOn, type Progress } from '../progress';
+import { DEFINITION_ERRORS, diff as diffFleet, type DiffOutcome, type DiffProgress, type DiffRun } from '../../api/diff';
 import { hasChanges, type ClusterOutcome } from '../../diff/types';
+import { counts } from '../../core/findings';
 import { formatFindings } from '../../report/findings';
-import { formatDiffs, wantsColour } from '../../report/diff';
+import { formatDiffs } from '../../report/diff';
+import { wantsColour } from '../../report/colour';
 import { UserError, oneLineError } from '../../util/errors';
 
-const help = `usage: calico-gen diff (--cluster NAME | --all) [options]
+export const flags = {
+  cluster: { type: 'string', multiple: true, value: 'NAME', help: 'the cluster to diff (repeatable)' },
+  all: { type: 'boolean', help: 'every cluster, concurrently' },
+  'kube-context': { type: 'string', value: 'CONTEXT', help: "kubeconfig context (default: the definition's kubeContext; one cluster only)" },
+  context: { type: 'string', value: 'CONTEXT', help: 'deprecated: use --kube-context (in helm-diff, --context means lines of diff context)' },
+  kubeconfig: { type: 'string', value: 'FILE', path: true, help: 'this kubeconfig only (default: KUBECONFIG, else ~/.kube/config)' },
+  'live-file': { type: 'string', value: 'FILE', path: true, help: 'live objects from a dump instead of the API: what\n`kubectl get <kinds> -o yaml` prints (one cluster only)' },
+  'live-values': { type: 'string', value: 'FILE', path: true, help: 'deployed values from `helm get values <release> -o yaml` instead of\nthe release Secret (one cluster only)' },
+  'detailed-exitcode': { type: 'boolean', help: 'exit 2 when there are changes (0 none, 1 error)' },
+  format: formatFlag(['text', 'json', 'markdown']),
+  'show-secrets': { type: 'boolean', help: 'show release values that look sensitive (passwords, tokens, keys, credentials in URLs) instead of <redacted> (Secret data never shows)' },
+  concurrency: { type: 'string', value: 'N', help: 'clusters diffed at once with --all (default 4)' },
+  timeout: { type: 'string', value: 'DURATION', help: 'deadline of each API request: 10s (default), 500ms, 1m' },
+  'max-input-size': maxInputSizeFlag('a dump, values or kubeconfig file'),
+  ...evaluationFlags,
+} as const satisfies Flags;
 
-Shows what \`helmfile apply\` would change in each cluster: the synthesised objects and release
+const help = formatHelp({
+  usage: 'calico-gen diff (--cluster NAME | --all) [options]',
+  about: `Shows what \`helmfile apply\` would change in each cluster: the synthesised objects and release
 values against the live cluster (Kubernetes API through the kubeconfig), or against saved dumps.
 Server-filled defaults and bookkeeping are not changes. Changes the cluster will refuse (an
-IPPool's cidr or blockSize changed in place, an object Helm cannot adopt, ...) are errors.
+IPPool's cidr or blockSize changed in place, an object Helm cannot adopt, ...) are errors; risky
+ones (a pool removed while enabled, the cluster's AS changed) are warnings.`,
+  flags,
+  exit: ['0  no change the cluster will refuse (with --detailed-exitcode: and no changes)', '1  a change the cluster will refuse, a cluster that cannot be read, or a failure', '2  changes, with --detailed-exitcode'],
+});
 
-  --cluster NAME        the cluster to diff (repeatable)
-  --all                 every cluster, concurrently
-  --context CTX         kubeconfig context (default: the definition's kubeContext; one cluster only)
-  --kubeconfig FILE     this kubeconfig only (default: KUBECONFIG, else ~/.kube/config)
-  --live-file FILE      live objects from a dump instead of the API: what
-                        \`kubectl get <kinds> -o yaml\` prints (one cluster only)
-  --live-values FILE    deployed values from \`helm get values <release> -o yaml\` instead of the
-                        release Secret (one cluster only)
-  --detailed-exitcode   exit 2 when there are changes (0 none, 1 error)
-  --format FORMAT       text (default), json or markdown
-  --show-secrets        show release values under sensitive keys (Secret data never shows)
-  --concurrency N       clusters diffed at once with --all (default 4)
-  --timeout DURATION    deadline of each API request: 10s (default), 500ms, 1m
-  --clusters-dir DIR    cluster definitions (default clusters/)
-${evaluationHelp}
-  --debug               stack traces on failure
-`;
+/** Above this size a dump takes a second or more to read (it is parsed in one go): say so at once. */
+const LARGE_DUMP_BYTES = 8 * 1024 * 1024;
 
 export async function diff(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseDiffArgs(argv, io);
@@ -39,17 +52,45 @@ export async function diff(argv: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   const { names, single, format, detailedExitcode, debug } = parsed;
-  const run = await diffFleet({ ...parsed.options, clusters: names, env: io.env, cwd: io.cwd });
+  const progress = progressOn(io.stderr, io.env);
+  const run = await diffFleet({ ...parsed.options, clusters: names, env: io.env, cwd: io.cwd, onProgress: (step) => showProgress(step, progress, io.cwd) }).finally(() => progress.done());
   if (run.definitions.findings.length > 0) io.stderr.write(formatFindings(run.definitions, 'text'));
   // a cluster whose definition has errors is not diffed; with several clusters the others still are
   if (run.blocked || (single && run.definitions.summary.errors > 0)) {
+    if (format !== 'text') io.stdout.write(formatDiffs(blockedOutcomes(run, names), { format, colour: false, single }));
     io.stderr.write('calico-gen: diff: the cluster definitions have errors: fix them first\n');
     return EXIT_FAILURE;
   }
   const outcomes = run.outcomes.map((outcome) => shown(outcome, single, debug, io));
-  io.stdout.write(formatDiffs(outcomes, { format, colour: wantsColour(io.stdout, io.env), single }));
+  // a cluster that could not be diffed is told once, on stderr; JSON and markdown carry it for their readers too
+  const reported = format === 'text' ? outcomes.filter((outcome) => 'diff' in outcome) : outcomes;
+  io.stdout.write(formatDiffs(reported, { format, colour: wantsColour(io.stdout, io.env), single }));
   for (const outcome of outcomes) if ('error' in outcome) io.stderr.write(`calico-gen: diff ${outcome.cluster}: ${outcome.error}\n`);
   return exitStatus(outcomes, detailedExitcode);
+}
+
+function showProgress(step: DiffProgress, progress: Progress, cwd: string): void {
+  if (step.phase === 'dump') {
+    const size = fileSize(path.resolve(cwd, step.file));
+    if (size >= LARGE_DUMP_BYTES) progress.announce(`reading ${step.file} (${Math.round(size / 1024 / 1024)} MB)`);
+    return;
+  }
+  progress.update(`${step.phase === 'synthesise' ? 'synthesising' : 'reading the live state'}: ${step.done} of ${step.total} clusters`);
+}
+
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** What JSON and markdown say when definition errors stopped the run: each cluster that has them. */
+function blockedOutcomes(run: DiffRun, names: readonly string[]): ClusterOutcome[] {
+  const broken = [...new Set(run.definitions.findings.filter((f) => f.severity === 'error' && counts(f)).flatMap((f) => f.clusters ?? [f.cluster]))];
+  const clusters = names.length === 1 ? names : broken;
+  return clusters.map((cluster) => ({ cluster, error: DEFINITION_ERRORS }));
 }
 
 /** What is printed of an outcome; one cluster's failure is the command's (one line, exit 1). */
@@ -65,31 +106,19 @@ function shown(outcome: DiffOutcome, single: boolean, debug: boolean, io: CliIo)
 }
 
 function parseDiffArgs(argv: string[], io: CliIo) {
-  const { values: args } = parseCommandArgs('diff', argv, {
-    cluster: { type: 'string', multiple: true },
-    all: { type: 'boolean' },
-    context: { type: 'string' },
-    kubeconfig: { type: 'string' },
-    'live-file': { type: 'string' },
-    'live-values': { type: 'string' },
-    'detailed-exitcode': { type: 'boolean' },
-    format: { type: 'string' },
-    'show-secrets': { type: 'boolean' },
-    concurrency: { type: 'string' },
-    timeout: { type: 'string' },
-    ...evaluationOptions,
-  });
+  const { values: args } = parseCommandArgs('diff', argv, flags);
   if (args.help) return 'help' as const;
   const names = args.cluster ?? [];
   if (names.length === 0 && !args.all) throw new UserError('diff: name a cluster with --cluster NAME, or pass --all');
   if (names.length > 0 && args.all) throw new UserError('diff: --cluster and --all exclude each other');
   const single = names.length === 1;
-  for (const flag of ['context', 'live-file', 'live-values'] as const) {
-    if (args[flag] !== undefined && !single) throw new UserError(`diff: --${flag} applies to one cluster: pass exactly one --cluster`);
+  const context = kubeContext(args['kube-context'], args.context, io);
+  for (const [flag, value] of [['kube-context', context], ['live-file', args['live-file']], ['live-values', args['live-values']]] as const) {
+    if (value !== undefined && !single) throw new UserError(`diff: --${flag} applies to one cluster: pass exactly one --cluster`);
   }
   const options = {
-    clustersDir: args['clusters-dir']!,
-    live: { kubeconfig: args.kubeconfig, context: args.context, liveFile: args['live-file'], liveValues: args['live-values'], timeoutMs: parseDuration('timeout', args.timeout ?? '10s') },
+    clustersDir: projectOf(io.cwd, io.projectRoot, args['clusters-dir']).clustersDir,
+    live: { kubeconfig: args.kubeconfig, context, liveFile: args['live-file'], liveValues: args['live-values'], timeoutMs: parseDuration('timeout', args.timeout ?? '10s'), maxInputBytes: maxInputSize(args['max-input-size']) },
     showSecrets: args['show-secrets'] ?? false,
     concurrency: positiveInteger('concurrency', args.concurrency ?? '4'),
     ...evaluationOf(args, io),
@@ -102,6 +131,14 @@ function parseDiffArgs(argv: string[], io: CliIo) {
     detailedExitcode: args['detailed-exitcode'] ?? false,
     debug: args.debug ?? false,
   };
+}
+
+/** --kube-context, as helm and helmfile spell it; --context still works, with a note. */
+function kubeContext(kubeContextFlag: string | undefined, contextFlag: string | undefined, io: CliIo): string | undefined {
+  if (contextFlag === undefined) return kubeContextFlag;
+  if (kubeContextFlag !== undefined) throw new UserError('diff: --context is the old name of --kube-context: pass only --kube-context');
+  io.stderr.write('calico-gen: warning: diff: --context is deprecated: use --kube-context (in helm-diff, --context means lines of diff context)\n');
+  return contextFlag;
 }
 
 /** 1 when a cluster failed or a change will be refused; 2 for changes with --detailed-exitcode; else 0. */

@@ -51,3 +51,37 @@ function compare(op: string, actual: string | undefined, expected: string): bool
       return actual.endsWith(expected);
   }
 }
+
+/**
+ * Whether some label set holding `known` (and any other labels at all) could match: Kleene's
+ * three-valued logic, where a label not in `known` is unknown. It may answer yes for a selector no
+ * label set matches (`zone == 'a' && zone == 'b'`), never no for one that some label set matches.
+ */
+export function mayMatchLabels(node: SelectorNode, known: ReadonlyMap<string, string>): boolean {
+  return partially(node, known) !== false;
+}
+
+/** true, false, or undefined for unknown. */
+function partially(node: SelectorNode, known: ReadonlyMap<string, string>): boolean | undefined {
+  switch (node.kind) {
+    case 'all':
+    case 'global':
+      return true;
+    case 'has':
+    case 'compare':
+    case 'set':
+      return known.has(node.label) ? matchesLabels(node, known) : undefined;
+    case 'not': {
+      const operand = partially(node.operand, known);
+      return operand === undefined ? undefined : !operand;
+    }
+    case 'and': {
+      const values = node.operands.map((operand) => partially(operand, known));
+      return values.includes(false) ? false : values.includes(undefined) ? undefined : true;
+    }
+    case 'or': {
+      const values = node.operands.map((operand) => partially(operand, known));
+      return values.includes(true) ? true : values.includes(undefined) ? undefined : false;
+    }
+  }
+}

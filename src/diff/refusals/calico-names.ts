@@ -5,6 +5,7 @@ import { name, spec, type Refusal } from './refusal';
 export const ipamConfigName: Refusal = {
   id: 'ipamconfig-not-default',
   severity: 'error',
+  basis: 'desired',
   description: 'An IPAMConfig named other than `default`: Calico reads only `default`',
   kinds: [`${CALICO_GROUP}/IPAMConfig`],
   actions: ['create'],
@@ -19,6 +20,7 @@ const CLUSTER_ONLY_BGP_FIELDS = ['nodeToNodeMeshEnabled', 'asNumber', 'serviceLo
 export const bgpNodeConfigurationFields: Refusal = {
   id: 'bgpconfiguration-node-cluster-fields',
   severity: 'error',
+  basis: 'desired',
   description: 'A per-node BGPConfiguration sets fields only `default` may set',
   kinds: [`${CALICO_GROUP}/BGPConfiguration`],
   actions: ['create', 'update'],

@@ -6,6 +6,7 @@ import type { Refusal } from './refusal';
 export const helmOwnershipConflict: Refusal = {
   id: 'helm-ownership-conflict',
   severity: 'error',
+  basis: 'live',
   description: 'A desired object exists but belongs to no Helm release: Helm refuses to take it over',
   actions: ['update', 'unchanged'],
   check(pair, context) {

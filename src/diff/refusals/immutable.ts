@@ -5,6 +5,7 @@ import { spec, type Refusal } from './refusal';
 export const selectorImmutable: Refusal = {
   id: 'workload-selector-changed',
   severity: 'error',
+  basis: 'change',
   description: "A workload's selector changes: Kubernetes refuses (field is immutable)",
   kinds: ['apps/Deployment', 'apps/DaemonSet', 'apps/StatefulSet', 'apps/ReplicaSet'],
   actions: ['update'],
@@ -22,6 +23,7 @@ export const selectorImmutable: Refusal = {
 export const roleRefImmutable: Refusal = {
   id: 'binding-role-ref-changed',
   severity: 'error',
+  basis: 'change',
   description: "A (Cluster)RoleBinding's roleRef changes: Kubernetes refuses",
   kinds: ['rbac.authorization.k8s.io/ClusterRoleBinding', 'rbac.authorization.k8s.io/RoleBinding'],
   actions: ['update'],

@@ -1,13 +1,10 @@
 /** IPAM capacity: the pools must hold the nodes the cluster expects (see src/core/capacity.ts). */
-import { addressesPerBlock, blocksIn, blocksPerNode, maxNodesFor, poolCapacity, utilisationPerMille, type PoolCapacity } from '../../../core/capacity';
-import { strictAffinityOf } from '../../capacity';
-import type { Hit, Severity } from '../../../core/findings';
+import { CAPACITY_WARN_PER_MILLE, addressesPerBlock, blocksIn, blocksPerNode, maxNodesFor, poolCapacity, type PoolCapacity } from '../../../core/capacity';
+import { clusterCapacity, strictAffinityOf } from '../../capacity';
+import type { Hit } from '../../../core/findings';
 import { defineRule } from '../../rule';
 import type { ClusterInput } from './input';
 import { defaultObject, familyName, poolsOf, specOf } from './view';
-
-const WARN_PER_MILLE = 800;
-const ERROR_PER_MILLE = 1000;
 
 function enabledCapacities(cluster: ClusterInput, family: 4 | 6, strict: boolean): PoolCapacity[] {
   return poolsOf(cluster)
@@ -17,7 +14,7 @@ function enabledCapacities(cluster: ClusterInput, family: 4 | 6, strict: boolean
 
 /** The longest prefix whose pool (same block size) would hold `nodes` at no more than 80 %. */
 function suggestedPrefix(pool: PoolCapacity, nodes: number, maxPods: number, strict: boolean): number | undefined {
-  const wanted = BigInt(Math.ceil((nodes * 1000) / WARN_PER_MILLE));
+  const wanted = BigInt(Math.ceil((nodes * 1000) / CAPACITY_WARN_PER_MILLE));
   for (let prefix = pool.blockSize; prefix >= 0; prefix--) {
     const blocks = blocksIn(prefix, pool.blockSize);
     const perBlock = addressesPerBlock(pool.family, pool.blockSize);
@@ -50,19 +47,13 @@ export const poolCapacityRule = defineRule({
   alsoAs: ['warning'],
   description: 'The IP pools hold the expected node count: error above 100 % of what they can hold, warning above 80 %',
   check(cluster) {
-    const expected = cluster.capacity.expectedNodes;
-    if (expected === undefined) return [];
-    const strict = strictAffinityOf(cluster);
+    if (cluster.capacity.expectedNodes === undefined) return [];
+    const capacity = clusterCapacity(cluster);
     const hits: Hit[] = [];
-    for (const family of [4, 6] as const) {
-      const pools = enabledCapacities(cluster, family, strict);
-      if (pools.length === 0) continue;
-      const maxNodes = maxNodesFor(pools, cluster.capacity.maxPodsPerNode, strict);
-      const perMille = utilisationPerMille(expected, maxNodes);
-      if (perMille <= WARN_PER_MILLE) continue;
-      const severity: Severity = perMille > ERROR_PER_MILLE ? 'error' : 'warning';
-      const message = capacityMessage(cluster, pools, maxNodes, perMille, strict);
-      for (const pool of pools) hits.push({ object: `IPPool/${pool.name}`, path: '/spec/cidr', severity, message });
+    for (const family of capacity.families) {
+      if (!family.severity) continue;
+      const message = capacityMessage(cluster, family.pools, family.maxNodes, family.perMille!, capacity.strictAffinity);
+      for (const pool of family.pools) hits.push({ object: `IPPool/${pool.name}`, path: '/spec/cidr', severity: family.severity, message });
     }
     return hits;
   },

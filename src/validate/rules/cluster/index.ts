@@ -6,6 +6,7 @@ import { peerIpDuplicate, peerIpInPodPool } from './peers';
 import { poolOverlapInCluster } from './pool-overlap-in-cluster';
 import { prefixAdvertisementOutsidePools } from './prefix-advertisements';
 import { resourcesRequestAboveLimit } from './resources';
+import { siteWithoutRouter } from './site';
 import { strictAffinityRequired } from './strict-affinity';
 import { valuesKeyUnread } from './unread-keys';
 import { vethMtuRange } from './veth-mtu';
@@ -28,4 +29,5 @@ export const clusterRules: readonly ClusterRule[] = [
   valuesKeyUnread,
   poolCapacityRule,
   maxBlocksPerHostTooLow,
+  siteWithoutRouter,
 ];

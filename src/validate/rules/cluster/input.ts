@@ -25,4 +25,6 @@ export interface ClusterInput {
   /** every object: synthesised by the chart, hand-written, or both; any shape when hand-written */
   objects: readonly KubeObject[];
   capacity: ClusterCapacityHints;
+  /** the definition's site, whose nodes carry topology.kubernetes.io/region=<site>; unknown for hand-written inputs */
+  site?: string;
 }

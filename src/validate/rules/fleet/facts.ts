@@ -1,10 +1,10 @@
 /**
- * What the fleet rules need from one cluster, and nothing more: its pod CIDRs, its AS number and
- * its routers. Plain data (strings and numbers, sources included), so that a cache can store it per
+ * What the fleet rules need from one cluster, and nothing more: its pod CIDRs, its service ranges,
+ * its AS number and its routers. Plain data (strings and numbers, sources included), so that a cache can store it per
  * cluster and `validate --cluster X` can check X against the fleet without re-synthesising the rest.
  */
-import type { SourceLocation } from '../../../core/findings';
-import { formatCidr, formatIp, ipVersion } from '../../../core/net';
+import type { DefinitionRef, SourceLocation } from '../../../core/findings';
+import { formatCidr, formatIp, ipVersion, isStrictlyMasked, parseCidrOrIp } from '../../../core/net';
 import type { ClusterInput } from '../cluster/input';
 import { calicoObjects, defaultObject, peersOf, poolsOf, specOf } from '../cluster/view';
 import { CALICO_DEFAULT_AS_NUMBER } from '../../../core/calico';
@@ -16,10 +16,21 @@ interface Located {
   object: string;
   path: string;
   source?: SourceLocation;
+  /** where a definition wrote it, looked up only when a finding about it is reported */
+  definedAt?: DefinitionRef;
 }
 
 export interface PoolFact extends Located {
   name: string;
+  /** canonical network form */
+  cidr: string;
+}
+
+/** The lists of BGPConfiguration default whose ranges the nodes announce to their peers. */
+export const SERVICE_RANGE_LISTS = ['serviceClusterIPs', 'serviceExternalIPs', 'serviceLoadBalancerIPs'] as const;
+
+export interface ServiceRangeFact extends Located {
+  list: (typeof SERVICE_RANGE_LISTS)[number];
   /** canonical network form */
   cidr: string;
 }
@@ -42,16 +53,20 @@ export interface FleetFacts {
   /** where a fact without a source of its own was written (a cached cluster's definition) */
   source?: SourceLocation;
   pools: PoolFact[];
+  /** the service ranges announced over BGP; those that do not parse or have host bits set are left to bgpconfig-service-cidrs */
+  serviceRanges: ServiceRangeFact[];
   asNumber?: AsNumberFact;
   routers: RouterFact[];
 }
 
 export type Locate = (object: string, path: string) => SourceLocation | undefined;
+export type LocateInDefinition = (object: string, path: string) => DefinitionRef | undefined;
 
-export function fleetFactsOf(cluster: ClusterInput, locate: Locate): FleetFacts {
+export function fleetFactsOf(cluster: ClusterInput, locate: Locate, definedAt?: LocateInDefinition): FleetFacts {
   const located = (object: string, path: string): Located => {
     const source = locate(object, path);
-    return source ? { object, path, source } : { object, path };
+    const ref = definedAt?.(object, path);
+    return { object, path, ...(source ? { source } : {}), ...(ref ? { definedAt: ref } : {}) };
   };
   const pools = poolsOf(cluster).map((pool) => ({ name: pool.name, cidr: formatCidr(pool.cidr), ...located(pool.ref, '/spec/cidr') }));
   const routers = peersOf(cluster).map((peer) => ({
@@ -60,9 +75,26 @@ export function fleetFactsOf(cluster: ClusterInput, locate: Locate): FleetFacts 
     address: formatIp(peer.address),
     ...located(peer.ref, '/spec/peerIP'),
   }));
-  const facts: FleetFacts = { cluster: cluster.name, pools, routers };
+  const facts: FleetFacts = { cluster: cluster.name, pools, serviceRanges: serviceRangesOf(cluster, located), routers };
   const asNumber = asNumberOf(cluster, located);
   if (asNumber) facts.asNumber = asNumber;
+  return facts;
+}
+
+function serviceRangesOf(cluster: ClusterInput, located: (object: string, path: string) => Located): ServiceRangeFact[] {
+  const bgp = defaultObject(cluster, 'BGPConfiguration');
+  const spec = bgp ? specOf(bgp) : {};
+  const facts: ServiceRangeFact[] = [];
+  for (const list of SERVICE_RANGE_LISTS) {
+    const entries = spec[list];
+    if (!Array.isArray(entries)) continue;
+    entries.forEach((entry: unknown, index) => {
+      const text = (entry as { cidr?: unknown } | null)?.cidr;
+      const parsed = typeof text === 'string' ? parseCidrOrIp(text) : undefined;
+      if (!parsed?.ok || !isStrictlyMasked(parsed.value)) return;
+      facts.push({ list, cidr: formatCidr(parsed.value), ...located('BGPConfiguration/default', `/spec/${list}/${index}/cidr`) });
+    });
+  }
   return facts;
 }
 

@@ -3,7 +3,10 @@
  * (docs/values-interface.md): a finding on `BGPPeer/cr1-ipv4 /spec/peerIP` is about
  * `/BGPPeers/cr1/ipv4` of some values file.
  */
-import { escapePointer } from './yaml-locations';
+import { pointer } from '../core/findings';
+
+/** One key as a JSON pointer segment. */
+const escapePointer = (key: string) => pointer(key).slice(1);
 
 function keysOf(values: unknown, key: string): string[] {
   const map = typeof values === 'object' && values !== null ? (values as Record<string, unknown>)[key] : undefined;

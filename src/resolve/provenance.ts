@@ -1,0 +1,61 @@
+/**
+ * Which layer of a definition wrote a value of the merged definition, and where in it: what lets
+ * a finding name the line that set the value, in the module that wrote it (a shared layer, the
+ * router table), not in the cluster that imported it. Made only for values that findings or fleet
+ * facts are about, and cheap: no file is read here (src/load/definition-locations.ts does that, for
+ * the findings that are reported).
+ */
+import type { DefinitionRef } from '../core/findings';
+import type { ClusterDefinition } from '../model/definition';
+import { definitionSite } from '../model/site';
+import { isPlainMap, type AtomicEntries } from '../util/merge';
+
+export type KeyPath = readonly (string | number)[];
+
+/**
+ * The definition value at `keyPath` of the merged definition: the last layer that set it (or that
+ * replaced the list, scalar or whole entry holding it), and in that layer the deepest value a
+ * define function made (a router of `bgp.peers`, a `defineLayer` layer), else the layer as an
+ * argument of `defineCluster`. A key no layer sets (a chart default) is the `defineCluster` call;
+ * a key that is missing is looked for in its parents. Undefined when no define call has a site.
+ */
+export function definitionRefOf(definition: ClusterDefinition, keyPath: KeyPath, atomic: AtomicEntries): DefinitionRef | undefined {
+  const layers = definition.layers;
+  for (let length = keyPath.length; length > 0; length--) {
+    const prefix = keyPath.slice(0, length);
+    for (let index = layers.length - 1; index >= 0; index--) {
+      if (sets(layers[index], prefix, atomic)) return refInLayer(definition, index, keyPath);
+    }
+  }
+  const call = definitionSite(definition);
+  return call ? { call, keyPath: [] } : undefined;
+}
+
+/** Whether the layer decides the value at `path`: it sets it, or replaces something holding it. */
+function sets(layer: unknown, path: KeyPath, atomic: AtomicEntries): boolean {
+  let node = layer;
+  for (let depth = 0; depth < path.length; depth++) {
+    if (!isPlainMap(node) && !Array.isArray(node)) return false;
+    const child = (node as Record<string | number, unknown>)[path[depth]!];
+    if (child === undefined) return false;
+    const whole = child === null || !isPlainMap(child) || atomic.some((entry) => entry.length === depth && entry.every((key, i) => key === path[i]));
+    if (whole) return true;
+    node = child;
+  }
+  return true;
+}
+
+/** The value at `keyPath` of layer `index`, named by the deepest define call that holds it. */
+export function refInLayer(definition: ClusterDefinition, index: number, keyPath: KeyPath): DefinitionRef | undefined {
+  const layer = definition.layers[index];
+  const layerSite = definitionSite(layer);
+  const clusterSite = definitionSite(definition);
+  let ref: DefinitionRef | undefined = layerSite ? { call: layerSite, argument: 0, keyPath: [...keyPath] } : clusterSite ? { call: clusterSite, argument: index, keyPath: [...keyPath] } : undefined;
+  let node: unknown = layer;
+  for (let depth = 0; depth < keyPath.length && typeof node === 'object' && node !== null; depth++) {
+    node = (node as Record<string | number, unknown>)[keyPath[depth]!];
+    const site = definitionSite(node);
+    if (site) ref = { call: site, argument: 0, keyPath: keyPath.slice(depth + 1) };
+  }
+  return ref;
+}

@@ -1,0 +1,77 @@
+/**
+ * The inverse of emitValues: which setting of the definition a values key comes from, as a key
+ * path into the merged definition (`/IPPools/ipv4/blockSize` → `ipPools.ipv4.blockSize`,
+ * `/BGPPeers/cr1/ipv4` → the router `cr1` in `bgp.peers`), so that a finding on the values or on
+ * an object the chart makes of them can be located where the definition wrote it.
+ */
+import type { ClusterSpec } from '../model/definition';
+
+export type KeyPath = (string | number)[];
+
+/** `/a/b~1c` → `['a', 'b/c']` (RFC 6901). */
+export function pointerSegments(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** values keys whose definition setting has another name or place */
+const RENAMED: Record<string, KeyPath> = {
+  GenericBGPCommunity: ['bgp', 'community'],
+  PeerAS: ['bgp', 'peerAsNumber'],
+  ASLoop: ['bgp', 'asLoop'],
+  IPv6Support: ['ipv6Support'],
+  veth_mtu: ['vethMtu'],
+  cni: ['cniInstall'],
+};
+
+const SAME_SHAPE: Record<string, string> = {
+  IPPools: 'ipPools',
+  IPAMConfig: 'ipam',
+  GlobalNetworkPolicies: 'globalNetworkPolicies',
+  typha: 'typha',
+  calicoNode: 'calicoNode',
+  kubeControllers: 'kubeControllers',
+};
+
+/** The definition's key path behind a values pointer; `[]` (the cluster as a whole) when none is. */
+export function definitionPathOf(valuesPointer: string, spec: ClusterSpec): KeyPath {
+  const [top, ...rest] = pointerSegments(valuesPointer);
+  if (top === undefined) return [];
+  if (RENAMED[top]) return RENAMED[top];
+  if (SAME_SHAPE[top]) return [SAME_SHAPE[top], ...rest];
+  switch (top) {
+    case 'image':
+      return rest[0] === 'tag' ? ['calicoVersion'] : ['image', ...rest.slice(0, 1)];
+    case 'BGPConfiguration':
+      return bgpConfigurationPath(rest);
+    case 'BGPPeers':
+      return routerPath(rest, spec);
+    default:
+      return [];
+  }
+}
+
+function bgpConfigurationPath([key, ...rest]: string[]): KeyPath {
+  switch (key) {
+    case 'asNumber':
+    case 'logSeverityScreen':
+      return ['bgp', key];
+    case 'nodeToNodeMeshEnabled':
+      return ['bgp', 'nodeToNodeMesh'];
+    case 'serviceClusterIPs':
+    case 'serviceExternalIPs':
+      // the values hold `{cidr}` per entry, the definition the CIDR itself
+      return ['bgp', key, ...rest.slice(0, 1)];
+    case 'prefixAdvertisements':
+      return ['bgp', key, ...rest];
+    default:
+      return ['bgp'];
+  }
+}
+
+/** A router is an entry of the `bgp.peers` list, found by its name. */
+function routerPath([name, field]: string[], spec: ClusterSpec): KeyPath {
+  const index = name === undefined ? -1 : (spec.bgp?.peers ?? []).findIndex((router) => router?.name === name);
+  if (index < 0) return ['bgp', 'peers'];
+  return field === undefined ? ['bgp', 'peers', index] : ['bgp', 'peers', index, field];
+}
