@@ -1,30 +1,35 @@
 /**
  * Times whole processes, one fresh process per run, and reads each one's peak resident set size.
  *
- * Peak RSS comes from GNU time (`/usr/bin/time -f %M`: the kernel's ru_maxrss of the child, read
- * by wait4) when it is installed and works; otherwise, for node commands only, from the child's
- * own `process.resourceUsage().maxRSS` at exit, written by a preloaded probe (bench/rss-probe.ts).
- * Wall time is measured here around the spawn, in both cases.
+ * Peak RSS is that of the whole process tree (bench/tree-rss.ts, from /proc: calico-gen's worker
+ * processes count) where /proc is there; otherwise GNU time's (`/usr/bin/time -f %M`: the
+ * kernel's ru_maxrss, which sees only the largest process of the tree) when it is installed and
+ * works; otherwise, for node commands only, the child's own `process.resourceUsage().maxRSS` at
+ * exit, written by a preloaded probe (bench/rss-probe.ts). Wall time is measured around the
+ * command itself.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-export type RssMethod = 'gnu-time' | 'node-probe';
+export type RssMethod = 'process-tree' | 'gnu-time' | 'node-probe';
 
 export const GNU_TIME = '/usr/bin/time';
 const PROBE = path.join(__dirname, 'rss-probe.js');
+const TREE = path.join(__dirname, 'tree-rss.js');
 const PROBE_ENV = 'CALICO_GEN_BENCH_RSS_FILE';
 
 export function describeRssMethod(method: RssMethod): string {
+  if (method === 'process-tree') return 'the summed VmRSS of the whole process tree, read from /proc every 10 ms (worker processes included)';
   return method === 'gnu-time'
     ? `GNU time -f %M (kernel ru_maxrss of the child process)`
     : `process.resourceUsage().maxRSS at exit, via a --require probe (node commands only)`;
 }
 
-/** GNU time if it is there and prints %M; the node probe otherwise. */
+/** The process tree where /proc lists children; else GNU time if it is there and prints %M; the node probe otherwise. */
 export function detectRssMethod(): RssMethod {
+  if (fs.existsSync(`/proc/${process.pid}/task/${process.pid}/children`)) return 'process-tree';
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'calico-gen-bench-rss-')), 'rss');
   const result = spawnSync(GNU_TIME, ['-f', '%M', '-o', out, process.execPath, '-e', ''], { stdio: 'ignore' });
   const ok = result.status === 0 && /^\d+\s*$/.test(readOr(out, ''));
@@ -53,7 +58,10 @@ export function runProcess(spec: SpawnSpec, method: RssMethod): ProcessRun {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...spec.env };
   let command = spec.command;
   let args = spec.args;
-  if (method === 'gnu-time') {
+  if (method === 'process-tree') {
+    command = process.execPath;
+    args = [TREE, rssFile, spec.command, ...spec.args];
+  } else if (method === 'gnu-time') {
     command = GNU_TIME;
     args = ['-f', '%M', '-o', rssFile, spec.command, ...spec.args];
   } else if (spec.command === process.execPath) {
@@ -64,13 +72,16 @@ export function runProcess(spec: SpawnSpec, method: RssMethod): ProcessRun {
   const result = spawnSync(command, args, { cwd: spec.cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (result.error) throw result.error;
-  const kib = Number.parseInt(readOr(rssFile, '').trim().split('\n').pop() ?? '', 10);
+  const written = readOr(rssFile, '').trim().split('\n').pop() ?? '';
   fs.rmSync(rssFile, { force: true });
+  // the tree method times the command itself, without its own start
+  const [timed, peak] = method === 'process-tree' ? written.split(' ') : [undefined, written];
+  const kib = Number.parseInt(peak ?? '', 10);
   return {
     status: result.status ?? -1,
     stdout: result.stdout,
     stderr: result.stderr,
-    seconds,
+    seconds: timed !== undefined && Number.isFinite(Number(timed)) ? Number(timed) : seconds,
     peakRssMiB: Number.isFinite(kib) ? kib / 1024 : null,
   };
 }

@@ -47,7 +47,7 @@ export function formatTable(result: BenchResult): string {
   if (result.ratios.length > 0) {
     lines.push('', ...result.ratios.map((r) => `helm / calico-gen synth (100 clusters, synth caches ${r.synthCache}): ${r.helmSeconds.toFixed(2)} s / ${r.synthSeconds.toFixed(2)} s = ${r.ratio.toFixed(1)}×`));
   }
-  lines.push('', 'targets (issues 6 and 12):', ...table(['', 'target', 'this run'], result.targets.map((t) => [mark(t.pass), t.target, t.figure]), [false, false, false]));
+  lines.push('', 'targets (issues 6, 12 and 13):', ...table(['', 'target', 'this run'], result.targets.map((t) => [mark(t.pass), t.target, t.figure]), [false, false, false]));
   return `${lines.join('\n')}\n`;
 }
 

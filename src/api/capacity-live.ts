@@ -19,9 +19,10 @@ import { clusterCapacity } from '../validate/capacity';
 import { definitionSource } from '../validate/source';
 import type { LiveCapacity, LiveCapacityOutcome } from '../report/capacity-live';
 import { DEFINITION_ERRORS } from './diff';
+import type { EvaluationOptions } from './evaluation';
 import { readIpamFile, readIpamFromApi } from './live-ipam';
 
-export interface LiveCapacityOptions {
+export interface LiveCapacityOptions extends EvaluationOptions {
   clustersDir: string;
   /** the clusters to read; every cluster when empty */
   clusters?: readonly string[];
@@ -62,6 +63,8 @@ export async function liveCapacity(options: LiveCapacityOptions): Promise<LiveCa
     clusters: options.clusters ?? [],
     until: 'synth',
     keepObjects: true,
+    limits: options.limits,
+    note: options.note,
     onProgress: progress && ((done, total) => progress({ phase: 'synthesise', done, total })),
   });
   const definitions = summarise(fleet.findings);

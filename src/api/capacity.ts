@@ -18,7 +18,7 @@ export async function capacity(inputs: ValidateInputs): Promise<CapacityResult> 
   if ('handWritten' in inputs) {
     ({ sources, findings } = loadHandWritten(inputs.handWritten, inputs.cwd, inputs));
   } else {
-    const fleet = await runPipeline({ clustersDir: inputs.clustersDir, clusters: inputs.clusters ?? [], until: 'synth', keepObjects: true });
+    const fleet = await runPipeline({ clustersDir: inputs.clustersDir, clusters: inputs.clusters ?? [], until: 'synth', keepObjects: true, limits: inputs.limits, note: inputs.note });
     sources = fleet.clusters.flatMap((result) => synthesizedOf(result) ?? []).map(definitionSource);
     findings = fleet.findings;
   }

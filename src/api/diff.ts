@@ -19,8 +19,9 @@ import { compareStrings } from '../util/compare';
 import { ipamRefusalsOf } from './diff-ipam';
 import { readIpamFromApi } from './live-ipam';
 import { oneLineError } from '../util/errors';
+import type { EvaluationOptions } from './evaluation';
 
-export interface DiffOptions {
+export interface DiffOptions extends EvaluationOptions {
   clustersDir: string;
   /** the clusters to diff; every cluster when empty */
   clusters?: readonly string[];
@@ -73,6 +74,8 @@ export async function diff(options: DiffOptions): Promise<DiffRun> {
     clustersDir: path.resolve(options.cwd, options.clustersDir),
     clusters: options.clusters ?? [],
     keepObjects: true,
+    limits: options.limits,
+    note: options.note,
     onProgress: progress && ((done, total) => progress({ phase: 'synthesise', done, total })),
   });
   const definitions = summarise(fleet.findings);

@@ -14,10 +14,11 @@ import { importValuesTree, type ImportedFleet } from '../import/import';
 import { UserError } from '../util/errors';
 import { summarise, type FindingsReport } from '../core/findings';
 import { runPipeline } from '../pipeline';
+import type { EvaluationOptions } from './evaluation';
 import { readLayout } from '../import/layout';
 import { commitFiles } from '../util/file-transaction';
 
-export interface ImportOptions {
+export interface ImportOptions extends EvaluationOptions {
   /** the values tree (helmfile.d/admin_ng/values), relative to `cwd` */
   valuesDir: string;
   /** cluster → group, for clusters whose group does not start their name */
@@ -66,7 +67,7 @@ export async function importFleet(options: ImportOptions): Promise<ImportResult>
   );
   // definitions that cannot load calico-gen yet cannot be checked: say how to install it instead
   if (!resolvesPackage(outDir)) return { status: 'imported', fleet, files, warnings: [notInstalled(path.relative(options.cwd, outDir) || '.')] };
-  return { status: 'imported', fleet, files, warnings: [], ...(await checkWritten(outDir)) };
+  return { status: 'imported', fleet, files, warnings: [], ...(await checkWritten(outDir, options)) };
 }
 
 /**
@@ -74,9 +75,9 @@ export async function importFleet(options: ImportOptions): Promise<ImportResult>
  * with errors is written as it is, and its findings (where they are in the new files) say what to
  * fix or acknowledge. Import adds no acknowledgement itself.
  */
-async function checkWritten(clustersDir: string): Promise<{ report: FindingsReport } | { uncheckable: string }> {
+async function checkWritten(clustersDir: string, evaluation: EvaluationOptions): Promise<{ report: FindingsReport } | { uncheckable: string }> {
   try {
-    const run = await runPipeline({ clustersDir });
+    const run = await runPipeline({ clustersDir, limits: evaluation.limits, note: evaluation.note });
     return { report: summarise(run.findings) };
   } catch (error) {
     if (error instanceof UserError) return { uncheckable: error.message };

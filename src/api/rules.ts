@@ -10,6 +10,7 @@ import { IPAM_REFUSAL_RULES, MALFORMED_RULE, POOL_NEARLY_FULL, POOL_NO_ROOM } fr
 import { manifestObject, manifestYaml } from '../inputs/manifest-files';
 import { valuesRender } from '../inputs/sources';
 import { valuesYaml } from '../inputs/values-files';
+import { definitionEvaluation } from '../load/evaluation';
 import { definitionSchema } from '../resolve/resolve';
 import { acknowledgementUnused } from '../validate/acknowledgements';
 import { definitionNested } from '../load/clusters';
@@ -22,7 +23,7 @@ import { formatRulesTable, type CheckScope, type ScopedCheck } from '../report/r
 export function allChecks(): ScopedCheck[] {
   const scoped = (scope: CheckScope, checks: readonly Check[]) => checks.map(({ id, severity, alsoAs, description }) => ({ id, severity, ...(alsoAs ? { alsoAs } : {}), description, scope }));
   return [
-    ...scoped('definition', [definitionSchema, acknowledgementUnused, definitionNested]),
+    ...scoped('definition', [definitionEvaluation, definitionSchema, acknowledgementUnused, definitionNested]),
     ...scoped('values', [valuesYaml, valuesSchema, valuesRender]),
     ...scoped('manifest', [manifestYaml, manifestObject]),
     ...scoped('object', [crdSchema, ...objectRules]),

@@ -9,9 +9,10 @@ import { staleFiles, writeClusters, type ClusterOutput, type StaleFile } from '.
 import { orphanFolders } from '../output/orphans';
 import { checkOutputFolder } from '../output/safety';
 import { runPipeline } from '../pipeline';
+import type { EvaluationOptions } from './evaluation';
 import { listClusterFiles } from '../load/clusters';
 
-export interface SynthOptions {
+export interface SynthOptions extends EvaluationOptions {
   /** the folder of cluster definitions */
   clustersDir: string;
   /** only these clusters (the fleet rules still see every cluster); every cluster when empty */
@@ -54,7 +55,7 @@ export async function synth(options: SynthOptions): Promise<SynthResult> {
   const display = (file: string) => path.relative(projectDir, file) || '.';
   // refused before the work: a link out of the project is not something a synthesis changes
   if (!options.check) checkOutputFolder(options.outDir, projectDir, [...listClusterFiles(options.clustersDir).keys()], display);
-  const fleet = await runPipeline({ clustersDir: options.clustersDir, clusters: only, cache: options.cache, outDir: options.outDir, threads: options.threads, onProgress: options.onProgress });
+  const fleet = await runPipeline({ clustersDir: options.clustersDir, clusters: only, cache: options.cache, outDir: options.outDir, threads: options.threads, limits: options.limits, note: options.note, onProgress: options.onProgress });
   const report = summarise(fleet.findings);
   const failed = report.summary.errors > 0 || (options.strict === true && report.summary.warnings > 0);
   const result: SynthResult = { report, failed, clusters: fleet.clusters.length, cached: fleet.cached, written: [], removed: [], stale: [] };

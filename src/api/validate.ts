@@ -5,10 +5,11 @@
 import { summarise, type FindingsReport } from '../core/findings';
 import type { ClusterFiles } from '../inputs/load';
 import { runPipeline } from '../pipeline';
+import type { EvaluationOptions } from './evaluation';
 
 /** Which clusters: definitions from a clusters folder, or hand-written files (paths relative to `cwd`). */
 export type ValidateInputs =
-  | { clustersDir: string; clusters?: readonly string[]; cache?: boolean; threads?: number; onProgress?: (done: number, total: number) => void }
+  | ({ clustersDir: string; clusters?: readonly string[]; cache?: boolean; threads?: number; onProgress?: (done: number, total: number) => void } & EvaluationOptions)
   | { handWritten: readonly ClusterFiles[]; cwd: string; maxInputBytes?: number };
 
 export async function validate(inputs: ValidateInputs): Promise<FindingsReport> {
@@ -19,6 +20,6 @@ export async function validate(inputs: ValidateInputs): Promise<FindingsReport> 
     const loaded = loadHandWritten(inputs.handWritten, inputs.cwd, inputs);
     return summarise([...loaded.findings, ...validateClusters(loaded.sources)]);
   }
-  const fleet = await runPipeline({ clustersDir: inputs.clustersDir, clusters: inputs.clusters ?? [], cache: inputs.cache, threads: inputs.threads, onProgress: inputs.onProgress });
+  const fleet = await runPipeline({ clustersDir: inputs.clustersDir, clusters: inputs.clusters ?? [], cache: inputs.cache, threads: inputs.threads, limits: inputs.limits, note: inputs.note, onProgress: inputs.onProgress });
   return summarise(fleet.findings);
 }

@@ -27,8 +27,10 @@ const PEER_IP = '/spec/peerIP';
 const objectOf = (name: string, family: 4 | 6) => `BGPPeer/${name}-ipv${family}`;
 
 export function encodeFacts(facts: FleetFacts, definitionFile: string, tables: RouterTables): StoredFacts {
+  // a fact without a source of its own was written where the facts' source says (decodeFacts gives such)
+  const sourceOf = (fact: RouterFact) => fact.source ?? facts.source;
   const derivable = facts.routers.every(
-    (fact) => fact.object === objectOf(fact.name, fact.family) && fact.path === PEER_IP && sameSource(fact.source, definitionFile),
+    (fact) => fact.object === objectOf(fact.name, fact.family) && fact.path === PEER_IP && sameSource(sourceOf(fact), definitionFile),
   );
   if (!derivable) return facts;
   const { routers, ...rest } = facts;

@@ -1,9 +1,12 @@
 /**
  * What calico-gen's own output depends on besides the definitions: its compiled code, its schemas
  * and the versions of the packages it runs on (cdk8s renders the objects, yaml and ajv read and
- * check them). Any change to them invalidates every cached synthesis. Code files are identified by
- * size and modification time, not content: reading all the code would cost every cached run a
- * good share of its time, and a rebuild (new times) only ever errs on the side of synthesising again.
+ * check them, esbuild transpiles the definitions). Any change to them invalidates every cached
+ * synthesis. Code files are identified by their stat (size, modification and change times, inode),
+ * not their content: reading all the code would cost every cached run a good share of its time.
+ * Tools can set a file's modification time back (npm does, to a fixed date, for every file it
+ * installs), but not its change time, which any write or rename moves: a file that changed
+ * always changes the fingerprint, and a rebuild only ever errs on the side of synthesising again.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -29,7 +32,7 @@ export function fingerprintOf(root: string): string {
   for (const dir of codeDirs) {
     for (const file of listFiles(path.join(root, dir))) {
       const stat = fs.statSync(file);
-      hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\0`);
+      hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\0${stat.ctimeMs}\0${stat.ino}\0`);
     }
   }
   return hash.digest('hex');

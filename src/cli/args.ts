@@ -4,9 +4,12 @@
  * are written from the same table that parses, so no flag goes undocumented.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { EvaluationOptions } from '../api/evaluation';
+import { DEFAULT_LIMITS, type EvaluationLimits } from '../pipeline';
 import { UserError } from '../util/errors';
 import { byteSizeFlag, parseByteSize } from '../util/byte-size';
 import { DEFAULT_MAX_INPUT_BYTES } from '../util/input-file';
+import type { CliIo } from './io';
 
 /** A flag as parseArgs reads it, with what help and completion need besides. */
 export interface Flag {
@@ -63,6 +66,40 @@ export function oneOf<T extends string>(flag: string, value: string | undefined,
   throw new UserError(`--${flag} ${JSON.stringify(value)} is not one of ${allowed.join(', ')}`);
 }
 
+/** The flags of every command that evaluates definitions, as its --help lists them. */
+export const evaluationFlags = {
+  'definition-timeout': {
+    type: 'string',
+    value: 'DURATION',
+    help: `stop a definition still evaluating after this long, and report it: ${DEFAULT_LIMITS.timeoutMs / 1000}s (default), 500ms, 1m`,
+  },
+  'definition-memory': {
+    type: 'string',
+    value: 'MIB',
+    help: `memory each process evaluating definitions may use, in MiB; a definition that needs more is stopped and reported (default ${DEFAULT_LIMITS.memoryMiB})`,
+  },
+} as const satisfies Flags;
+
+/** The limits the flags give, and where notes about the caches go. */
+export function evaluationOf(values: { 'definition-timeout'?: unknown; 'definition-memory'?: unknown }, io: CliIo): EvaluationOptions {
+  const limits: Partial<EvaluationLimits> = {};
+  if (typeof values['definition-timeout'] === 'string') limits.timeoutMs = parseDuration('definition-timeout', values['definition-timeout']);
+  if (typeof values['definition-memory'] === 'string') {
+    const text = values['definition-memory'];
+    if (!/^\d+$/.test(text) || Number(text) < 64) throw new UserError(`--definition-memory ${JSON.stringify(text)} is not a whole number of MiB of at least 64`);
+    limits.memoryMiB = Number(text);
+  }
+  return { limits, note: (message) => io.stderr.write(`calico-gen: note: ${message}\n`) };
+}
+
+/** `10s`, `500ms`, `1m`, or a bare number of seconds. */
+export function parseDuration(flag: string, text: string): number {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text.trim());
+  const amount = match ? Number(match[1]) * ({ ms: 1, s: 1000, m: 60_000 } as const)[(match[2] ?? 's') as 'ms' | 's' | 'm'] : NaN;
+  if (!(amount > 0)) throw new UserError(`--${flag} ${JSON.stringify(text)} is not a duration: write 10s, 500ms or 1m`);
+  return Math.round(amount);
+}
+
 /** The `--max-input-size` flag of a command that reads `what` (its help names what is refused). */
 export function maxInputSizeFlag(what: string): { type: 'string'; value: string; help: string } {
   return { type: 'string', value: 'SIZE', help: `refuse ${what} larger than SIZE, before reading it (default ${byteSizeFlag(DEFAULT_MAX_INPUT_BYTES)}; 1GiB, 300MB, or bytes)` };
@@ -74,14 +111,6 @@ export function maxInputSize(value: string | undefined): number {
   const bytes = parseByteSize(value);
   if (bytes === undefined) throw new UserError(`--max-input-size ${JSON.stringify(value)} is not a size: write 512MiB, 1GiB or a number of bytes`);
   return bytes;
-}
-
-/** `10s`, `500ms`, `1m`, or a bare number of seconds. */
-export function parseDuration(text: string): number {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text.trim());
-  const amount = match ? Number(match[1]) * ({ ms: 1, s: 1000, m: 60_000 } as const)[(match[2] ?? 's') as 'ms' | 's' | 'm'] : NaN;
-  if (!(amount > 0)) throw new UserError(`--timeout ${JSON.stringify(text)} is not a duration: write 10s, 500ms or 1m`);
-  return Math.round(amount);
 }
 
 export function positiveInteger(flag: string, text: string): number {

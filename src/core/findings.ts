@@ -11,19 +11,13 @@ export interface SourceLocation {
   column?: number;
 }
 
-/** Where a define function (`defineCluster`, `defineLayer`, `defineRouter`) was called. */
+/** Where a define function (`defineCluster`, `defineLayer`, `defineRouter`) was called, in the TypeScript source. */
 export interface CallSite {
   /** the definition module (absolute, or relative to the working directory) */
   file: string;
   /** 1-based */
   line: number;
   column: number;
-  /**
-   * Present when line and column are positions in the code the loader ran (esbuild's output),
-   * not in `file` itself; `strict` tells which of the loader's two outputs ran (a build's starts
-   * with "use strict", a transform's does not).
-   */
-  transpiled?: { strict: boolean };
 }
 
 /**

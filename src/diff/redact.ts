@@ -18,6 +18,11 @@ type Sensitive = (key: string, container: JsonMap) => boolean;
  * any string); a value that differs shows as changed on the desired side.
  */
 export function redactValuesPair(desired: Json | undefined, live: Json | undefined, sensitive: Sensitive = isSensitiveKey): [Json | undefined, Json | undefined] {
+  if (desired === live && typeof desired === 'object' && desired !== null) {
+    // one value on both sides (shared, frozen, by clusters with the same routers): nothing differs in it
+    const shown = sensitive === isSensitiveKey ? redactedShared(desired) : redactAlone(desired, sensitive);
+    return [shown, shown];
+  }
   if (isMap(desired) && isMap(live)) {
     const d: JsonMap = {};
     const l: JsonMap = {};
@@ -37,6 +42,15 @@ export function redactValuesPair(desired: Json | undefined, live: Json | undefin
   }
   if (typeof desired === 'string' && typeof live === 'string') return redactStringPair(desired, live);
   return [redactAlone(desired, sensitive), redactAlone(live, sensitive)];
+}
+
+/** redactAlone of a frozen value, once per instance */
+const redactedFrozen = new WeakMap<object, Json | undefined>();
+
+function redactedShared(value: JsonMap | Json[]): Json | undefined {
+  if (!Object.isFrozen(value)) return redactAlone(value);
+  if (!redactedFrozen.has(value)) redactedFrozen.set(value, redactAlone(value));
+  return redactedFrozen.get(value);
 }
 
 /** Two strings whose secrets alone differ still show that they differ. */

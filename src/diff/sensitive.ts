@@ -37,10 +37,21 @@ function wordsOf(key: string): string[] {
     .filter(Boolean);
 }
 
+/** by key: whether its words name a secret (a fleet's values repeat a few hundred keys thousands of times) */
+const keyNamesSecret = new Map<string, boolean>();
+
+function namesSecret(key: string): boolean {
+  let known = keyNamesSecret.get(key);
+  if (known === undefined) {
+    known = !READABLE.has(key) && !NAMES_A_SECRET.test(key) && (ANYWHERE.test(key) || wordsOf(key).some((word) => WORDS.has(word)));
+    keyNamesSecret.set(key, known);
+  }
+  return known;
+}
+
 /** Whether the value under `key` of `container` is to be hidden. */
 export function isSensitiveKey(key: string, container: JsonMap): boolean {
-  if (READABLE.has(key) || NAMES_A_SECRET.test(key)) return false;
-  if (!ANYWHERE.test(key) && !wordsOf(key).some((word) => WORDS.has(word))) return false;
+  if (!namesSecret(key)) return false;
   if (key === 'key' && ('operator' in container || isReference(container))) return false;
   return !isSecretReference(container[key]);
 }
@@ -74,9 +85,17 @@ const SHAPES: { pattern: RegExp; keep: (match: string, ...groups: string[]) => s
 /** Placeholder while the shapes are replaced; the caller's marker takes its place. */
 const MARK = '\u0000redacted\u0000';
 
+/** strings already looked at that hold no secret shape: a fleet's values repeat the same ones */
+const plain = new Set<string>();
+const PLAIN_KEPT = 50_000;
+
 /** The string with every secret-shaped part replaced by `marker`; the same string when there is none. */
 export function redactShapes(text: string, marker: string): string {
+  if (plain.has(text)) return text;
   let result = text;
   for (const { pattern, keep } of SHAPES) result = result.replace(pattern, keep as (substring: string, ...args: unknown[]) => string);
-  return result === text ? text : result.split(MARK).join(marker);
+  if (result !== text) return result.split(MARK).join(marker);
+  if (plain.size >= PLAIN_KEPT) plain.clear();
+  plain.add(text);
+  return text;
 }

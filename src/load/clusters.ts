@@ -1,22 +1,27 @@
 /**
- * Stage 1, load: `clusters/<name>.ts` files → cluster definitions, with the local modules each
- * one imports (for the synthesis cache and for review).
+ * Stage 1, load: which `clusters/<name>.ts` files there are, and what a loaded definition is.
+ * Evaluating one (./evaluate.ts) runs the fleet's code: the pipeline does it only in its worker
+ * processes (src/pipeline/workers.ts), and the process running the command never loads it.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ClusterDefinition } from '../model/definition';
 import type { Check, Finding } from '../core/findings';
-import { UserError, describeError } from '../util/errors';
-import { registerTypeScriptLoader, transpileAllSync } from './transpile';
+import type { ClusterDefinition } from '../model/definition';
+import { UserError } from '../util/errors';
+import type { Dependency } from './dependencies';
 
 export interface LoadedCluster {
   name: string;
   /** absolute path of `clusters/<name>.ts` */
   file: string;
+  /** plain data, frozen; its define* values carry their call sites (model/site.ts: definitionSite, definitionSites) */
   definition: ClusterDefinition;
-  /** absolute paths of every local module the definition imports, transitively, itself included */
-  dependencies: string[];
+  /** every module the definition reached and everything they read, each with the hash it had */
+  dependencies: Dependency[];
 }
+
+/** A definition evaluated, or the finding that says why it could not be. */
+export type Evaluated = { loaded: LoadedCluster } | { failure: Finding };
 
 /** Cluster files are the `.ts` files directly in `clusters/`; shared modules live in subfolders. */
 export function listClusterFiles(clustersDir: string): Map<string, string> {
@@ -96,15 +101,6 @@ export function transpileCacheDir(): string {
   return path.join(cacheRoot(), 'transpile');
 }
 
-/**
- * Readies this thread to load these definition files (and the modules they import) one by one:
- * the `.ts` loader installed, and every file not transpiled yet sent to esbuild in one call.
- */
-export function prepareLoading(files: readonly string[]): void {
-  registerTypeScriptLoader(transpileCacheDir());
-  transpileAllSync(files);
-}
-
 /** calico-gen's caches live where build tools keep theirs, unless CALICO_GEN_CACHE_DIR says otherwise. */
 export function cacheRoot(): string {
   return path.resolve(process.env.CALICO_GEN_CACHE_DIR ?? path.join('node_modules', '.cache', 'calico-gen'));
@@ -119,41 +115,7 @@ export function selectNames(files: ReadonlyMap<string, unknown>, only: readonly 
   return [...new Set(only)].sort();
 }
 
-export function loadCluster(name: string, file: string, cacheDir = transpileCacheDir()): LoadedCluster {
-  registerTypeScriptLoader(cacheDir);
-  const display = path.relative(process.cwd(), file);
-  let exported: unknown;
-  try {
-    exported = require(file);
-  } catch (error) {
-    if (error instanceof UserError) throw new UserError(`cluster ${name}: ${error.message}`, { file, cluster: name });
-    throw new UserError(`${display}: cluster ${name}: the definition threw: ${describeError(error)}`, { file, cluster: name });
-  }
-  const definition = (exported as { default?: unknown }).default;
-  if (!isClusterDefinition(definition)) {
-    throw new UserError(`${display}: cluster ${name}: the file must \`export default defineCluster(...)\``, { file, cluster: name });
-  }
-  return { name, file, definition, dependencies: localDependencies(file) };
-}
-
-function isClusterDefinition(value: unknown): value is ClusterDefinition {
-  return typeof value === 'object' && value !== null && (value as ClusterDefinition).kind === 'ClusterDefinition';
-}
-
-/** calico-gen's own compiled code, which definitions reach through `import ... from 'calico-gen'`. */
-const ownCode = path.resolve(__dirname, '..', '..') + path.sep;
-
-/**
- * Walks Node's module graph: every module of the fleet's the definition pulled in. Packages
- * (node_modules) and calico-gen itself are not the fleet's: the cache key covers calico-gen's code.
- */
-function localDependencies(file: string): string[] {
-  const seen = new Set<string>();
-  const visit = (id: string) => {
-    if (seen.has(id) || id.includes(`${path.sep}node_modules${path.sep}`) || id.startsWith(ownCode)) return;
-    seen.add(id);
-    for (const child of require.cache[id]?.children ?? []) visit(child.id);
-  };
-  visit(file);
-  return [...seen].sort();
+/** Paths in messages and findings: relative to the working directory, as the rest of calico-gen writes them. */
+export function displayPath(file: string): string {
+  return path.relative(process.cwd(), file) || file;
 }

@@ -1,8 +1,9 @@
 /**
  * The file, line and column of a value a definition wrote (a DefinitionRef): the property of the
  * define call's object literal that set it, in the module that holds the call. Only findings that
- * are reported are looked up, so the parser (@babel/parser, for TypeScript) and the source maps are
- * loaded only then, and each module is parsed once per process (again if it changed).
+ * are reported are looked up, so the parser (@babel/parser, for TypeScript) is loaded only then,
+ * and each module is parsed once per process (again if it changed). The call site is already in
+ * the module's own positions: the loader maps it through the source map (./modules.ts).
  *
  * A value built by code (a spread, a function call, a variable) has no literal property of its own:
  * it is located at the nearest enclosing literal property, else at the define call.
@@ -17,8 +18,6 @@ interface ParsedModule {
   /** every call expression, outermost first */
   calls: Node[];
   lineStarts: number[];
-  /** esbuild's map of the loader's output, made when a transpiled position needs it */
-  sourceMap?: import('node:module').SourceMap;
 }
 
 /** by file: the source last parsed, and what came of it (undefined: it does not parse) */
@@ -29,7 +28,7 @@ export function locateDefinitionRef(ref: DefinitionRef, cwd = process.cwd()): So
   const file = path.resolve(cwd, ref.call.file);
   const parsed = parsedModule(file);
   if (!parsed) return undefined;
-  const call = callAt(parsed, file, ref.call);
+  const call = callAt(parsed, ref.call);
   if (!call) return undefined;
   let best: Node = call;
   let node: Node | undefined = ref.argument === undefined ? undefined : argumentsOf(call)[ref.argument];
@@ -88,41 +87,11 @@ function walk(node: Node, visit: (node: Node) => void): void {
 }
 
 /** The innermost call expression at the call site's position in the source. */
-function callAt(parsed: ParsedModule, file: string, site: CallSite): Node | undefined {
-  const positions = site.transpiled ? sourcePositions(parsed, file, site) : [{ line: site.line, column: site.column - 1 }];
-  for (const position of positions) {
-    const offset = (parsed.lineStarts[position.line - 1] ?? Number.NaN) + position.column;
-    let innermost: Node | undefined;
-    for (const call of parsed.calls) if (call.start! <= offset && offset < call.end! && (!innermost || call.start! >= innermost.start!)) innermost = call;
-    if (innermost) return innermost;
-  }
-  return undefined;
-}
-
-/**
- * A position in the loader's output → the position in the source (1-based line, 0-based column),
- * through esbuild's source map of the same transform the loader made. The loader's build output
- * starts with one more line ("use strict") than its transform output; the other is tried second.
- */
-function sourcePositions(parsed: ParsedModule, file: string, site: CallSite): { line: number; column: number }[] {
-  parsed.sourceMap ??= sourceMapOf(file, parsed.source);
-  const offsets = site.transpiled!.strict ? [1, 0] : [0, 1];
-  return offsets.flatMap((offset) => {
-    const entry = parsed.sourceMap?.findEntry(site.line - 1 - offset, site.column - 1) as { originalLine?: number; originalColumn?: number } | undefined;
-    return entry?.originalLine === undefined ? [] : [{ line: entry.originalLine + 1, column: entry.originalColumn! }];
-  });
-}
-
-function sourceMapOf(file: string, source: string): import('node:module').SourceMap | undefined {
-  const esbuild = require('esbuild') as typeof import('esbuild');
-  const { SourceMap } = require('node:module') as typeof import('node:module');
-  try {
-    // the loader's options (src/load/transpile.ts), and a map beside the code
-    const { map } = esbuild.transformSync(source, { format: 'cjs', target: 'node20', loader: file.endsWith('x') ? 'tsx' : 'ts', sourcefile: file, sourcemap: 'external' });
-    return new SourceMap(JSON.parse(map));
-  } catch {
-    return undefined;
-  }
+function callAt(parsed: ParsedModule, site: CallSite): Node | undefined {
+  const offset = (parsed.lineStarts[site.line - 1] ?? Number.NaN) + site.column - 1;
+  let innermost: Node | undefined;
+  for (const call of parsed.calls) if (call.start! <= offset && offset < call.end! && (!innermost || call.start! >= innermost.start!)) innermost = call;
+  return innermost;
 }
 
 function argumentsOf(call: Node): Node[] {

@@ -1,181 +1,115 @@
 /**
- * Loads TypeScript definition files at run time: esbuild strips the types (no type-check; that
- * is `npm test`'s job), and the result is cached by content hash so unchanged files cost a read.
+ * TypeScript → CommonJS for definition modules: esbuild strips the types (no type-check; that is
+ * the fleet's `tsc`), with the source map inline so that positions in the code map back to the
+ * TypeScript source. The code is cached by the hash of the exact source bytes it was made from
+ * (with esbuild's version and options), in files that verify themselves: a damaged entry is
+ * removed and made again. Without a cache folder (`--no-cache`) nothing is read from or written
+ * to disk.
  */
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Module from 'node:module';
-import { UserError } from '../util/errors';
-import { writeAtomic, writeAtomicInBackground } from '../util/atomic-write';
+import { contentHash } from '../util/hash';
+import { readVerified, writeVerified, writeVerifiedInBackground } from '../util/verified-file';
 
-interface NodeModuleInternals {
-  exports: unknown;
-  _compile(code: string, filename: string): void;
+/** One module's code, as the evaluator takes it. */
+export interface TranspiledModule {
+  /** sha256 of the source bytes the code was made from: what a cache key covers */
+  sourceHash: string;
+  /** CommonJS code with an inline source map; absent when the source cannot be used */
+  code?: string;
+  /** why not: the file could not be read, or esbuild's first error (1-based line and column) */
+  error?: { message: string; line?: number; column?: number };
 }
 
-let registeredCacheDir: string | undefined;
-/** Caches read but never written (review reads synth's, and writes only to its own folder). */
-let readOnlyCacheDirs: readonly string[] = [];
+// strict, as the ES module the TypeScript is: a change to sealed data (./plain-data.ts) throws instead of passing unseen
+const options = { loader: 'ts', format: 'cjs', target: 'node20', sourcemap: 'inline', sourcesContent: false, banner: '"use strict";' } as const;
 
-/** Installs the `.ts` require hook once per process. */
-export function registerTypeScriptLoader(cacheDir: string, readAlso: readonly string[] = []): void {
-  if (registeredCacheDir !== undefined) return;
-  registeredCacheDir = cacheDir;
-  readOnlyCacheDirs = readAlso;
-  const extensions = (Module as unknown as { _extensions: Record<string, unknown> })._extensions;
-  extensions['.ts'] = (module: NodeModuleInternals, filename: string) => {
-    module._compile(transpileCached(filename, cacheDir), filename);
-  };
+let transpiler: string | undefined;
+/** esbuild's version and the options: a cache entry made by another esbuild is another entry. */
+function transpilerId(): string {
+  transpiler ??= `esbuild@${(require('esbuild/package.json') as { version: string }).version} ${JSON.stringify(options)}`;
+  return transpiler;
 }
 
-/** The output depends on the source alone (no source maps), so copies of a file share an entry. */
-function cacheFile(cacheDir: string, source: string): string {
-  return path.join(cacheDir, `${createHash('sha256').update(source).digest('hex')}.js`);
+function cacheFile(cacheDir: string, sourceHash: string): string {
+  return path.join(cacheDir, `${contentHash(`${transpilerId()}\0${sourceHash}`)}.js`);
 }
 
-/** The file's transpiled code from a read-only cache, if one has it. */
-function fromReadOnlyCaches(source: string): string | undefined {
-  for (const dir of readOnlyCacheDirs) {
-    try {
-      return fs.readFileSync(cacheFile(dir, source), 'utf8');
-    } catch {
-      // not there: the next one, or esbuild
-    }
-  }
-  return undefined;
-}
-
-/** Code transpiled ahead by this thread, by cache file, while (or after) it is written there. */
-const transpiledHere = new Map<string, string>();
-
-function transpileCached(filename: string, cacheDir: string): string {
-  const source = fs.readFileSync(filename, 'utf8');
-  const cached = cacheFile(cacheDir, source);
-  const ahead = transpiledHere.get(cached);
-  if (ahead !== undefined) return ahead;
+/** One file, now: from the cache, else esbuild's synchronous API (a module no batch saw, such as one outside clusters/). */
+export function transpileFile(file: string, cacheDir: string | undefined): TranspiledModule {
+  let source: Buffer;
   try {
-    return fs.readFileSync(cached, 'utf8');
-  } catch {
-    const code = fromReadOnlyCaches(source) ?? transpile(source, filename);
-    writeCache(cached, code);
-    return code;
+    source = fs.readFileSync(file);
+  } catch (error) {
+    return { sourceHash: '', error: { message: `cannot read it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` } };
   }
+  return transpileSource(source, file, cacheDir);
 }
 
-const outputOptions = { format: 'cjs', target: 'node20' } as const;
-const transformOptions = { ...outputOptions, loader: 'ts' } as const;
-
-/** Transpiled code by cache file: what one thread hands another instead of waiting for the disk. */
-export type TranspiledCode = Record<string, string>;
-
-export interface TranspiledAhead {
-  /** per file: settles once this thread can require it without waiting for esbuild */
-  ready: Map<string, Promise<void>>;
-  /** every file's code, once esbuild is done with all of them */
-  all: Promise<TranspiledCode>;
+export function transpileSource(source: Buffer, file: string, cacheDir: string | undefined): TranspiledModule {
+  const sourceHash = contentHash(source);
+  const cached = cacheDir === undefined ? undefined : readVerified(cacheFile(cacheDir, sourceHash));
+  if (cached !== undefined) return { sourceHash, code: cached };
+  const esbuild = require('esbuild') as typeof import('esbuild');
+  try {
+    const { code } = esbuild.transformSync(source, { ...options, sourcefile: file });
+    if (cacheDir !== undefined) storeQuietly(() => writeVerified(cacheFile(cacheDir, sourceHash), code));
+    return { sourceHash, code };
+  } catch (error) {
+    return { sourceHash, error: esbuildError(error) };
+  }
 }
 
 /**
- * Transpiles many files at once before they are required: esbuild's asynchronous transform works
- * on them in parallel, where one synchronous call per file costs a round trip to its service each
- * (most of a cold fleet's load time). Each file is ready as soon as its code is back, so the
- * caller can start on the first files while esbuild works on the rest; the cache files are written
- * in the background (a synchronous write each adds up over a large fleet).
- * Files that fail are left for the synchronous path, which reports the error.
+ * Many files at once, before any is evaluated: esbuild's asynchronous API works on them in
+ * parallel, where one synchronous call per file costs a round trip to its service each. Cache
+ * entries are written in the background.
  */
-export function transpileAhead(files: readonly string[], cacheDir: string): TranspiledAhead {
-  const ready = new Map<string, Promise<void>>();
-  const code: TranspiledCode = {};
+export async function transpileFiles(files: readonly string[], cacheDir: string | undefined): Promise<Map<string, TranspiledModule>> {
+  const modules = new Map<string, TranspiledModule>();
+  const pending: Promise<void>[] = [];
   let esbuild: typeof import('esbuild') | undefined;
-  for (const { filenames, source, cached } of uncached(files, cacheDir)) {
+  for (const file of files) {
+    let source: Buffer;
+    try {
+      source = fs.readFileSync(file);
+    } catch {
+      // gone since it was listed: the evaluator says so where it is imported
+      continue;
+    }
+    const sourceHash = contentHash(source);
+    const cached = cacheDir === undefined ? undefined : readVerified(cacheFile(cacheDir, sourceHash));
+    if (cached !== undefined) {
+      modules.set(file, { sourceHash, code: cached });
+      continue;
+    }
     // required only for a cold file: a warm cache never starts esbuild
     esbuild ??= require('esbuild') as typeof import('esbuild');
-    const transformed = esbuild.transform(source, { ...transformOptions, sourcefile: filenames[0] }).then(
-      (result) => {
-        code[cached] = result.code;
-        transpiledHere.set(cached, result.code);
-        // a read-only checkout still works, only slower
-        writeAtomicInBackground(cached, result.code).catch(() => undefined);
-      },
-      () => undefined,
+    pending.push(
+      esbuild.transform(source, { ...options, sourcefile: file }).then(
+        ({ code }) => {
+          modules.set(file, { sourceHash, code });
+          // a read-only checkout still works, only slower
+          if (cacheDir !== undefined) writeVerifiedInBackground(cacheFile(cacheDir, sourceHash), code).catch(() => undefined);
+        },
+        (error: unknown) => void modules.set(file, { sourceHash, error: esbuildError(error) }),
+      ),
     );
-    for (const filename of filenames) ready.set(filename, transformed);
   }
-  return { ready, all: Promise.all(ready.values()).then(() => code) };
+  await Promise.all(pending);
+  return modules;
 }
 
-/**
- * The synchronous counterpart of transpileAhead, for the in-memory pipeline (review, diff): one
- * esbuild build for every file not cached yet, where requiring them one by one costs a synchronous
- * esbuild call each (most of a large review's time). The code stays in this process: review's cache
- * folder is deleted when it ends, and a write still under way would bring it back. A file that
- * does not parse fails the whole build: then each is left to the per-file path, which reports the
- * error where it is.
- */
-export function transpileAllSync(files: readonly string[]): void {
-  const cacheDir = registeredCacheDir;
-  if (cacheDir === undefined) return;
-  const pending = uncached(files, cacheDir);
-  if (pending.length === 0) return;
-  const esbuild = require('esbuild') as typeof import('esbuild');
-  // nothing is written (write: false): the folder only names the outputs
-  const outdir = path.join(cacheDir, 'batch');
-  let outputs: import('esbuild').OutputFile[];
+function esbuildError(error: unknown): NonNullable<TranspiledModule['error']> {
+  const first = (error as { errors?: { text: string; location?: { line: number; column: number } | null }[] }).errors?.[0];
+  if (!first) return { message: `cannot transpile it: ${(error as Error)?.message ?? String(error)}` };
+  return { message: `syntax error: ${first.text}`, ...(first.location ? { line: first.location.line, column: first.location.column + 1 } : {}) };
+}
+
+function storeQuietly(write: () => void): void {
   try {
-    const entryPoints = pending.map(({ filenames }, index) => ({ in: filenames[0]!, out: String(index) }));
-    outputs = esbuild.buildSync({ ...outputOptions, entryPoints, outdir, write: false, bundle: false, platform: 'node', logLevel: 'silent' }).outputFiles;
+    write();
   } catch {
-    return;
-  }
-  for (const output of outputs) transpiledHere.set(pending[Number(path.basename(output.path, '.js'))]!.cached, output.text);
-}
-
-interface Uncached {
-  /** every file with this source (copies share an entry) */
-  filenames: string[];
-  source: string;
-  cached: string;
-}
-
-/** The sources no cache holds the code of yet, each with the files that have it. */
-function uncached(files: readonly string[], cacheDir: string): Uncached[] {
-  const pending = new Map<string, Uncached>();
-  for (const filename of files) {
-    const source = fs.readFileSync(filename, 'utf8');
-    const cached = cacheFile(cacheDir, source);
-    const entry = pending.get(cached);
-    if (entry) entry.filenames.push(filename);
-    else if (!transpiledHere.has(cached) && !fs.existsSync(cached) && !readOnlyCacheDirs.some((dir) => fs.existsSync(cacheFile(dir, source)))) {
-      pending.set(cached, { filenames: [filename], source, cached });
-    }
-  }
-  return [...pending.values()];
-}
-
-/** Takes code another thread transpiled ahead, so that requiring it needs neither esbuild nor the disk. */
-export function adoptTranspiled(code: TranspiledCode): void {
-  for (const [cached, text] of Object.entries(code)) transpiledHere.set(cached, text);
-}
-
-function transpile(source: string, filename: string): string {
-  // esbuild is required lazily: a warm cache never needs it
-  const esbuild = require('esbuild') as typeof import('esbuild');
-  try {
-    return esbuild.transformSync(source, { ...transformOptions, sourcefile: filename }).code;
-  } catch (error) {
-    const first = (error as { errors?: { text: string; location?: { line: number; column: number } }[] }).errors?.[0];
-    const where = first?.location ? `:${first.location.line}:${first.location.column + 1}` : '';
-    throw new UserError(`${path.relative(process.cwd(), filename)}${where}: syntax error: ${first?.text ?? String(error)}`, {
-      file: filename,
-    });
-  }
-}
-
-function writeCache(file: string, code: string): void {
-  try {
-    writeAtomic(file, code);
-  } catch {
-    // a read-only checkout still works, only slower
+    // an unwritable cache only costs speed
   }
 }

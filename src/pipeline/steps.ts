@@ -1,7 +1,7 @@
 /**
  * The pipeline's steps, in order, for one cluster:
  *
- *   load      clusters/<name>.ts → the definition's layers                      src/load
+ *   load      clusters/<name>.ts → the definition as plain data (a worker process) src/load
  *   resolve   layers → one complete, checked ClusterSpec                        src/resolve
  *   values    ClusterSpec → the chart's values                                  src/values
  *   synth     values → the objects the chart creates (cdk8s charts)             src/synth
@@ -15,8 +15,9 @@
 import * as path from 'node:path';
 import type { CachedResult } from '../cache/synthesis-cache';
 import type { KubeObject } from '../core/kube';
-import { loadCluster, type LoadedCluster } from '../load/clusters';
+import type { Evaluated, LoadedCluster } from '../load/clusters';
 import type { CalicoValues } from '../model/chart-values';
+import { definitionSites, type DefinitionSite } from '../model/site';
 import { renderCluster, type RenderedFiles } from '../render/files';
 import { resolveCluster, type ResolvedCluster } from '../resolve/resolve';
 import { synthManifests } from '../synth/manifests';
@@ -27,14 +28,13 @@ import { emitValues } from '../values/emit';
 export const STEPS = ['load', 'resolve', 'values', 'synth', 'validate', 'render'] as const;
 export type Step = (typeof STEPS)[number];
 
-/** A definition to run: a file to load, or one already loaded (in memory). */
-export type DefinitionSource = { name: string; file: string } | LoadedCluster;
-
 export interface StepPlan {
   /** the last step to run */
   until: Step;
   /** keep the cluster's resolved definition, values and objects in the result */
   keep: boolean;
+  /** with `keep`, also the definition's call sites, as plain data that survives the trip from a worker */
+  sites?: boolean;
 }
 
 /** What the steps made of a cluster, kept in memory when asked for. */
@@ -43,6 +43,8 @@ export interface KeptCluster {
   values: CalicoValues;
   /** absent when the run stopped before synth */
   manifests?: KubeObject[];
+  /** the call sites of the definition's define* values, by path (model/site.ts), when the plan asks for them */
+  sites?: DefinitionSite[];
 }
 
 export interface ClusterResult extends CachedResult {
@@ -53,17 +55,23 @@ export interface ClusterResult extends CachedResult {
   kept?: KeptCluster;
 }
 
-export function runSteps(source: DefinitionSource, plan: StepPlan): ClusterResult {
-  const loaded = 'definition' in source ? source : loadCluster(source.name, source.file);
+/** The steps after load, for a definition evaluated (src/load) or one that could not be: then its finding is the result. */
+export function runSteps(name: string, file: string, evaluated: Evaluated, plan: StepPlan): ClusterResult {
+  if ('failure' in evaluated) return { cluster: name, definitionFile: path.relative(process.cwd(), file), dependencies: [], findings: [evaluated.failure] };
+  return runLoaded(evaluated.loaded, plan);
+}
+
+function runLoaded(loaded: LoadedCluster, plan: StepPlan): ClusterResult {
   const result: ClusterResult = { cluster: loaded.name, definitionFile: path.relative(process.cwd(), loaded.file), dependencies: loaded.dependencies, findings: [] };
   const resolved = resolveCluster(loaded);
   if (!resolved.ok || plan.until === 'resolve') return { ...result, findings: resolved.ok ? [] : resolved.findings };
   const cluster = resolved.cluster;
   if (cluster.acknowledgements.length > 0) result.acknowledgements = cluster.acknowledgements;
   const values = emitValues(cluster.spec);
-  if (plan.until === 'values') return plan.keep ? { ...result, kept: { cluster, values } } : result;
+  const sites = plan.sites ? { sites: definitionSites(loaded.definition) } : {};
+  if (plan.until === 'values') return plan.keep ? { ...result, kept: { cluster, values, ...sites } } : result;
   const synthesized = { cluster, values, manifests: synthManifests(values, cluster.spec.release) };
-  const kept = plan.keep ? { kept: synthesized } : {};
+  const kept = plan.keep ? { kept: { ...synthesized, ...sites } } : {};
   if (plan.until === 'synth') return { ...result, ...kept };
   const { findings, facts } = validateClusterAlone(synthesized);
   if (plan.until === 'validate') return { ...result, findings, facts, ...kept };

@@ -1,12 +1,13 @@
 import type { ClusterLayer } from '../model/definition';
 import { chartDefaultValues as chart } from '../model/chart-defaults';
+import { deepFreeze } from '../util/memo';
 
 /**
  * The lowest layer under every definition: the chart's own defaults, read from the one place
  * they are written (src/values/chart-defaults.ts) and restated in the model, so that each
  * generated values file is complete.
  */
-export const chartDefaults: ClusterLayer = {
+export const chartDefaults: ClusterLayer = deepFreeze({
   release: { name: 'calico', namespace: 'kube-system' },
   image: { repository: chart.image.repository, pullPolicy: chart.image.pullPolicy },
   ipPools: {},
@@ -30,4 +31,4 @@ export const chartDefaults: ClusterLayer = {
   cniInstall: chart.cni.install,
   globalNetworkPolicies: {},
   capacity: {},
-};
+});

@@ -7,7 +7,7 @@
  */
 import type { DefinitionRef } from '../core/findings';
 import type { ClusterDefinition } from '../model/definition';
-import { definitionSite } from '../model/definition-site';
+import { definitionSite } from '../model/site';
 import { isPlainMap, type AtomicEntries } from '../util/merge';
 
 export type KeyPath = readonly (string | number)[];
@@ -49,7 +49,8 @@ function sets(layer: unknown, path: KeyPath, atomic: AtomicEntries): boolean {
 export function refInLayer(definition: ClusterDefinition, index: number, keyPath: KeyPath): DefinitionRef | undefined {
   const layer = definition.layers[index];
   const layerSite = definitionSite(layer);
-  const clusterSite = definitionSite(definition);
+  // asked for only when needed: a site is mapped to its source (a source map read) when first asked for
+  const clusterSite = layerSite ? undefined : definitionSite(definition);
   let ref: DefinitionRef | undefined = layerSite ? { call: layerSite, argument: 0, keyPath: [...keyPath] } : clusterSite ? { call: clusterSite, argument: index, keyPath: [...keyPath] } : undefined;
   let node: unknown = layer;
   for (let depth = 0; depth < keyPath.length && typeof node === 'object' && node !== null; depth++) {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { Acknowledgement, ClusterDefinition, ClusterSpec } from '../model/definition';
 import type { LoadedCluster } from '../load/clusters';
 import { pointer, type Check, type DefinitionRef, type Finding } from '../core/findings';
-import { isPlainMap, mergeLayers, type AtomicEntries } from '../util/merge';
+import { isPlainMap, mergeFrozenLayers, type AtomicEntries } from '../util/merge';
 import { describeSchemaErrors, schemaValidator } from '../core/schemas';
 import { chartDefaults } from './defaults';
 import { definitionRefOf, refInLayer } from './provenance';
@@ -29,7 +29,6 @@ export interface ResolvedCluster {
   /** the definition file, relative to the working directory, for headers and findings */
   definitionFile: string;
   spec: ClusterSpec;
-  dependencies: string[];
   /** the layers as written: where a finding's value was set (./provenance.ts) */
   definition: ClusterDefinition;
   /** every layer's acknowledgements, lowest layer first */
@@ -40,8 +39,9 @@ export type ResolveResult = { ok: true; cluster: ResolvedCluster } | { ok: false
 
 export function resolveCluster(loaded: LoadedCluster): ResolveResult {
   const { layers, acknowledged, origins } = splitAcknowledgements(loaded.definition);
-  const merged = mergeLayers([chartDefaults, ...layers], ATOMIC_ENTRIES);
-  if (acknowledged !== undefined) merged.acknowledge = acknowledged;
+  // frozen and shared by the clusters with the same layers: the acknowledgements go on a copy
+  const layered = mergeFrozenLayers([chartDefaults, ...layers], ATOMIC_ENTRIES);
+  const merged = acknowledged === undefined ? layered : { ...layered, acknowledge: acknowledged };
   const definitionFile = path.relative(process.cwd(), loaded.file);
   const validate = schemaValidator('cluster-definition.schema.json');
   const violations: { path: string; message: string }[] = [];
@@ -59,7 +59,7 @@ export function resolveCluster(loaded: LoadedCluster): ResolveResult {
     return definedAt ? { ...entry, definedAt } : { ...entry };
   });
   const spec = merged as unknown as ClusterSpec;
-  return { ok: true, cluster: { name: loaded.name, definitionFile, spec, dependencies: loaded.dependencies, definition: loaded.definition, acknowledgements } };
+  return { ok: true, cluster: { name: loaded.name, definitionFile, spec, definition: loaded.definition, acknowledgements } };
 }
 
 /** Where the value at a key path of the merged definition was written. */

@@ -1,11 +1,11 @@
 /**
- * Two revisions' states → what the change does to each cluster: values keys changed (with the
+ * Two revisions' states of a cluster → what the change does to it: values keys changed (with the
  * unified diff of calico-values.yaml), objects created, updated or deleted (each with its diff),
- * findings introduced and fixed. Clusters the change leaves alone are not listed.
+ * what the change itself would be refused for or risks, and, once the fleet rules have run on each
+ * side, findings introduced, fixed and acknowledged.
  *
- * The findings introduced include what the change itself would be refused for or risks (a pool's
- * cidr changed in place, the cluster's AS changed): diff's refusals that need no live state, run
- * with the base revision's objects standing for the deployed ones.
+ * The refusals are diff's that need no live state (a pool's cidr changed in place, the cluster's
+ * AS changed), run with the base revision's objects standing for the deployed ones.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { unifiedDiff } from '../diff/unified';
@@ -20,7 +20,6 @@ import type { Finding } from '../core/findings';
 import { sortFindings } from '../core/findings';
 import { compareStrings } from '../util/compare';
 import { changedPaths, formatValuePath } from '../util/value-paths';
-import type { ClusterState, RevisionState } from './synthesize-revision';
 
 export interface ObjectChange {
   action: ChangeAction;
@@ -40,39 +39,67 @@ export interface ClusterReview {
 // with the emitter that writes generated/, so that the diffs read like a diff of generated/
 const yaml = (value: unknown) => (value === undefined ? '' : toYaml(value));
 
+/** One side of a cluster, in the worker that synthesised it: what it makes, and its findings about itself alone. */
+export interface ClusterState {
+  values?: Record<string, unknown>;
+  manifests?: KubeObject[];
+  /** the Helm release the cluster's Calico is deployed as */
+  release?: { name: string; namespace: string };
+  findings: Finding[];
+}
+
 export interface CompareOptions {
   /** values that look sensitive are `<redacted>` in the values diff unless this is set */
   showSecrets: boolean;
 }
 
+/** What a cluster's values and objects do between two sides (an absent side: a cluster added or removed), and what of it would be refused. */
+export interface ComparedStates extends Pick<ClusterReview, 'values' | 'changes'> {
+  refusals: Finding[];
+}
+
+export function compareClusterStates(cluster: string, base: ClusterState, head: ClusterState, options: CompareOptions): ComparedStates {
+  const pairs = pairObjects(base, head);
+  return {
+    values: compareValues(cluster, base, head, options),
+    changes: pairs.flatMap((pair) => (pair.change ? [pair.change] : [])).sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.name, b.name)),
+    refusals: refusalsOf(cluster, base, head, pairs),
+  };
+}
+
+/** Every cluster of a revision, by name. */
+export interface RevisionState {
+  /** what the revision is, for messages: `base HEAD~1`, `the working tree` */
+  label: string;
+  clusters: Map<string, ClusterState>;
+}
+
+/**
+ * Two revisions compared whole, in this process: what review does per cluster in its workers
+ * (compareClusterStates there, compareFindings once the fleet rules have run), for states at hand.
+ */
 export function compareRevisions(base: RevisionState, head: RevisionState, options: CompareOptions = { showSecrets: false }): ClusterReview[] {
   const names = [...new Set([...base.clusters.keys(), ...head.clusters.keys()])].sort(compareStrings);
   return names
-    .map((name) => compareCluster(name, base.clusters.get(name) ?? { findings: [] }, head.clusters.get(name) ?? { findings: [] }, options))
+    .map((name) => {
+      const [before, after] = [base.clusters.get(name) ?? { findings: [] }, head.clusters.get(name) ?? { findings: [] }];
+      const { refusals, ...compared } = compareClusterStates(name, before, after, options);
+      return { cluster: name, ...compared, findings: compareFindings(before.findings, after.findings, refusals) };
+    })
     .filter(changes);
 }
 
-function changes(review: ClusterReview): boolean {
+/** Whether a cluster's review says anything: the clusters a change leaves alone are not listed. */
+export function changes(review: ClusterReview): boolean {
   const { introduced, fixed, acknowledged } = review.findings;
   return review.values.changed.length + review.changes.length + introduced.length + fixed.length + acknowledged.length > 0;
-}
-
-function compareCluster(cluster: string, base: ClusterState, head: ClusterState, options: CompareOptions): ClusterReview {
-  const pairs = pairObjects(base, head);
-  const findings = compareFindings(base.findings, head.findings);
-  return {
-    cluster,
-    values: compareValues(cluster, base, head, options),
-    changes: pairs.filter((pair) => pair.action !== 'unchanged').map(objectChange).sort((a, b) => compareStrings(a.kind, b.kind) || compareStrings(a.name, b.name)),
-    findings: { ...findings, introduced: sortFindings([...findings.introduced, ...refusalsOf(cluster, base, head, pairs)]) },
-  };
 }
 
 /**
  * The change's refusals, when the cluster exists on both sides: a cluster added or removed is not
  * deployed or removed by a Helm upgrade, so nothing of it is refused.
  */
-function refusalsOf(cluster: string, base: ClusterState, head: ClusterState, pairs: readonly ComparedPair[]): Finding[] {
+function refusalsOf(cluster: string, base: ClusterState, head: ClusterState, pairs: readonly PairWithChange[]): Finding[] {
   if (!head.release || !base.manifests || !head.manifests) return [];
   // the base revision's objects are the chart's, so the release owns every one of them
   return checkRefusals(cluster, { release: head.release, ownership: { inRelease: () => true }, pairs }, changeRefusals);
@@ -90,24 +117,45 @@ function compareValues(cluster: string, base: ClusterState, head: ClusterState, 
   };
 }
 
-/** Every object of either side, paired by identity, as diff pairs live and desired ones. */
-function pairObjects(base: ClusterState, head: ClusterState): ComparedPair[] {
+type PairWithChange = ComparedPair & { change: ObjectChange | null };
+
+/** Every object of either side, paired by identity, as diff pairs live and desired ones, with its change. */
+function pairObjects(base: ClusterState, head: ClusterState): PairWithChange[] {
   if (!comparable(base, head)) return [];
   const before = byIdentity(base.manifests ?? []);
   const after = byIdentity(head.manifests ?? []);
   return [...new Set([...before.keys(), ...after.keys()])].map((id) => {
     const [live, desired] = [before.get(id), after.get(id)];
-    const action = !live ? 'create' : !desired ? 'delete' : isDeepStrictEqual(live, desired) ? 'unchanged' : 'update';
-    return { action, live, desired };
+    const change = objectChange(live, desired);
+    const action = change?.action ?? 'unchanged';
+    return { action, ...(live ? { live } : {}), ...(desired ? { desired } : {}), change };
   });
 }
 
-function objectChange(pair: ComparedPair): ObjectChange {
-  const object = (pair.desired ?? pair.live)!;
-  const label = `${object.kind}/${object.metadata.name}`;
-  // a Secret's data is redacted whole, as diff shows it
-  const shown = redactSecretPair(pair.desired, pair.live);
-  return { action: pair.action as ChangeAction, kind: object.kind, name: object.metadata.name, diff: labelledDiff(label, yaml(shown.live), yaml(shown.desired)) };
+/** stands for the side an object is missing from */
+const ABSENT = Object.freeze({});
+/** per pair of instances: the manifests stage hands every cluster with an object the same frozen instance */
+const changesByPair = new WeakMap<object, WeakMap<object, ObjectChange | null>>();
+
+/** What became of an object: nothing (null), or its change with its diff; once per pair of instances. */
+function objectChange(old: KubeObject | undefined, now: KubeObject | undefined): ObjectChange | null {
+  if (old === now) return null;
+  const [from, to] = [old ?? ABSENT, now ?? ABSENT];
+  const known = changesByPair.get(from)?.get(to);
+  if (known !== undefined) return known;
+  let change: ObjectChange | null = null;
+  if (!(old && now && isDeepStrictEqual(old, now))) {
+    const object = (now ?? old)!;
+    const action: ChangeAction = !old ? 'create' : !now ? 'delete' : 'update';
+    // a Secret's data is redacted whole, as diff shows it
+    const shown = redactSecretPair(now, old);
+    change = { action, kind: object.kind, name: object.metadata.name, diff: labelledDiff(`${object.kind}/${object.metadata.name}`, yaml(shown.live), yaml(shown.desired)) };
+  }
+  if (Object.isFrozen(from) && Object.isFrozen(to)) {
+    if (!changesByPair.has(from)) changesByPair.set(from, new WeakMap());
+    changesByPair.get(from)!.set(to, change);
+  }
+  return change;
 }
 
 /** A side that failed to resolve while its definition file exists says nothing about its objects. */
@@ -122,15 +170,16 @@ function byIdentity(objects: readonly KubeObject[]): Map<string, KubeObject> {
 
 /**
  * Findings are the same finding when all but their line numbers and acknowledgement agree: an edit
- * above moves lines, and acknowledging a finding does not fix it.
+ * above moves lines, and acknowledging a finding does not fix it. `refusals`: what the change
+ * itself would be refused for, introduced by it.
  */
-function compareFindings(base: readonly Finding[], head: readonly Finding[]): ClusterReview['findings'] {
+export function compareFindings(base: readonly Finding[], head: readonly Finding[], refusals: readonly Finding[] = []): ClusterReview['findings'] {
   const identity = (f: Finding) => JSON.stringify([f.rule, f.severity, f.cluster, f.object, f.path, f.message, f.source?.file ?? '']);
   const note = (f: Finding | undefined) => JSON.stringify(f?.acknowledged ?? null);
   const before = new Map(base.map((f) => [identity(f), f]));
   const after = new Set(head.map(identity));
   return {
-    introduced: sortFindings(head.filter((f) => !before.has(identity(f)))),
+    introduced: sortFindings([...head.filter((f) => !before.has(identity(f))), ...refusals]),
     fixed: sortFindings(base.filter((f) => !after.has(identity(f)))),
     acknowledged: sortFindings(head.filter((f) => f.acknowledged && before.has(identity(f)) && note(before.get(identity(f))) !== note(f))),
   };

@@ -1,19 +1,28 @@
 /**
- * `calico-gen review`, the library half: synthesise the base revision and the head (a revision,
- * or the working tree as it is on disk) with the calico-gen code running now, then compare.
- * The working tree is only read; each revision is synthesised from its own temporary copy.
+ * `calico-gen review`, the library half: what a change does to each cluster between two revisions
+ * (the head may be the working tree as it is on disk), both synthesised with the calico-gen code
+ * running now. The working tree is only read; a revision is synthesised from its own temporary
+ * copy. Each cluster's two sides are evaluated, synthesised and compared together in a worker
+ * process (./jobs.ts), once when its inputs are the same in both; the fleet rules then run here
+ * on each side's facts, and the findings of the two sides are compared.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { Finding } from '../core/findings';
+import { displayPath, listClusterFiles, listSharedModules } from '../load/clusters';
+import { evaluationFinding } from '../load/evaluation';
+import { SynthesisCache, type CachedResult } from '../cache/synthesis-cache';
+import { DEFAULT_LIMITS, fleetCacheDir, fleetFindings, locatedInDefinitions, runInWorkers, transpiledModules, workerCount, type EvaluationLimits } from '../pipeline';
 import { UserError } from '../util/errors';
-import { registerTypeScriptLoader } from '../load/transpile';
-import { transpileCacheDir } from '../load/clusters';
+import type { FleetFacts } from '../validate/rules/fleet/facts';
+import { changes, compareFindings, type ClusterReview, type ComparedStates } from './compare';
 import { commitOf, exportRevision, repositoryRoot } from './git';
-import { synthesizeRevision, type RevisionState } from './synthesize-revision';
-import { compareRevisions, type ClusterReview } from './compare';
+import { sidesToEvaluate, type ReviewJob, type ReviewedCluster, type Side, type SideResult } from './jobs';
 
 export interface ReviewOptions {
+  /** how long one definition may take and how much memory (the pipeline's defaults otherwise) */
+  limits?: Partial<EvaluationLimits>;
   cwd: string;
   /** the clusters folder, relative to cwd */
   clustersDir: string;
@@ -41,39 +50,173 @@ export interface Review {
   clusterCount: number;
 }
 
+/** A cluster reviewed, its facts decoded. */
+type Reviewed = ReviewedCluster<FleetFacts>;
+
+/** A revision's tree: where it is, and its cluster files by name. */
+interface Tree {
+  root: string;
+  clustersDir: string;
+  clusters: Map<string, string>;
+}
+
 export async function reviewChange(options: ReviewOptions): Promise<Review> {
   const root = repositoryRoot(options.cwd);
   const clustersDir = path.relative(root, realPath(path.resolve(options.cwd, options.clustersDir)));
   if (clustersDir.startsWith('..')) throw new UserError(`review: the clusters folder ${options.clustersDir} is outside the repository ${root}`);
   const baseCommit = commitOf(root, options.base);
   const headCommit = options.head === undefined ? undefined : commitOf(root, options.head);
-  // everything review writes lives here, and goes when it ends: the revisions' trees and their
-  // transpiled definitions. Synth's transpile cache is read too: it is keyed by content, so every
-  // file the working tree shares with a revision is found there.
+  // the revisions' trees live here, and go when review ends
   const session = fs.mkdtempSync(path.join(os.tmpdir(), 'calico-gen-review-'));
   try {
-    registerTypeScriptLoader(path.join(session, 'transpiled'), [transpileCacheDir()]);
-    const at = (label: string, side: string, commit: string | undefined): Promise<RevisionState> => {
+    const treeOf = (side: Side, commit: string | undefined): Tree => {
       let tree = root;
       if (commit) {
         tree = path.join(session, side);
         exportRevision(root, commit, tree);
       }
-      return synthesizeRevision({ label, root: tree, clustersDir, repositoryRoot: root, cwd: options.cwd });
+      const dir = path.join(tree, clustersDir);
+      return { root: tree, clustersDir: dir, clusters: fs.existsSync(dir) ? listClusterFiles(dir) : new Map() };
     };
-    const base = await at(`base ${options.base}`, 'base', baseCommit);
-    const head = await at(options.head === undefined ? 'the working tree' : `head ${options.head}`, 'head', headCommit);
-    checkOnly(options.only ?? [], [...base.clusters.keys(), ...head.clusters.keys()]);
-    const [before, after] = [select(base, options.only), select(head, options.only)];
+    const base = treeOf('base', baseCommit);
+    const head = treeOf('head', headCommit);
+    const only = options.only ?? [];
+    const names = [...new Set([...base.clusters.keys(), ...head.clusters.keys()])].sort();
+    checkOnly(only, names);
+    const reviewed = await reviewClusters(names, { base, head }, cachedSides(names, { base, head }, root, path.join(root, clustersDir)), options);
+    const selected = only.length > 0 ? names.filter((name) => only.includes(name)) : names;
+    const findings = (side: Side) => sideFindings(names, reviewed, side, new Set(selected), (file) => rename(file, side === 'base' ? base.root : head.root, root, options.cwd));
+    const [before, after] = [findings('base'), findings('head')];
+    const clusters = selected
+      .map((name) => {
+        const { refusals, ...compared } = comparedOf(reviewed.get(name)!);
+        return { cluster: name, ...compared, findings: compareFindings(before.get(name) ?? [], after.get(name) ?? [], refusals) };
+      })
+      .filter(changes);
     return {
       base: { revision: options.base, commit: baseCommit },
       head: { revision: options.head ?? 'working tree', commit: headCommit },
-      clusters: compareRevisions(before, after, { showSecrets: options.showSecrets ?? false }),
-      clusterCount: new Set([...before.clusters.keys(), ...after.clusters.keys()]).size,
+      clusters,
+      clusterCount: selected.length,
     };
   } finally {
     fs.rmSync(session, { recursive: true, force: true });
   }
+}
+
+type Trees = Record<Side, Tree>;
+type CachedSides = Map<string, Partial<Record<Side, CachedResult>>>;
+
+/**
+ * What the synthesis cache already knows of each side: a cluster whose every input is, byte for
+ * byte, what a cached result was made from (found where the revision's copy has it) needs only
+ * its values and objects made again, to be compared, not its checks.
+ */
+function cachedSides(names: readonly string[], trees: Trees, root: string, workingClusters: string): CachedSides {
+  // the cache synth keeps for the working tree's fleet: read here, never written
+  const cache = new SynthesisCache(fleetCacheDir(workingClusters));
+  const inTree = (tree: Tree) => (file: string) => (tree.root !== root && file.startsWith(root + path.sep) ? path.join(tree.root, file.slice(root.length + 1)) : file);
+  const sides = new Map<string, Partial<Record<Side, CachedResult>>>();
+  for (const name of names) {
+    const found: Partial<Record<Side, CachedResult>> = {};
+    for (const side of ['base', 'head'] as const) {
+      const result = trees[side].clusters.has(name) ? cache.lookup(name, inTree(trees[side])) : undefined;
+      if (result) found[side] = result;
+    }
+    sides.set(name, found);
+  }
+  return sides;
+}
+
+/** Every cluster of both revisions, in worker processes; one whose sides the cache holds with the same output needs none. */
+async function reviewClusters(names: readonly string[], trees: Trees, cached: CachedSides, options: ReviewOptions): Promise<Map<string, Reviewed>> {
+  const { base, head } = trees;
+  const reviewed = new Map<string, Reviewed>();
+  const jobs: ReviewJob[] = [];
+  for (const name of names) {
+    const known = cached.get(name)!;
+    const asSide = (result: CachedResult): SideResult<FleetFacts> => sideOfCached(result);
+    if (known.base && known.head && sameOutput(known.base, known.head)) {
+      reviewed.set(name, { same: true, head: asSide(known.head) });
+      continue;
+    }
+    const cachedSide = { ...(known.base ? { base: true as const } : {}), ...(known.head ? { head: true as const } : {}) };
+    const cachedSides = known.base || known.head ? { cached: cachedSide } : {};
+    jobs.push({ name, base: base.clusters.get(name), head: head.clusters.get(name), baseRoot: base.root, headRoot: head.root, ...cachedSides, showSecrets: options.showSecrets ?? false });
+  }
+  const modules = [base, head].flatMap((tree) => (tree.clusters.size > 0 ? [...listSharedModules(tree.clustersDir), ...tree.clusters.values()] : []));
+  const results = await runInWorkers<ReviewJob, Reviewed>({
+    script: path.join(__dirname, 'worker-process.js'),
+    jobs,
+    workers: workerCount(jobs.length),
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    // transpiled modules are found by content, wherever the file is
+    modules: transpiledModules(modules, true),
+    output: (text) => process.stderr.write(text),
+    evaluations: (job) => Math.max(1, sidesToEvaluate(job).length),
+    definitions: (job) => [job.head, job.base].filter((file): file is string => file !== undefined),
+    received: (_, sent, decode) => {
+      const { base, head, ...rest } = sent as ReviewedCluster;
+      const decoded = (side: SideResult): SideResult<FleetFacts> => {
+        const { facts, ...findings } = side;
+        return facts ? { ...findings, facts: decode(facts, side.definitionFile!) } : findings;
+      };
+      return { ...rest, ...(base ? { base: decoded(base) } : {}), ...(head ? { head: decoded(head) } : {}) };
+    },
+    stopped: (job, stop) => {
+      const side: Side = stop.definition === job.base && job.base !== undefined ? 'base' : sidesToEvaluate(job)[0]!;
+      const finding = evaluationFinding(job.name, stop.message, stop.location ?? { file: displayPath(job[side]!) });
+      const retry: ReviewJob = { ...job, stopped: { ...job.stopped, [side]: finding } };
+      if (sidesToEvaluate(retry).length > 0) return { retry };
+      const only = (s: Side) => (retry[s] ? { [s]: { findings: [retry.stopped![s]!] } } : {});
+      return { result: { ...only('base'), ...only('head'), compared: { values: { changed: [], diff: '' }, changes: [], refusals: [] } } };
+    },
+  });
+  jobs.forEach((job, index) => {
+    const result = results[index]!;
+    const known = cached.get(job.name)!;
+    // the checks of a side the cache holds were not run again: its findings and facts are the cache's
+    for (const side of ['base', 'head'] as const) {
+      const stored = known[side];
+      if (stored && result[side] && !job.stopped?.[side]) result[side] = sideOfCached(stored);
+    }
+    reviewed.set(job.name, result);
+  });
+  return reviewed;
+}
+
+function sideOfCached(result: CachedResult): SideResult<FleetFacts> {
+  const { findings, facts, definitionFile, acknowledgements } = result;
+  return { findings, ...(facts ? { facts } : {}), definitionFile, ...(acknowledgements ? { acknowledgements } : {}) };
+}
+
+/** Two results whose rendered files are the same bytes: the cluster does not change. */
+function sameOutput(base: CachedResult, head: CachedResult): boolean {
+  const hashes = (result: CachedResult) => JSON.stringify(Object.entries(result.fileHashes ?? {}).sort());
+  return base.fileHashes !== undefined && hashes(base) === hashes(head) && JSON.stringify(base.findings) === JSON.stringify(head.findings);
+}
+
+/**
+ * A side's findings per cluster: each cluster's own and the fleet rules' over every cluster of that
+ * side, acknowledged as its definitions say, at the line that wrote each value; file names as they
+ * read in the working tree.
+ */
+function sideFindings(names: readonly string[], reviewed: ReadonlyMap<string, Reviewed>, side: Side, selected: ReadonlySet<string>, renamed: (file: string) => string): Map<string, Finding[]> {
+  const ofSide = (result: Reviewed) => (result.same ? result.head : result[side]);
+  const members = names.flatMap((name) => {
+    const result = ofSide(reviewed.get(name)!);
+    return result ? [{ cluster: name, definitionFile: result.definitionFile ?? '', findings: result.findings, ...(result.facts ? { facts: result.facts } : {}), ...(result.acknowledgements ? { acknowledgements: result.acknowledgements } : {}) }] : [];
+  });
+  const byCluster = new Map<string, Finding[]>();
+  for (const finding of locatedInDefinitions(fleetFindings(members, selected))) {
+    const located = finding.source ? { ...finding, source: { ...finding.source, file: renamed(finding.source.file) } } : finding;
+    byCluster.set(finding.cluster, [...(byCluster.get(finding.cluster) ?? []), located]);
+  }
+  return byCluster;
+}
+
+function comparedOf(result: Reviewed): ComparedStates {
+  return result.compared ?? { values: { changed: [], diff: '' }, changes: [], refusals: [] };
 }
 
 function checkOnly(only: readonly string[], known: readonly string[]): void {
@@ -81,9 +224,14 @@ function checkOnly(only: readonly string[], known: readonly string[]): void {
   if (unknown.length > 0) throw new UserError(`review: unknown cluster ${unknown.join(', ')}: neither revision defines it (clusters are ${[...new Set(known)].sort().join(', ')})`);
 }
 
-function select(state: RevisionState, only: readonly string[] | undefined): RevisionState {
-  if (!only || only.length === 0) return state;
-  return { ...state, clusters: new Map([...state.clusters].filter(([name]) => only.includes(name))) };
+/** A path under a revision's copy (absolute, or relative to this process) → under the working tree, relative to cwd. */
+function rename(file: string, tree: string, repositoryRoot: string, cwd: string): string {
+  if (tree === repositoryRoot) return file;
+  const target = path.relative(cwd, repositoryRoot);
+  const prefix = target ? `${target}${path.sep}` : '';
+  // the relative form first: it ends with the absolute one
+  for (const form of [path.relative(process.cwd(), tree), tree]) if (file.startsWith(`${form}${path.sep}`)) return prefix + file.slice(form.length + 1);
+  return file;
 }
 
 /** The folder may be missing from the working tree (a change that deletes it): resolve what exists. */

@@ -2,6 +2,8 @@
  * Helmfile/Helm layering: maps merge key by key, the later layer wins, lists and scalars are
  * replaced whole, and `null` (`~` in YAML) removes the key a lower layer set.
  */
+import { deepFreeze } from './memo';
+
 export type Mergeable = Record<string, unknown>;
 
 /**
@@ -18,6 +20,36 @@ export function mergeLayers(layers: readonly unknown[], atomic: AtomicEntries = 
   let merged: Mergeable = {};
   for (const layer of layers) {
     if (isPlainMap(layer)) merged = mergeInto(merged, layer, atomic, 0);
+  }
+  return merged;
+}
+
+/** Merges of a frozen result with a frozen layer, frozen themselves: each computed once (per set of atomic entries). */
+const frozenMerges = new WeakMap<AtomicEntries, WeakMap<Mergeable, WeakMap<object, Mergeable>>>();
+const EMPTY: Mergeable = Object.freeze({});
+const NO_ATOMIC_ENTRIES: AtomicEntries = [];
+
+/**
+ * mergeLayers for layers that cannot change (frozen, as a definition's are once its module is
+ * evaluated): a fleet's clusters share their first layers (fleet defaults, a group's), so each
+ * merge of the same layers is done once, and the result is shared, frozen. `atomic` must be one
+ * constant array for the memo to serve.
+ */
+export function mergeFrozenLayers(layers: readonly unknown[], atomic: AtomicEntries = NO_ATOMIC_ENTRIES): Mergeable {
+  let merges = frozenMerges.get(atomic);
+  if (!merges) frozenMerges.set(atomic, (merges = new WeakMap()));
+  let merged = EMPTY;
+  for (const layer of layers) {
+    if (!isPlainMap(layer)) continue;
+    if (!Object.isFrozen(layer) || !Object.isFrozen(merged)) {
+      merged = mergeInto(merged, layer, atomic, 0);
+      continue;
+    }
+    let byLayer = merges.get(merged);
+    if (!byLayer) merges.set(merged, (byLayer = new WeakMap()));
+    let next = byLayer.get(layer);
+    if (!next) byLayer.set(layer, (next = deepFreeze(mergeInto(merged, layer, atomic, 0))));
+    merged = next;
   }
   return merged;
 }

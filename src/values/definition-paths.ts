@@ -11,7 +11,7 @@ export type KeyPath = (string | number)[];
 /** `/a/b~1c` → `['a', 'b/c']` (RFC 6901). */
 export function pointerSegments(pointer: string): string[] {
   if (pointer === '') return [];
-  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer.slice(1).split('/').map((s) => (s.includes('~') ? s.replace(/~1/g, '/').replace(/~0/g, '~') : s));
 }
 
 /** values keys whose definition setting has another name or place */
@@ -69,9 +69,25 @@ function bgpConfigurationPath([key, ...rest]: string[]): KeyPath {
   }
 }
 
+/** by peers list: each router's place in it (a finding or fact per peer would search the list each time) */
+const routerPlaces = new WeakMap<object, Map<string, number>>();
+
+function placeOf(peers: readonly ({ name?: string } | null | undefined)[], name: string): number {
+  let places = routerPlaces.get(peers);
+  if (!places) {
+    places = new Map();
+    peers.forEach((router, index) => {
+      if (typeof router?.name === 'string' && !places!.has(router.name)) places!.set(router.name, index);
+    });
+    // a list that can still change is not remembered
+    if (Object.isFrozen(peers)) routerPlaces.set(peers, places);
+  }
+  return places.get(name) ?? -1;
+}
+
 /** A router is an entry of the `bgp.peers` list, found by its name. */
 function routerPath([name, field]: string[], spec: ClusterSpec): KeyPath {
-  const index = name === undefined ? -1 : (spec.bgp?.peers ?? []).findIndex((router) => router?.name === name);
+  const index = name === undefined ? -1 : placeOf(spec.bgp?.peers ?? [], name);
   if (index < 0) return ['bgp', 'peers'];
   return field === undefined ? ['bgp', 'peers', index] : ['bgp', 'peers', index, field];
 }

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isSensitiveKey, redactValuesPair, REDACTED, REDACTED_CHANGED } from '../../src/diff/redact';
+import type { Json } from '../../src/diff/field-path';
 
 test('sensitive values are replaced on both sides; a change still shows as a change', () => {
   const [desired, live] = redactValuesPair(
@@ -23,4 +24,23 @@ test('a key is sensitive when one side holds a secret, though the other holds a 
   assert.deepEqual(desired, { password: REDACTED_CHANGED });
   assert.deepEqual(live, { password: REDACTED });
   assert.ok(!isSensitiveKey('password', { password: { secretKeyRef: { name: 's', key: 'k' } } }));
+});
+
+test('one shared (frozen) value on both sides is redacted as two equal ones, every time it is met', () => {
+  const text = JSON.stringify({ peers: [{ name: 'cr1', password: 'hunter2', url: 'https://robot:s3cret@mirror.example.org/x' }] });
+  const frozen = (value: unknown): unknown => {
+    if (typeof value === 'object' && value !== null) Object.values(value).forEach(frozen);
+    return Object.freeze(value);
+  };
+  const shared = frozen(JSON.parse(text)) as Json;
+  const expected = redactValuesPair(JSON.parse(text) as Json, JSON.parse(text) as Json);
+  for (let i = 0; i < 2; i++) {
+    const [desired, live] = redactValuesPair({ bgp: shared }, { bgp: shared });
+    assert.deepEqual(desired, { bgp: expected[0] });
+    assert.deepEqual(live, { bgp: expected[1] });
+    assert.doesNotMatch(JSON.stringify([desired, live]), /hunter2|s3cret/);
+  }
+  // a string first met with no secret in it, then one with: each judged on its own
+  assert.deepEqual(redactValuesPair({ url: 'https://mirror.example.org/x' }, {})[0], { url: 'https://mirror.example.org/x' });
+  assert.deepEqual(redactValuesPair({ url: 'https://robot:pw@mirror.example.org/x' }, {})[0], { url: `https://robot:${REDACTED}@mirror.example.org/x` });
 });

@@ -69,11 +69,12 @@ test('the loader\'s other output (the in-memory pipeline of diff and review) giv
   try {
     const { runPipeline } = await import('../../src/pipeline');
     const { summarise } = await import('../../src/core/findings');
-    const { definitionSite } = await import('../../src/model/definition-site');
+    const { definitionSite } = await import('../../src/model/site');
     const run = await runPipeline({ clustersDir: 'clusters', cache: false, keepObjects: true });
     assert.deepEqual(summary(summarise(run.findings).findings as JsonFinding[]), expected);
-    // esbuild's build output ran here (with the fleet's tsconfig, it starts with "use strict"), its transform output in the CLI's runs
-    assert.equal(definitionSite(run.clusters[0]!.kept!.cluster.definition)?.transpiled?.strict, true);
+    // the kept definition (a copy sent from the worker that evaluated it) carries its call site, in TypeScript positions
+    const site = definitionSite(run.clusters[0]!.kept!.cluster.definition);
+    assert.equal(`${site?.file}:${site?.line}:${site?.column}`, at('a.ts', 'defineCluster('));
   } finally {
     process.chdir(cwd);
     delete process.env.CALICO_GEN_CACHE_DIR;
@@ -82,7 +83,7 @@ test('the loader\'s other output (the in-memory pipeline of diff and review) giv
 
 test('a value a define function made from code outside a definition module has no site; an edit moves the line with it', async () => {
   const { defineLayer } = await import('../../src/model/define');
-  const { definitionSite } = await import('../../src/model/definition-site');
+  const { definitionSite } = await import('../../src/model/site');
   // compiled JavaScript (this test) is not a definition module
   assert.equal(definitionSite(defineLayer({ group: 'x' })), undefined);
   const dir = locationsFleet();

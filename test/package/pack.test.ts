@@ -57,7 +57,7 @@ test('packed and installed in an empty folder: import, synth, validate and diff 
   // what ships: the code, its schemas and the reader's RBAC; no sources, tests or benchmark
   const shipped = tarball!.files.map((file) => file.path);
   assert.deepEqual(shipped.filter((file) => !/^(bin|dist\/src|dist\/charts-src|schemas|deploy)\/|^(package\.json|README\.md|LICENSE)$/.test(file)), []);
-  assert.ok(shipped.includes('dist/src/index.d.ts') && shipped.includes('dist/src/pipeline/helper-thread.js') && shipped.includes('schemas/compiled/cluster-definition.schema.js'));
+  assert.ok(shipped.includes('dist/src/index.d.ts') && shipped.includes('dist/src/pipeline/worker-process.js') && shipped.includes('schemas/compiled/cluster-definition.schema.js'));
   const user = tempDir('user');
   fs.writeFileSync(path.join(user, 'package.json'), JSON.stringify({ name: 'my-fleet', private: true }));
   succeeds('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', path.join(packed, tarball!.filename)], user);

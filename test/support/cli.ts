@@ -8,6 +8,8 @@ export const projectRoot = path.resolve(__dirname, '..', '..', '..');
 export const cliPath = path.join(projectRoot, 'bin', 'calico-gen.js');
 
 export interface CliResult {
+  /** the calico-gen process */
+  pid: number;
   status: number;
   stdout: string;
   stderr: string;
@@ -21,7 +23,7 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
     encoding: 'utf8',
     ...(options.uid === undefined ? {} : { uid: options.uid }),
   });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+  return { pid: result.pid, status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
 const created: string[] = [];

@@ -107,12 +107,12 @@ function brokenFleet(broken: string): string {
 
 test('a syntax error names the file, line and cluster', () => {
   const dir = brokenFleet(clusterSource('fra-main').replace('ipam: {', 'ipam: {{'));
-  assertRejected(dir, /^calico-gen: cluster fra-main: clusters\/fra-main\.ts:\d+:\d+: syntax error: .+$/m);
+  assertRejected(dir, /^clusters\/fra-main\.ts:5:10: error definition-evaluation: cluster fra-main ClusterDefinition: syntax error: .+$/m);
 });
 
 test('a definition that throws names the file and cluster', () => {
   const dir = brokenFleet(`throw new Error('routers.yaml not found');\n`);
-  assertRejected(dir, /^calico-gen: clusters\/fra-main\.ts: cluster fra-main: the definition threw: routers\.yaml not found$/m);
+  assertRejected(dir, /^clusters\/fra-main\.ts:1:7: error definition-evaluation: cluster fra-main ClusterDefinition: the definition threw Error: routers\.yaml not found$/m);
 });
 
 test('a value of the wrong type that slipped past the compiler is a finding at the property that set it', () => {
@@ -130,7 +130,7 @@ test('a missing required setting and a misspelled key are both reported at once'
 });
 
 test('a file without a default export, and a name that differs from the file name', () => {
-  assertRejected(brokenFleet(`export const x = 1;\n`), /clusters\/fra-main\.ts: cluster fra-main: the file must `export default defineCluster/);
+  assertRejected(brokenFleet(`export const x = 1;\n`), /^clusters\/fra-main\.ts: error definition-evaluation: cluster fra-main ClusterDefinition: the file must `export default defineCluster\(\.\.\.\)`$/m);
   assertRejected(brokenFleet(clusterSource('fra-mian')), /the cluster is named "fra-mian" but its file is fra-main\.ts/);
 });
 

@@ -1,13 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { loadCluster } from '../../src/load/clusters';
+import { loadDefinition } from '../support/load';
 import { resolveCluster, type ResolvedCluster } from '../../src/resolve/resolve';
 import { emitValues } from '../../src/values/emit';
 import { projectRoot } from '../support/cli';
 
 function exampleCluster(name: string): ResolvedCluster {
-  const result = resolveCluster(loadCluster(name, path.join(projectRoot, 'clusters', `${name}.ts`)));
+  const result = resolveCluster(loadDefinition(name, path.join(projectRoot, 'clusters', `${name}.ts`)));
   assert.ok(result.ok, JSON.stringify(!result.ok && result.findings));
   return result.cluster;
 }

@@ -1,43 +1,77 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { shareWork } from '../../src/pipeline/threads';
-import type { TestItem } from '../support/share-work-helper';
+import { clusterSource, fleetProject, runCli } from '../support/cli';
 
-const helperScript = path.join(__dirname, '..', 'support', 'share-work-helper.js');
+const CLUSTERS = 20;
 
-function items(count: number, failing?: number): TestItem[] {
-  const taken = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * count);
-  return Array.from({ length: count }, (_, index) => ({ value: index, taken, index, ...(index === failing ? { fail: true } : {}) }));
+/**
+ * A fleet whose definitions note the worker process that evaluates them, and take 100 ms each, so
+ * that every worker surely gets some clusters even on a fast machine.
+ */
+function fleet(extra: Record<string, string> = {}): { dir: string; workersSeen: () => Set<string> } {
+  const files: Record<string, string> = { ...extra };
+  for (let i = 0; i < CLUSTERS; i++) {
+    const name = `ams-${String(i).padStart(2, '0')}`;
+    files[`${name}.ts`] =
+      `import { appendFileSync } from 'node:fs';\n` +
+      `appendFileSync('workers.log', process.pid + '\\n');\n` +
+      `Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);\n` +
+      clusterSource(name, '', { asNumber: 64601 + i, v4: `10.${64 + i}.0.0/17`, v6: `2001:db8:a00:${(0xc000 + i).toString(16)}::/64` });
+  }
+  const dir = fleetProject(files);
+  return { dir, workersSeen: () => new Set(fs.readFileSync(path.join(dir, 'workers.log'), 'utf8').trim().split('\n')) };
 }
 
-/** The calling thread's first item waits until a helper has taken the last one: helpers surely work. */
-function waitForHelperOn(target: number) {
-  return (item: TestItem) => {
-    if (item.index === 0) Atomics.wait(new Int32Array(item.taken), target, 0, 20_000);
-    return item.value * 2;
-  };
+function generatedFiles(dir: string): Record<string, string> {
+  const root = path.join(dir, 'generated');
+  const files: Record<string, string> = {};
+  for (const cluster of fs.readdirSync(root).sort()) {
+    for (const name of fs.readdirSync(path.join(root, cluster)).sort()) files[`${cluster}/${name}`] = fs.readFileSync(path.join(root, cluster, name), 'utf8');
+  }
+  return files;
 }
 
-test('items are shared between the calling thread and helpers, results in item order', async () => {
-  const all = items(40);
-  const work = shareWork<TestItem, number>(helperScript, all, 2);
-  work.open(2);
-  const results = await work.run(waitForHelperOn(39));
-  assert.deepEqual(results, all.map((item) => item.value * 2));
-  assert.equal(Atomics.load(new Int32Array(all[0]!.taken), 39), 1, 'a helper took the last item');
+const oneThread = { CALICO_GEN_THREADS: '1' };
+const threeThreads = { CALICO_GEN_THREADS: '3' };
+
+test('clusters synthesised by several worker processes give the same files as by one', () => {
+  const single = fleet();
+  const spread = fleet();
+  const one = runCli(['synth'], { cwd: single.dir, env: oneThread });
+  const three = runCli(['synth'], { cwd: spread.dir, env: threeThreads });
+  assert.equal(one.status, 0, one.stderr);
+  assert.equal(three.status, 0, three.stderr);
+  assert.equal(single.workersSeen().size, 1);
+  assert.ok(spread.workersSeen().size > 1, `only workers ${[...spread.workersSeen()]} evaluated definitions`);
+  assert.deepEqual(generatedFiles(spread.dir), generatedFiles(single.dir));
+  assert.equal(Object.keys(generatedFiles(spread.dir)).length, 2 * CLUSTERS);
 });
 
-test("a helper's error rejects the run, with its name and message", async () => {
-  const all = items(40, 39);
-  const work = shareWork<TestItem, number>(helperScript, all, 1);
-  work.open(2);
-  await assert.rejects(work.run(waitForHelperOn(39)), { name: 'UserError', message: 'item 39 cannot be done' });
+test('findings made by several workers, fleet rules included, are those of one', () => {
+  // ams-00 and the extra cluster overlap: a fleet finding; the extra cluster's pool is also too small
+  const overlapping = clusterSource('fra-xx', "capacity: { expectedNodes: 400 },", { asNumber: 64700, v4: '10.64.64.0/18', v6: '2001:db8:f00:c000::/64' });
+  const single = fleet({ 'fra-xx.ts': overlapping });
+  const spread = fleet({ 'fra-xx.ts': overlapping });
+  const one = runCli(['validate', '--format', 'json'], { cwd: single.dir, env: oneThread });
+  const three = runCli(['validate', '--format', 'json'], { cwd: spread.dir, env: threeThreads });
+  assert.equal(one.status, 1);
+  assert.equal(three.status, 1);
+  assert.ok(spread.workersSeen().size > 1);
+  assert.match(three.stdout, /"rule": "pool-overlap"/);
+  assert.equal(three.stdout.replaceAll(spread.dir, '<dir>'), one.stdout.replaceAll(single.dir, '<dir>'));
 });
 
-test('without helpers the calling thread does every item', async () => {
-  const all = items(5);
-  const work = shareWork<TestItem, number>(helperScript, all, 0);
-  work.open(2);
-  assert.deepEqual(await work.run((item) => item.value + 1), [1, 2, 3, 4, 5]);
+test('with several workers, a definition that throws is reported on one located line, and nothing is written', () => {
+  const broken = `\n\nthrow new Error('no routers file');\n`;
+  const { dir, workersSeen } = fleet({ 'zzz-broken.ts': broken });
+  const result = runCli(['synth'], { cwd: dir, env: threeThreads });
+  assert.equal(result.status, 1);
+  assert.ok(workersSeen().size > 1);
+  assert.deepEqual(
+    result.stderr.split('\n').filter((line) => /^\S+: error [a-z-]+: /.test(line)),
+    ['clusters/zzz-broken.ts:3:7: error definition-evaluation: cluster zzz-broken ClusterDefinition: the definition threw Error: no routers file'],
+  );
+  assert.ok(!fs.existsSync(path.join(dir, 'generated')));
 });

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { formatFlag, kubeContext, kubeFlags, oneOf, parseDuration, positiveInteger, type Flags } from '../args';
+import { evaluationFlags, evaluationOf, formatFlag, kubeContext, kubeFlags, oneOf, parseDuration, positiveInteger, type Flags } from '../args';
 import { formatHelp } from '../help';
 import type { CliIo } from '../io';
 import { EXIT_FAILURE, EXIT_OK } from '../io';
@@ -34,6 +34,7 @@ export const flags = {
   format: formatFlag(['text', 'json', 'markdown', 'html'], 'json: the shape below; html (with --live or --live-file, and --out): one self-contained page with a block map per pool'),
   out: { type: 'string', value: 'FILE', path: true, help: 'write the report to FILE instead of standard output (required for html)' },
   ...liveFlags,
+  ...evaluationFlags,
 } as const satisfies Flags;
 
 const help = formatHelp({
@@ -92,7 +93,7 @@ export async function capacity(argv: string[], io: CliIo): Promise<number> {
   const result = await capacityOf(
     selection.handWritten
       ? { handWritten: selection.handWritten, cwd: io.cwd, maxInputBytes: selection.maxInputBytes }
-      : { clustersDir: projectOf(io.cwd, io.projectRoot, options['clusters-dir'] as string | undefined).clustersDir, clusters: selection.definitions ?? [] },
+      : { clustersDir: projectOf(io.cwd, io.projectRoot, options['clusters-dir'] as string | undefined).clustersDir, clusters: selection.definitions ?? [], ...evaluationOf(options, io) },
   );
   if (result.unreadable.summary.errors > 0) {
     const onStdout = format === 'json' && options.out === undefined;
@@ -135,9 +136,10 @@ async function liveCapacity(selection: InputSelection, io: CliIo): Promise<numbe
     liveFile: options['live-file'] as string | undefined,
     kubeconfig: options.kubeconfig as string | undefined,
     context,
-    timeoutMs: parseDuration((options.timeout as string | undefined) ?? '10s'),
+    timeoutMs: parseDuration('timeout', (options.timeout as string | undefined) ?? '10s'),
     concurrency: positiveInteger('concurrency', (options.concurrency as string | undefined) ?? '4'),
     maxInputBytes: selection.maxInputBytes,
+    ...evaluationOf(options, io),
     env: io.env,
     cwd: io.cwd,
     onProgress: (step: LiveCapacityProgress) => {

@@ -1,4 +1,4 @@
-import { formatFlag, kubeContext, kubeFlags, maxInputSize, maxInputSizeFlag, oneOf, parseCommandArgs, parseDuration, positiveInteger, type Flags } from '../args';
+import { evaluationFlags, evaluationOf, formatFlag, kubeContext, kubeFlags, maxInputSize, maxInputSizeFlag, oneOf, parseCommandArgs, parseDuration, positiveInteger, type Flags } from '../args';
 import { formatHelp } from '../help';
 import type { CliIo } from '../io';
 import { EXIT_CHANGES, EXIT_FAILURE, EXIT_OK } from '../io';
@@ -23,6 +23,7 @@ export const flags = {
   'show-secrets': { type: 'boolean', help: 'show release values that look sensitive (passwords, tokens, keys, credentials in URLs) instead of <redacted> (Secret data never shows)' },
   concurrency: { type: 'string', value: 'N', help: 'clusters diffed at once with --all (default 4)' },
   'max-input-size': maxInputSizeFlag('a dump, values or kubeconfig file'),
+  ...evaluationFlags,
 } as const satisfies Flags;
 
 const help = formatHelp({
@@ -97,9 +98,10 @@ function parseDiffArgs(argv: string[], io: CliIo) {
   }
   const options = {
     clustersDir: projectOf(io.cwd, io.projectRoot, args['clusters-dir']).clustersDir,
-    live: { kubeconfig: args.kubeconfig, context, liveFile: args['live-file'], liveValues: args['live-values'], timeoutMs: parseDuration(args.timeout ?? '10s'), maxInputBytes: maxInputSize(args['max-input-size']) },
+    live: { kubeconfig: args.kubeconfig, context, liveFile: args['live-file'], liveValues: args['live-values'], timeoutMs: parseDuration('timeout', args.timeout ?? '10s'), maxInputBytes: maxInputSize(args['max-input-size']) },
     showSecrets: args['show-secrets'] ?? false,
     concurrency: positiveInteger('concurrency', args.concurrency ?? '4'),
+    ...evaluationOf(args, io),
   };
   return {
     names,

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { maxInputSize, maxInputSizeFlag, parseCommandArgs, type Flags } from '../args';
+import { evaluationFlags, evaluationOf, maxInputSize, maxInputSizeFlag, parseCommandArgs, type Flags } from '../args';
 import { formatHelp } from '../help';
 import type { CliIo } from '../io';
 import { EXIT_FAILURE, EXIT_OK } from '../io';
@@ -16,6 +16,8 @@ export const flags = {
   out: { type: 'string', value: 'DIR', path: true, help: 'the clusters folder to write (default: clusters/ of the project, else of the working directory)' },
   force: { type: 'boolean', help: 'overwrite files that already exist (without it, nothing is read when any does)' },
   'max-input-size': maxInputSizeFlag('a values file'),
+  // the written definitions are evaluated to check them
+  ...evaluationFlags,
 } as const satisfies Flags;
 
 const help = formatHelp({
@@ -51,6 +53,7 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
     command: ['calico-gen', 'import', ...portableArgs(argv, io.cwd).map(shellQuote)],
     cwd: io.cwd,
     maxInputBytes: maxInputSize(args['max-input-size']),
+    ...evaluationOf(args, io),
   });
   switch (result.status) {
     case 'unmappable':

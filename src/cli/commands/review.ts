@@ -1,4 +1,4 @@
-import { formatFlag, oneOf, parseCommandArgs, type Flags } from '../args';
+import { evaluationFlags, evaluationOf, formatFlag, oneOf, parseCommandArgs, type Flags } from '../args';
 import { formatHelp } from '../help';
 import type { CliIo } from '../io';
 import { EXIT_CHANGES, EXIT_FAILURE, EXIT_OK } from '../io';
@@ -15,6 +15,7 @@ export const flags = {
   format: formatFlag(['text', 'json', 'markdown'], 'markdown: a merge-request comment'),
   'detailed-exitcode': { type: 'boolean', help: 'exit 2 when some cluster changes, 0 when none' },
   'show-secrets': { type: 'boolean', help: 'show values that look sensitive (passwords, tokens, keys, credentials in URLs) instead of <redacted>' },
+  ...evaluationFlags,
 } as const satisfies Flags;
 
 const help = formatHelp({
@@ -26,7 +27,11 @@ validation findings, and what \`diff\` would refuse or warn about that needs no 
 pool's cidr or blockSize changed in place, a pool removed while enabled, strictAffinity turned
 off, the cluster's or a peer's AS changed), and the findings it acknowledges. Each revision is
 read from a temporary copy (git archive); the working tree is never touched. Values that look
-sensitive are <redacted> in the values diff unless --show-secrets.`,
+sensitive are <redacted> in the values diff unless --show-secrets.
+
+The definitions of both revisions are code, and are run (in worker processes, under the limits
+below): review a revision you would run. A cluster whose inputs are the same bytes in both
+revisions is synthesised once.`,
   flags,
   exit: [
     '0  the change introduces no error finding that counts (with --detailed-exitcode: and changes no cluster)',
@@ -44,7 +49,7 @@ export async function review(argv: string[], io: CliIo): Promise<number> {
   const format = oneOf('format', args.format, ['text', 'json', 'markdown'] as const, 'text');
   if (!args.base) throw new UserError('review: --base REV is required: the revision to compare against (for a merge request, its target branch)');
   const project = projectOf(io.cwd, io.projectRoot, args['clusters-dir']);
-  const result = await reviewChange({ cwd: project.root, clustersDir: project.clustersDir, base: args.base, head: args.head, only: args.cluster ?? [], showSecrets: args['show-secrets'] ?? false });
+  const result = await reviewChange({ cwd: project.root, clustersDir: project.clustersDir, base: args.base, head: args.head, only: args.cluster ?? [], showSecrets: args['show-secrets'] ?? false, limits: evaluationOf(args, io).limits });
   io.stdout.write(formatReview(result, format, { colour: wantsColour(io.stdout, io.env) }));
   const introducedErrors = result.clusters.flatMap((c) => c.findings.introduced).filter((f) => f.severity === 'error' && !f.acknowledged).length;
   if (introducedErrors > 0) {

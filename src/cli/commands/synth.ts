@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { formatFlag, oneOf, parseCommandArgs, type Flags } from '../args';
+import { evaluationFlags, evaluationOf, formatFlag, oneOf, parseCommandArgs, type Flags } from '../args';
 import { formatHelp } from '../help';
 import type { CliIo } from '../io';
 import { EXIT_FAILURE, EXIT_OK } from '../io';
@@ -16,7 +16,8 @@ export const flags = {
   out: { type: 'string', value: 'DIR', path: true, help: 'write here instead of generated/ of the project (a folder)' },
   check: { type: 'boolean', help: 'write nothing; exit 1 with a diff when generated/ differs from a fresh synthesis' },
   strict: { type: 'boolean', help: 'warnings fail too: nothing is written' },
-  'no-cache': { type: 'boolean', help: 'synthesise every cluster again, ignoring results cached for unchanged inputs' },
+  'no-cache': { type: 'boolean', help: 'synthesise every cluster again, ignoring results cached for unchanged inputs and transpiled definitions: no cache is read or written' },
+  ...evaluationFlags,
   format: formatFlag(['text', 'json', 'github'], 'text and github write findings to stderr; json writes one document to stdout'),
 } as const satisfies Flags;
 
@@ -49,6 +50,7 @@ export async function synth(argv: string[], io: CliIo): Promise<number> {
     strict: args.strict,
     cache: !args['no-cache'],
     onProgress: (done, total) => progress.update(`synthesising: ${done} of ${total} clusters`),
+    ...evaluationOf(args, io),
   }).finally(() => progress.done());
   if (format === 'json') {
     io.stdout.write(formatSynthJson(result));

@@ -1,4 +1,4 @@
-import { formatFlag, oneOf, type Flags } from '../args';
+import { evaluationFlags, evaluationOf, formatFlag, oneOf, type Flags } from '../args';
 import { formatHelp } from '../help';
 import type { CliIo } from '../io';
 import { EXIT_FAILURE, EXIT_OK } from '../io';
@@ -12,7 +12,8 @@ import { inputOptions, parseInputs } from '../input-selection';
 export const flags = {
   ...inputOptions,
   strict: { type: 'boolean', help: 'warnings fail too' },
-  'no-cache': { type: 'boolean', help: 'check every definition again, ignoring results cached for unchanged inputs' },
+  'no-cache': { type: 'boolean', help: 'check every definition again, ignoring results cached for unchanged inputs and transpiled definitions: no cache is read or written' },
+  ...evaluationFlags,
   format: formatFlag(['text', 'json', 'github'], 'github: workflow annotations'),
 } as const satisfies Flags;
 
@@ -50,6 +51,7 @@ export async function validate(argv: string[], io: CliIo): Promise<number> {
           clusters: selection.definitions ?? [],
           cache: selection.options['no-cache'] !== true,
           onProgress: (done, total) => progress.update(`validating: ${done} of ${total} clusters`),
+          ...evaluationOf(selection.options, io),
         },
   ).finally(() => progress.done());
   io.stdout.write(formatFindings(report, format, { colour: wantsColour(io.stdout, io.env) }));
