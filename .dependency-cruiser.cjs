@@ -63,6 +63,13 @@ module.exports = {
       to: { circular: true },
     },
     {
+      name: 'cli-calls-the-api',
+      comment: 'the CLI parses arguments, calls the use cases and prints their reports: it reaches the stages only through src/api',
+      severity: 'error',
+      from: { path: '^src/cli/' },
+      to: { path: '^(src|charts-src)/', pathNot: '^src/(util|core|report|api|cli)/' },
+    },
+    {
       name: 'diff-reads-nothing',
       comment: 'diff is pure: it may name the live state (types), never read it',
       severity: 'error',

@@ -66,6 +66,8 @@ export interface DiffRun {
   blocked: boolean;
 }
 
+export { hasChanges, type ClusterOutcome } from '../diff/types';
+
 export const DEFINITION_ERRORS = 'the cluster definition has errors (listed above): fix them first';
 
 export async function diff(options: DiffOptions): Promise<DiffRun> {

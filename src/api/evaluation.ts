@@ -1,6 +1,8 @@
 /** What every use case that evaluates definitions accepts. */
 import type { EvaluationLimits } from '../pipeline';
 
+export { DEFAULT_LIMITS, type EvaluationLimits } from '../pipeline';
+
 export interface EvaluationOptions {
   /** how long one definition may take and how much memory the processes evaluating them may use (defaults: DEFAULT_LIMITS) */
   limits?: Partial<EvaluationLimits>;

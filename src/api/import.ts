@@ -46,6 +46,9 @@ export type ImportResult =
   /** files import would write exist already (without `force`): nothing read, nothing written */
   | { status: 'exists'; existing: string[] };
 
+export { formatProblem } from '../import/errors';
+export { parseGroupFlags } from '../import/layout';
+
 export async function importFleet(options: ImportOptions): Promise<ImportResult> {
   const layout = readLayout(path.resolve(options.cwd, options.valuesDir), options.groups ?? new Map());
   const outDir = path.resolve(options.cwd, options.outDir);

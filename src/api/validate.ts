@@ -8,6 +8,8 @@ import { runPipeline } from '../pipeline';
 import type { EvaluationOptions } from './evaluation';
 
 /** Which clusters: definitions from a clusters folder, or hand-written files (paths relative to `cwd`). */
+export type { ClusterFiles } from '../inputs/load';
+
 export type ValidateInputs =
   | ({ clustersDir: string; clusters?: readonly string[]; cache?: boolean; threads?: number; onProgress?: (done: number, total: number) => void } & EvaluationOptions)
   | { handWritten: readonly ClusterFiles[]; cwd: string; maxInputBytes?: number };

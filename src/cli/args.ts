@@ -4,8 +4,7 @@
  * are written from the same table that parses, so no flag goes undocumented.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { EvaluationOptions } from '../api/evaluation';
-import { DEFAULT_LIMITS, type EvaluationLimits } from '../pipeline';
+import { DEFAULT_LIMITS, type EvaluationLimits, type EvaluationOptions } from '../api/evaluation';
 import { UserError } from '../util/errors';
 import { byteSizeFlag, parseByteSize } from '../util/byte-size';
 import { DEFAULT_MAX_INPUT_BYTES } from '../util/input-file';

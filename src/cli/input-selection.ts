@@ -13,7 +13,7 @@
 import { parseArgs } from 'node:util';
 import { commonOptions, maxInputSize, maxInputSizeFlag, usageError, type Flags } from './args';
 import { UserError } from '../util/errors';
-import type { ClusterFiles } from '../inputs/load';
+import type { ClusterFiles } from '../api/validate';
 
 export interface InputSelection {
   /** no --values / --manifests: the cluster definitions, these ones (all when empty) */

@@ -4,9 +4,7 @@ import { formatHelp } from '../help';
 import type { CliIo } from '../io';
 import { EXIT_FAILURE, EXIT_OK } from '../io';
 import { UserError } from '../../util/errors';
-import { importFleet } from '../../api/import';
-import { formatProblem } from '../../import/errors';
-import { parseGroupFlags } from '../../import/layout';
+import { formatProblem, importFleet, parseGroupFlags } from '../../api/import';
 import { formatImportErrors, formatImportSummary } from '../../report/import';
 import { formatFindings } from '../../report/findings';
 
