@@ -30,7 +30,7 @@ export interface SynthOptions extends EvaluationOptions {
   strict?: boolean;
   /** reuse results of clusters whose inputs did not change (default true) */
   cache?: boolean;
-  threads?: number;
+  workers?: number;
   /** hears of each cluster synthesised (not served from the cache) */
   onProgress?: (done: number, total: number) => void;
 }
@@ -55,7 +55,7 @@ export async function synth(options: SynthOptions): Promise<SynthResult> {
   const display = (file: string) => path.relative(projectDir, file) || '.';
   // refused before the work: a link out of the project is not something a synthesis changes
   if (!options.check) checkOutputFolder(options.outDir, projectDir, [...listClusterFiles(options.clustersDir).keys()], display);
-  const fleet = await runPipeline({ clustersDir: options.clustersDir, clusters: only, cache: options.cache, outDir: options.outDir, threads: options.threads, limits: options.limits, note: options.note, onProgress: options.onProgress });
+  const fleet = await runPipeline({ clustersDir: options.clustersDir, clusters: only, cache: options.cache, outDir: options.outDir, workers: options.workers, limits: options.limits, note: options.note, onProgress: options.onProgress });
   const report = summarise(fleet.findings);
   const failed = report.summary.errors > 0 || (options.strict === true && report.summary.warnings > 0);
   const result: SynthResult = { report, failed, clusters: fleet.clusters.length, cached: fleet.cached, written: [], removed: [], stale: [] };

@@ -11,7 +11,7 @@ import type { EvaluationOptions } from './evaluation';
 export type { ClusterFiles } from '../inputs/load';
 
 export type ValidateInputs =
-  | ({ clustersDir: string; clusters?: readonly string[]; cache?: boolean; threads?: number; onProgress?: (done: number, total: number) => void } & EvaluationOptions)
+  | ({ clustersDir: string; clusters?: readonly string[]; cache?: boolean; workers?: number; onProgress?: (done: number, total: number) => void } & EvaluationOptions)
   | { handWritten: readonly ClusterFiles[]; cwd: string; maxInputBytes?: number };
 
 export async function validate(inputs: ValidateInputs): Promise<FindingsReport> {
@@ -22,6 +22,6 @@ export async function validate(inputs: ValidateInputs): Promise<FindingsReport> 
     const loaded = loadHandWritten(inputs.handWritten, inputs.cwd, inputs);
     return summarise([...loaded.findings, ...validateClusters(loaded.sources)]);
   }
-  const fleet = await runPipeline({ clustersDir: inputs.clustersDir, clusters: inputs.clusters ?? [], cache: inputs.cache, threads: inputs.threads, limits: inputs.limits, note: inputs.note, onProgress: inputs.onProgress });
+  const fleet = await runPipeline({ clustersDir: inputs.clustersDir, clusters: inputs.clusters ?? [], cache: inputs.cache, workers: inputs.workers, limits: inputs.limits, note: inputs.note, onProgress: inputs.onProgress });
   return summarise(fleet.findings);
 }

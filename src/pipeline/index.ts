@@ -48,8 +48,8 @@ export type PipelineOptions = DefinitionsFrom & {
   outDir?: string;
   /** keep each selected cluster's definition, values and objects (diff, review, capacity, the cdk8s app) */
   keepObjects?: boolean;
-  /** worker processes (default CALICO_GEN_THREADS, else one per core from 300 clusters) */
-  threads?: number;
+  /** worker processes (default CALICO_GEN_WORKERS, else one per core from 300 clusters) */
+  workers?: number;
   /** how long a definition may take and how much memory (default DEFAULT_LIMITS) */
   limits?: Partial<EvaluationLimits>;
   /** told one line when a cache was not usable and is rebuilt (default: nowhere) */
@@ -163,7 +163,7 @@ async function runInWorkersFor(requests: ClusterRequest[], clustersDir: string, 
   return runInWorkers<ClusterRequest, ClusterResult>({
     script: path.join(__dirname, 'worker-process.js'),
     jobs: requests,
-    workers: workerCount(requests.length, options.threads),
+    workers: workerCount(requests.length, options.workers),
     limits,
     modules: transpiledModules([...listSharedModules(clustersDir), ...requests.map((request) => request.file)], options.cache !== false || options.transpileCache === true),
     output: options.output ?? ((text) => process.stderr.write(text)),

@@ -37,11 +37,12 @@ export const DEFAULT_LIMITS: EvaluationLimits = { timeoutMs: 10_000, memoryMiB: 
 export const MIN_ITEMS_FOR_HELPERS = 300;
 
 /**
- * Worker processes for this many jobs: `threads` (default CALICO_GEN_THREADS) when given,
- * otherwise one per core up to 8 from MIN_ITEMS_FOR_HELPERS jobs on, else one.
+ * Worker processes for this many jobs: `workers` (default CALICO_GEN_WORKERS, or its older name
+ * CALICO_GEN_THREADS from when they were threads) when given, otherwise one per core up to 8 from
+ * MIN_ITEMS_FOR_HELPERS jobs on, else one.
  */
-export function workerCount(items: number, threads: number = Number(process.env.CALICO_GEN_THREADS)): number {
-  if (Number.isInteger(threads) && threads > 0) return Math.max(1, Math.min(threads, items));
+export function workerCount(items: number, workers: number = Number(process.env.CALICO_GEN_WORKERS ?? process.env.CALICO_GEN_THREADS)): number {
+  if (Number.isInteger(workers) && workers > 0) return Math.max(1, Math.min(workers, items));
   if (items < MIN_ITEMS_FOR_HELPERS) return 1;
   return Math.min(os.availableParallelism(), 8, items);
 }

@@ -33,14 +33,15 @@ function generatedFiles(dir: string): Record<string, string> {
   return files;
 }
 
-const oneThread = { CALICO_GEN_THREADS: '1' };
-const threeThreads = { CALICO_GEN_THREADS: '3' };
+const oneWorker = { CALICO_GEN_WORKERS: '1' };
+// the older name still counts
+const threeWorkers = { CALICO_GEN_THREADS: '3' };
 
 test('clusters synthesised by several worker processes give the same files as by one', () => {
   const single = fleet();
   const spread = fleet();
-  const one = runCli(['synth'], { cwd: single.dir, env: oneThread });
-  const three = runCli(['synth'], { cwd: spread.dir, env: threeThreads });
+  const one = runCli(['synth'], { cwd: single.dir, env: oneWorker });
+  const three = runCli(['synth'], { cwd: spread.dir, env: threeWorkers });
   assert.equal(one.status, 0, one.stderr);
   assert.equal(three.status, 0, three.stderr);
   assert.equal(single.workersSeen().size, 1);
@@ -54,8 +55,8 @@ test('findings made by several workers, fleet rules included, are those of one',
   const overlapping = clusterSource('fra-xx', "capacity: { expectedNodes: 400 },", { asNumber: 64700, v4: '10.64.64.0/18', v6: '2001:db8:f00:c000::/64' });
   const single = fleet({ 'fra-xx.ts': overlapping });
   const spread = fleet({ 'fra-xx.ts': overlapping });
-  const one = runCli(['validate', '--format', 'json'], { cwd: single.dir, env: oneThread });
-  const three = runCli(['validate', '--format', 'json'], { cwd: spread.dir, env: threeThreads });
+  const one = runCli(['validate', '--format', 'json'], { cwd: single.dir, env: oneWorker });
+  const three = runCli(['validate', '--format', 'json'], { cwd: spread.dir, env: threeWorkers });
   assert.equal(one.status, 1);
   assert.equal(three.status, 1);
   assert.ok(spread.workersSeen().size > 1);
@@ -66,7 +67,7 @@ test('findings made by several workers, fleet rules included, are those of one',
 test('with several workers, a definition that throws is reported on one located line, and nothing is written', () => {
   const broken = `\n\nthrow new Error('no routers file');\n`;
   const { dir, workersSeen } = fleet({ 'zzz-broken.ts': broken });
-  const result = runCli(['synth'], { cwd: dir, env: threeThreads });
+  const result = runCli(['synth'], { cwd: dir, env: threeWorkers });
   assert.equal(result.status, 1);
   assert.ok(workersSeen().size > 1);
   assert.deepEqual(
