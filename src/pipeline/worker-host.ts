@@ -95,8 +95,9 @@ export function serveJobs<J, E>(handler: JobHandler<J, E>): void {
 
   process.on('message', (message: ToWorker<J>) => {
     if (message.type === 'modules') {
-      const { transpiled, cacheDir, poisoned } = message;
-      modules = new DefinitionModules({ transpiled: new Map(Object.entries(transpiled)), cacheDir, poisoned: new Map(Object.entries(poisoned)), onModule });
+      const { files, cacheDir, poisoned } = message;
+      const transpiled = new Map(Object.entries(files).map(([file, place]) => [file, message.modules[place]!]));
+      modules = new DefinitionModules({ transpiled, cacheDir, poisoned: new Map(Object.entries(poisoned)), onModule });
       send({ type: 'ready' });
     } else {
       queue.push(message);

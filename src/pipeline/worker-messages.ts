@@ -9,8 +9,12 @@ import type { TranspiledModule } from '../load/transpile';
 import type { ClusterResult } from './steps';
 
 export type ToWorker<J = unknown> =
-  /** the code of every module transpiled ahead; the worker starts once it has it */
-  | { type: 'modules'; transpiled: Record<string, TranspiledModule>; cacheDir?: string; poisoned: Record<string, string> }
+  /**
+   * the code of every module transpiled ahead, each distinct one once (a revision's copy, in
+   * review, has the same code under another path), with the place of each file's; the worker
+   * starts once it has them
+   */
+  | { type: 'modules'; modules: TranspiledModule[]; files: Record<string, number>; cacheDir?: string; poisoned: Record<string, string> }
   | { type: 'run'; index: number; job: J };
 
 export type FromWorker =

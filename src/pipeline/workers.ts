@@ -120,6 +120,7 @@ class WorkerPool<J, R> {
   private readonly poisoned = new Map<string, string>();
   private readonly routerTables = new Map<string, RouterRow[]>();
   private payload: ModulesPayload | undefined;
+  private distinct: DistinctModules | undefined;
   private watchdog: NodeJS.Timeout | undefined;
   private done = false;
   private remaining: number;
@@ -169,8 +170,9 @@ class WorkerPool<J, R> {
   }
 
   private sendModules(worker: Worker): void {
-    const { transpiled, cacheDir } = this.payload!;
-    this.send(worker, { type: 'modules', transpiled: Object.fromEntries(transpiled), ...(cacheDir ? { cacheDir } : {}), poisoned: Object.fromEntries(this.poisoned) });
+    const { cacheDir } = this.payload!;
+    this.distinct ??= distinctModules(this.payload!.transpiled);
+    this.send(worker, { type: 'modules', ...this.distinct, ...(cacheDir ? { cacheDir } : {}), poisoned: Object.fromEntries(this.poisoned) });
   }
 
   private send(worker: Worker, message: ToWorker<J>): void {
@@ -308,6 +310,28 @@ class WorkerPool<J, R> {
       else worker.child.kill('SIGKILL');
     }
   }
+}
+
+interface DistinctModules {
+  modules: TranspiledModule[];
+  files: Record<string, number>;
+}
+
+/** Each distinct transpiled module once, and each file's place among them: what a worker is sent. */
+function distinctModules(transpiled: ReadonlyMap<string, TranspiledModule>): DistinctModules {
+  const modules: TranspiledModule[] = [];
+  const places = new Map<string, number>();
+  const files: Record<string, number> = {};
+  for (const [file, module] of transpiled) {
+    const key = `${module.sourceHash}\0${module.code ?? ''}\0${JSON.stringify(module.error ?? null)}`;
+    let place = places.get(key);
+    if (place === undefined) {
+      place = modules.push(module) - 1;
+      places.set(key, place);
+    }
+    files[file] = place;
+  }
+  return { modules, files };
 }
 
 /** How a worker ended that was not stopped from here. */
