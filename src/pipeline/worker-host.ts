@@ -29,98 +29,108 @@ export interface JobHandler<J, E> {
 }
 
 export function serveJobs<J, E>(handler: JobHandler<J, E>): void {
-  const send = (message: FromWorker) => process.send!(message);
-  /** Resolves once the message is written: a definition that never ends must not hold back the result before it. */
-  const sendWritten = (message: FromWorker) => new Promise<void>((resolve) => process.send!(message, undefined, {}, () => resolve()));
-  const queue: { index: number; job: J }[] = [];
-  let modules: DefinitionModules | undefined;
-  let current: number | undefined;
-  /** the first definition the current job evaluates: 'module' messages do not repeat it */
-  let primary: string | undefined;
-  let busy = false;
-  /** a throw after an evaluation was reported: this worker takes no further job */
-  let ending = false;
-  let lastModule: string | undefined;
-  let tables: Record<string, RouterRow[]> = {};
-  const sentTables = new Set<string>();
+  const host = new JobHost(handler);
+  process.on('message', (message: ToWorker<J>) => host.receive(message));
+  process.on('uncaughtException', (error) => host.thrownLater(error));
+  process.on('unhandledRejection', (error) => host.thrownLater(error));
+  // let go by the pipeline: whatever a definition left running (a timer, a server) must not keep it
+  process.on('disconnect', () => process.exit(0));
+}
 
-  // the job's evaluation is over when nothing is evaluated any more: 'evaluated' follows, and says so
-  const onModule = (module: string | undefined) => {
-    if (module === undefined) return;
-    const file = module === primary ? undefined : module;
-    if (file === lastModule) return;
-    lastModule = file;
-    send({ type: 'module', ...(file ? { file } : {}) });
-  };
-  const context: JobContext = {
-    evaluate(name, file) {
-      primary ??= file;
-      return evaluateCluster(name, file, modules!);
+const send = (message: FromWorker) => process.send!(message);
+
+/** Resolves once the message is written: a definition that never ends must not hold back the result before it. */
+const sendWritten = (message: FromWorker) => new Promise<void>((resolve) => process.send!(message, undefined, {}, () => resolve()));
+
+class JobHost<J, E> {
+  private readonly queue: { index: number; job: J }[] = [];
+  private modules: DefinitionModules | undefined;
+  private current: number | undefined;
+  /** the first definition the current job evaluates: 'module' messages do not repeat it */
+  private primary: string | undefined;
+  private busy = false;
+  /** a throw after an evaluation was reported: this worker takes no further job */
+  private ending = false;
+  private lastModule: string | undefined;
+  private tables: Record<string, RouterRow[]> = {};
+  private readonly sentTables = new Set<string>();
+  private readonly context: JobContext = {
+    evaluate: (name, file) => {
+      this.primary ??= file;
+      return evaluateCluster(name, file, this.modules!);
     },
-    encode(facts, definitionFile) {
-      return encodeFacts(facts, definitionFile, {
+    encode: (facts, definitionFile) =>
+      encodeFacts(facts, definitionFile, {
         read: () => undefined,
         write: (hash, rows) => {
-          if (sentTables.has(hash)) return;
-          sentTables.add(hash);
-          tables[hash] = rows;
+          if (this.sentTables.has(hash)) return;
+          this.sentTables.add(hash);
+          this.tables[hash] = rows;
         },
-      });
-    },
+      }),
   };
 
-  const work = async () => {
-    if (busy || !modules) return;
-    busy = true;
-    try {
-      for (let next = queue.shift(); next && !ending; next = queue.shift()) {
-        const { index, job } = next;
-        current = index;
-        primary = undefined;
-        lastModule = undefined;
-        const evaluated = handler.evaluate(job, context);
-        // what the definitions left behind (a callback, a promise) runs now, while they are still the ones blamed
-        await new Promise((resolve) => setImmediate(resolve));
-        send({ type: 'evaluated', index });
-        tables = {};
-        const result = handler.run(job, evaluated, context);
-        await sendWritten({ type: 'result', index, result, ...(Object.keys(tables).length > 0 ? { tables } : {}) });
-      }
-    } catch (error) {
-      send({ type: 'error', error: errorOf(error) });
-    } finally {
-      busy = false;
-    }
-  };
+  constructor(private readonly handler: JobHandler<J, E>) {}
 
-  process.on('message', (message: ToWorker<J>) => {
+  receive(message: ToWorker<J>): void {
     if (message.type === 'modules') {
       const { files, cacheDir, poisoned } = message;
       const transpiled = new Map(Object.entries(files).map(([file, place]) => [file, message.modules[place]!]));
-      modules = new DefinitionModules({ transpiled, cacheDir, poisoned: new Map(Object.entries(poisoned)), onModule });
+      this.modules = new DefinitionModules({ transpiled, cacheDir, poisoned: new Map(Object.entries(poisoned)), onModule: (module) => this.onModule(module) });
       send({ type: 'ready' });
     } else {
-      queue.push(message);
+      this.queue.push(message);
     }
-    void work();
-  });
+    void this.work();
+  }
+
+  /** The job's evaluation is over when nothing is evaluated any more: 'evaluated' follows, and says so. */
+  private onModule(module: string | undefined): void {
+    if (module === undefined) return;
+    const file = module === this.primary ? undefined : module;
+    if (file === this.lastModule) return;
+    this.lastModule = file;
+    send({ type: 'module', ...(file ? { file } : {}) });
+  }
+
+  private async work(): Promise<void> {
+    if (this.busy || !this.modules) return;
+    this.busy = true;
+    try {
+      for (let next = this.queue.shift(); next && !this.ending; next = this.queue.shift()) await this.runJob(next.index, next.job);
+    } catch (error) {
+      send({ type: 'error', error: errorOf(error) });
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async runJob(index: number, job: J): Promise<void> {
+    this.current = index;
+    this.primary = undefined;
+    this.lastModule = undefined;
+    const evaluated = this.handler.evaluate(job, this.context);
+    // what the definitions left behind (a callback, a promise) runs now, while they are still the ones blamed
+    await new Promise((resolve) => setImmediate(resolve));
+    send({ type: 'evaluated', index });
+    this.tables = {};
+    const result = this.handler.run(job, evaluated, this.context);
+    const tables = this.tables;
+    await sendWritten({ type: 'result', index, result, ...(Object.keys(tables).length > 0 ? { tables } : {}) });
+  }
 
   /** A throw nothing caught ends the worker; the pipeline blames the job it was on, or itself. */
-  const thrownLater = (error: unknown) => {
+  thrownLater(error: unknown): void {
     let message: FromWorker;
-    if (current === undefined) {
+    if (this.current === undefined) {
       message = { type: 'error', error: errorOf(error) };
     } else {
-      ending = true;
-      const location = modules?.locateError(error);
-      message = { type: 'thrown-later', index: current, thrown: describeThrown(error), ...(location ? { location } : {}) };
+      this.ending = true;
+      const location = this.modules?.locateError(error);
+      message = { type: 'thrown-later', index: this.current, thrown: describeThrown(error), ...(location ? { location } : {}) };
     }
     void sendWritten(message).then(() => process.exit(70));
-  };
-  process.on('uncaughtException', thrownLater);
-  process.on('unhandledRejection', thrownLater);
-  // let go by the pipeline: whatever a definition left running (a timer, a server) must not keep it
-  process.on('disconnect', () => process.exit(0));
+  }
 }
 
 function errorOf(error: unknown): { name: string; message: string; stack?: string } {
