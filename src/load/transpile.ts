@@ -97,6 +97,9 @@ export async function transpileFiles(files: readonly string[], cacheDir: string 
     );
   }
   await Promise.all(pending);
+  // esbuild's service is a process of its own, as large as a worker: let it go once the batch is done
+  // (a later call starts it again)
+  await esbuild?.stop();
   return modules;
 }
 
