@@ -6,19 +6,15 @@
  */
 import * as path from 'node:path';
 import { poolCapacity, type PoolCapacity } from '../core/capacity';
-import { counts, summarise, type Finding, type FindingsReport } from '../core/findings';
+import { summarise, type Finding, type FindingsReport } from '../core/findings';
 import { kindKey } from '../core/kube';
 import { CALICO_GROUP } from '../core/calico';
 import { analyseLiveIpam, poolGeometry, type IpamState, type PoolGeometry } from '../ipam';
-import { mapBounded } from '../live/concurrency';
-import { runPipeline, synthesizedOf } from '../pipeline';
 import type { SynthesizedCluster } from '../synth/synthesize';
-import { compareStrings } from '../util/compare';
-import { oneLineError } from '../util/errors';
 import { clusterCapacity } from '../validate/capacity';
 import { definitionSource } from '../validate/source';
 import type { LiveCapacity, LiveCapacityOutcome } from '../report/capacity-live';
-import { DEFINITION_ERRORS } from './diff';
+import { eachCluster } from './each-cluster';
 import type { EvaluationOptions } from './evaluation';
 import { readIpamFile, readIpamFromApi } from './live-ipam';
 
@@ -46,7 +42,7 @@ export interface LiveCapacityOptions extends EvaluationOptions {
 export type LiveCapacityProgress = { phase: 'synthesise' | 'read'; done: number; total: number } | { phase: 'dump'; file: string };
 
 export type { LiveCapacity, LiveCapacityOutcome } from '../report/capacity-live';
-export { DEFINITION_ERRORS } from './diff';
+export { DEFINITION_ERRORS } from './each-cluster';
 
 export interface LiveCapacityRun {
   definitions: FindingsReport;
@@ -57,31 +53,7 @@ export interface LiveCapacityRun {
 }
 
 export async function liveCapacity(options: LiveCapacityOptions): Promise<LiveCapacityRun> {
-  const progress = options.onProgress;
-  const fleet = await runPipeline({
-    clustersDir: path.resolve(options.cwd, options.clustersDir),
-    clusters: options.clusters ?? [],
-    until: 'synth',
-    keepObjects: true,
-    limits: options.limits,
-    note: options.note,
-    onProgress: progress && ((done, total) => progress({ phase: 'synthesise', done, total })),
-  });
-  const definitions = summarise(fleet.findings);
-  // as diff decides it: an acknowledged error does not stop a cluster
-  const broken = new Set(fleet.findings.filter((f) => f.severity === 'error' && counts(f)).map((f) => f.cluster));
-  const readable = fleet.clusters.filter((result) => !broken.has(result.cluster)).flatMap((result) => synthesizedOf(result) ?? []);
-  if (broken.size > 0 && (readable.length === 0 || broken.has(''))) return { definitions, outcomes: [], blocked: true };
-  let done = 0;
-  const settled = await mapBounded(readable, options.concurrency ?? 4, (synthesized) =>
-    readOne(synthesized, options).finally(() => progress?.({ phase: 'read', done: ++done, total: readable.length })),
-  );
-  const outcomes: LiveCapacityOutcome[] = settled.map((result, i) => {
-    if (result.status === 'fulfilled') return result.value;
-    return { cluster: readable[i]!.cluster.name, error: oneLineError(result.reason, false), cause: result.reason };
-  });
-  for (const cluster of broken) outcomes.push({ cluster, error: DEFINITION_ERRORS });
-  return { definitions, outcomes: outcomes.sort((a, b) => compareStrings(a.cluster, b.cluster)), blocked: false };
+  return eachCluster({ ...options, until: 'synth' }, (synthesized) => readOne(synthesized, options));
 }
 
 /** The findings of every cluster that was read. */

@@ -5,20 +5,17 @@
  * is an outcome with its cause, so that the others complete.
  */
 import * as path from 'node:path';
-import { counts, summarise, type FindingsReport } from '../core/findings';
+import type { FindingsReport } from '../core/findings';
 import { diffCluster } from '../diff/cluster';
 import type { ClusterDiff } from '../diff/types';
-import { mapBounded } from '../live/concurrency';
 import { readLiveFile } from '../live/dump';
 import type { LiveState } from '../live/types';
 import { readLiveValues } from '../live/values-file';
-import { runPipeline, synthesizedOf } from '../pipeline';
 import type { SynthesizedCluster } from '../synth/synthesize';
 import { IpamCollector, type IpamState } from '../ipam';
-import { compareStrings } from '../util/compare';
 import { ipamRefusalsOf } from './diff-ipam';
+import { eachCluster } from './each-cluster';
 import { readIpamFromApi } from './live-ipam';
-import { oneLineError } from '../util/errors';
 import type { EvaluationOptions } from './evaluation';
 
 export interface DiffOptions extends EvaluationOptions {
@@ -68,33 +65,10 @@ export interface DiffRun {
 
 export { hasChanges, type ClusterOutcome } from '../diff/types';
 
-export const DEFINITION_ERRORS = 'the cluster definition has errors (listed above): fix them first';
+export { DEFINITION_ERRORS } from './each-cluster';
 
 export async function diff(options: DiffOptions): Promise<DiffRun> {
-  const progress = options.onProgress;
-  const fleet = await runPipeline({
-    clustersDir: path.resolve(options.cwd, options.clustersDir),
-    clusters: options.clusters ?? [],
-    keepObjects: true,
-    limits: options.limits,
-    note: options.note,
-    onProgress: progress && ((done, total) => progress({ phase: 'synthesise', done, total })),
-  });
-  const definitions = summarise(fleet.findings);
-  const broken = new Set(fleet.findings.filter((f) => f.severity === 'error' && counts(f)).map((f) => f.cluster));
-  const diffable = fleet.clusters.filter((result) => !broken.has(result.cluster)).flatMap((result) => synthesizedOf(result) ?? []);
-  if (broken.size > 0 && (diffable.length === 0 || broken.has(''))) return { definitions, outcomes: [], blocked: true };
-  let read = 0;
-  const settled = await mapBounded(diffable, options.concurrency ?? 4, (synthesized) =>
-    diffOne(synthesized, options).finally(() => progress?.({ phase: 'read', done: ++read, total: diffable.length })),
-  );
-  const outcomes: DiffOutcome[] = settled.map((result, i) => {
-    const cluster = diffable[i]!.cluster.name;
-    if (result.status === 'fulfilled') return { cluster, ...result.value };
-    return { cluster, error: oneLineError(result.reason, false), cause: result.reason };
-  });
-  for (const cluster of broken) outcomes.push({ cluster, error: DEFINITION_ERRORS });
-  return { definitions, outcomes: outcomes.sort((a, b) => compareStrings(a.cluster, b.cluster)), blocked: false };
+  return eachCluster(options, (synthesized) => diffOne(synthesized, options));
 }
 
 async function diffOne(synthesized: SynthesizedCluster, options: DiffOptions): Promise<{ diff: ClusterDiff; warnings: string[] }> {

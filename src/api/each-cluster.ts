@@ -1,0 +1,67 @@
+/**
+ * What `diff` and `capacity --live` share: the selected definitions through the pipeline, then
+ * each synthesised cluster's own work (reading its live state), a few clusters at a time. A
+ * cluster whose definition has errors is not read; one that cannot be read is an outcome with its
+ * cause, so that the others complete.
+ */
+import * as path from 'node:path';
+import { counts, summarise, type FindingsReport } from '../core/findings';
+import { mapBounded } from '../live/concurrency';
+import { runPipeline, synthesizedOf } from '../pipeline';
+import type { SynthesizedCluster } from '../synth/synthesize';
+import { compareStrings } from '../util/compare';
+import { oneLineError } from '../util/errors';
+import type { EvaluationOptions } from './evaluation';
+
+export const DEFINITION_ERRORS = 'the cluster definition has errors (listed above): fix them first';
+
+export interface EachClusterOptions extends EvaluationOptions {
+  clustersDir: string;
+  /** the clusters to read; every cluster when empty */
+  clusters?: readonly string[];
+  /** clusters worked on at once (default 4) */
+  concurrency?: number;
+  cwd: string;
+  /** how far the pipeline runs: 'synth' when the work needs the objects but not their findings */
+  until?: 'synth';
+  onProgress?: (step: { phase: 'synthesise' | 'read'; done: number; total: number }) => void;
+}
+
+export type EachClusterOutcome<T> = ({ cluster: string } & T) | { cluster: string; error: string; cause?: unknown };
+
+export interface EachClusterRun<T> {
+  definitions: FindingsReport;
+  /** per cluster, in name order */
+  outcomes: EachClusterOutcome<T>[];
+  /** definition errors left nothing to read: no cluster was read */
+  blocked: boolean;
+}
+
+export async function eachCluster<T extends object>(options: EachClusterOptions, work: (synthesized: SynthesizedCluster) => Promise<T>): Promise<EachClusterRun<T>> {
+  const progress = options.onProgress;
+  const fleet = await runPipeline({
+    clustersDir: path.resolve(options.cwd, options.clustersDir),
+    clusters: options.clusters ?? [],
+    ...(options.until ? { until: options.until } : {}),
+    keepObjects: true,
+    limits: options.limits,
+    note: options.note,
+    onProgress: progress && ((done, total) => progress({ phase: 'synthesise', done, total })),
+  });
+  const definitions = summarise(fleet.findings);
+  // an acknowledged error does not stop a cluster
+  const broken = new Set(fleet.findings.filter((f) => f.severity === 'error' && counts(f)).map((f) => f.cluster));
+  const readable = fleet.clusters.filter((result) => !broken.has(result.cluster)).flatMap((result) => synthesizedOf(result) ?? []);
+  if (broken.size > 0 && (readable.length === 0 || broken.has(''))) return { definitions, outcomes: [], blocked: true };
+  let done = 0;
+  const settled = await mapBounded(readable, options.concurrency ?? 4, (synthesized) =>
+    work(synthesized).finally(() => progress?.({ phase: 'read', done: ++done, total: readable.length })),
+  );
+  const outcomes: EachClusterOutcome<T>[] = settled.map((result, i) => {
+    const cluster = readable[i]!.cluster.name;
+    if (result.status === 'fulfilled') return { cluster, ...result.value };
+    return { cluster, error: oneLineError(result.reason, false), cause: result.reason };
+  });
+  for (const cluster of broken) outcomes.push({ cluster, error: DEFINITION_ERRORS });
+  return { definitions, outcomes: outcomes.sort((a, b) => compareStrings(a.cluster, b.cluster)), blocked: false };
+}
