@@ -1,6 +1,5 @@
 /** `capacity`: IPAM capacity per cluster and IP pool, of definitions or hand-written files. */
 import { summarise, type FindingsReport } from '../core/findings';
-import { loadHandWritten } from '../inputs/load';
 import { runPipeline, synthesizedOf } from '../pipeline';
 import { clusterCapacity, type ClusterCapacity } from '../validate/capacity';
 import { definitionSource, type ClusterSource } from '../validate/source';
@@ -16,6 +15,8 @@ export async function capacity(inputs: ValidateInputs): Promise<CapacityResult> 
   let sources: ClusterSource[];
   let findings;
   if ('handWritten' in inputs) {
+    // required here, as validate does: definitions never need the hand-written readers (nor the chart they render with)
+    const { loadHandWritten } = require('../inputs/load') as typeof import('../inputs/load');
     ({ sources, findings } = loadHandWritten(inputs.handWritten, inputs.cwd, inputs));
   } else {
     const fleet = await runPipeline({ clustersDir: inputs.clustersDir, clusters: inputs.clusters ?? [], until: 'synth', keepObjects: true, limits: inputs.limits, note: inputs.note });

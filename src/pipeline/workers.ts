@@ -24,14 +24,9 @@ import type { TranspiledModule } from '../load/transpile';
 import type { FleetFacts } from '../validate/rules/fleet/facts';
 import type { FromWorker, ToWorker } from './worker-messages';
 
-export interface EvaluationLimits {
-  /** how long one definition's evaluation may take */
-  timeoutMs: number;
-  /** the heap each worker process may use (V8's --max-old-space-size) */
-  memoryMiB: number;
-}
+import type { EvaluationLimits } from './limits';
 
-export const DEFAULT_LIMITS: EvaluationLimits = { timeoutMs: 10_000, memoryMiB: 2048 };
+export { DEFAULT_LIMITS, type EvaluationLimits } from './limits';
 
 /** From this many jobs on, one worker per core (docs/speed.md has the figures). */
 export const MIN_ITEMS_FOR_HELPERS = 300;
