@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MANIFESTS_FILE, VALUES_FILE, hasGeneratedHeader } from '../render/files';
+import { removeLeftoverAsides } from '../util/atomic-write';
 
 export interface OrphanFolder {
   dir: string;
@@ -52,7 +53,7 @@ function isGenerated(file: string): boolean {
   }
 }
 
-const LEFTOVER = new RegExp(`^\\.(${[VALUES_FILE, MANIFESTS_FILE].map((name) => name.replace(/\./g, '\\.')).join('|')})\\.(\\d+)\\.\\d+\\.(tmp|bak)$`);
+const SYNTH_FILES = new Set([VALUES_FILE, MANIFESTS_FILE]);
 
 /**
  * Temporary and kept-aside files a killed synth left in the folders about to be written
@@ -60,35 +61,6 @@ const LEFTOVER = new RegExp(`^\\.(${[VALUES_FILE, MANIFESTS_FILE].map((name) => 
  * runs are removed. A kept-aside file is only ever a second name of an old version, so nothing is lost.
  */
 export function removeLeftovers(folders: readonly string[]): void {
-  for (const dir of folders) {
-    let names: string[];
-    try {
-      names = fs.readdirSync(dir);
-    } catch {
-      continue;
-    }
-    for (const name of names) {
-      const match = LEFTOVER.exec(name);
-      if (match && !isRunning(Number(match[2]))) removeQuietly(path.join(dir, name));
-    }
-  }
-}
-
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Tidying up: a leftover that cannot be removed (a read-only folder) stays, and the write says why if it matters. */
-function removeQuietly(file: string): void {
-  try {
-    fs.rmSync(file, { force: true });
-  } catch {
-    // best effort
-  }
+  // this process has written nothing there yet: a file under its id is a killed run's that had the same id
+  for (const dir of folders) removeLeftoverAsides(dir, { accepts: (target) => SYNTH_FILES.has(target), ownAreLeftovers: true });
 }

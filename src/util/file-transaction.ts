@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { asideName } from './atomic-write';
 import { UserError } from './errors';
 import { fileSystemReason } from './input-file';
 
@@ -20,11 +20,6 @@ export interface FileWrite {
 export interface TransactionOptions {
   /** how messages name a path (relative to the working directory) */
   display?: (file: string) => string;
-}
-
-/** Names beside a target: `.<name>.<pid>.<thread>.tmp` (new content) and `.bak` (the old one, kept until the end). */
-export function asideName(file: string, suffix: 'tmp' | 'bak'): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${threadId}.${suffix}`);
 }
 
 /** What to undo, newest last. */

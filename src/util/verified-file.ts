@@ -5,8 +5,7 @@
  * and a rename (./atomic-write.ts); temporary files a killed run left behind are removed.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { writeAtomic, writeAtomicInBackground } from './atomic-write';
+import { removeLeftoverAsides, writeAtomic, writeAtomicInBackground } from './atomic-write';
 import { contentHash } from './hash';
 
 const HEADER = 'calico-gen cache sha256=';
@@ -43,29 +42,9 @@ export function writeVerifiedInBackground(file: string, content: string): Promis
 }
 
 /**
- * Removes the temporary files (./atomic-write.ts names them `.<name>.<pid>.<thread>.tmp`) of
- * processes that no longer run: a run killed between writing and renaming leaves one behind.
+ * Removes the temporary files of processes that no longer run: a run killed between writing and
+ * renaming leaves one behind. This process's own may be background writes under way.
  */
 export function removeLeftoverTemporaries(dir: string): void {
-  let entries: string[];
-  try {
-    entries = fs.readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    const pid = /^\..+\.(\d+)\.\d+\.tmp$/.exec(entry)?.[1];
-    if (pid !== undefined && !isRunning(Number(pid))) fs.rmSync(path.join(dir, entry), { force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it runs, under another user
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  removeLeftoverAsides(dir, { ownAreLeftovers: false });
 }
