@@ -140,8 +140,16 @@ function bigIntToBytes(value: bigint, length: number): number[] {
 
 /** Go's text form: dotted quad, or RFC 5952 (lower case, longest zero run compressed). */
 export function formatIp(ip: IpAddress): string {
-  return formatIpByKey(`${ip.family}/${ip.value}`);
+  // parseIp hands out one object per text, so most addresses are known by identity: no BigInt is printed for the key
+  let text = formattedIps.get(ip);
+  if (text === undefined) {
+    text = formatIpByKey(`${ip.family}/${ip.value}`);
+    formattedIps.set(ip, text);
+  }
+  return text;
 }
+
+const formattedIps = new WeakMap<IpAddress, string>();
 
 const formatIpByKey = memoiseByString((key) => {
   const [family, value] = key.split('/');
@@ -212,8 +220,16 @@ export function isStrictlyMasked(cidr: Cidr): boolean {
 
 /** The network form Go prints for a parsed CIDR (`2001:DB8:0::/48` → `2001:db8::/48`). */
 export function formatCidr(cidr: Cidr): string {
-  return `${formatIp({ family: cidr.family, value: cidr.network })}/${cidr.prefix}`;
+  // parseCidr hands out one object per text, like parseIp
+  let text = formattedCidrs.get(cidr);
+  if (text === undefined) {
+    text = `${formatIpByKey(`${cidr.family}/${cidr.network}`)}/${cidr.prefix}`;
+    formattedCidrs.set(cidr, text);
+  }
+  return text;
 }
+
+const formattedCidrs = new WeakMap<Cidr, string>();
 
 export function cidrSize(cidr: Cidr): bigint {
   return 1n << BigInt(familyBits(cidr.family) - cidr.prefix);

@@ -31,7 +31,7 @@ export const peerIpDuplicate = defineRule({
   check(cluster) {
     const byEndpoint = new Map<string, PeerView[]>();
     for (const peer of [...peersOf(cluster)].sort((a, b) => compareStrings(a.name, b.name))) {
-      const key = `${peer.address.family}|${peer.address.value}|${peer.port ?? 179}`;
+      const key = `${peer.address.family}|${formatIp(peer.address)}|${peer.port ?? 179}`;
       const same = byEndpoint.get(key);
       if (same) same.push(peer);
       else byEndpoint.set(key, [peer]);

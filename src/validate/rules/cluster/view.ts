@@ -7,6 +7,7 @@ import { type KubeObject, kindOf, nameOf, refOf, specOf } from '../../../core/ku
 import { parseCidr, type Cidr, type IpAddress } from '../../../core/net';
 import { own, stringAt } from '../../../util/json';
 import { compareStrings } from '../../../util/compare';
+import { memoiseFrozen } from '../../../util/memo';
 
 export { refOf, specOf };
 import { effectiveBlockSize, isDisabled } from '../objects/support/pool';
@@ -35,8 +36,24 @@ export interface PeerView {
   node?: string;
 }
 
-export function calicoObjects(input: ClusterInput, kind: string): KubeObject[] {
-  return input.objects.filter((object) => kindOf(object) === kind && isCalicoObject(object));
+const byKindCache = new WeakMap<ClusterInput, Map<string, readonly KubeObject[]>>();
+
+/** The cluster's Calico objects of one kind, in their order; the rules ask for a few kinds many times. */
+export function calicoObjects(input: ClusterInput, kind: string): readonly KubeObject[] {
+  let byKind = byKindCache.get(input);
+  if (!byKind) {
+    const grouped = new Map<string, KubeObject[]>();
+    for (const object of input.objects) {
+      const objectKind = kindOf(object);
+      if (objectKind === undefined || !isCalicoObject(object)) continue;
+      const same = grouped.get(objectKind);
+      if (same) same.push(object);
+      else grouped.set(objectKind, [object]);
+    }
+    byKind = grouped;
+    byKindCache.set(input, byKind);
+  }
+  return byKind.get(kind) ?? [];
 }
 
 /** The cluster-wide singleton (`BGPConfiguration/default`, `IPAMConfig/default`). */
@@ -80,17 +97,23 @@ export function peersOf(input: ClusterInput): PeerView[] {
 function readPeers(input: ClusterInput): PeerView[] {
   const peers: PeerView[] = [];
   for (const object of calicoObjects(input, 'BGPPeer')) {
-    const spec = specOf(object);
-    const peerIP = stringAt(spec, 'peerIP');
-    if (!peerIP) continue;
-    const parsed = parsePeerIp(peerIP);
-    if (!parsed.ok) continue;
-    const name = nameOf(object) ?? '<unnamed>';
-    const node = stringAt(spec, 'node');
-    peers.push({ ref: `BGPPeer/${name}`, name, peerIP, address: parsed.ip, port: parsed.port, node: node || undefined });
+    const peer = peerViewOf(object);
+    if (peer) peers.push(peer);
   }
   return peers;
 }
+
+/** A fleet's clusters share their routers' BGPPeer objects (frozen), and with them one view of each. */
+const peerViewOf = memoiseFrozen((object: KubeObject): Readonly<PeerView> | undefined => {
+  const spec = specOf(object);
+  const peerIP = stringAt(spec, 'peerIP');
+  if (!peerIP) return undefined;
+  const parsed = parsePeerIp(peerIP);
+  if (!parsed.ok) return undefined;
+  const name = nameOf(object) ?? '<unnamed>';
+  const node = stringAt(spec, 'node');
+  return Object.freeze({ ref: `BGPPeer/${name}`, name, peerIP, address: parsed.ip, port: parsed.port, node: node || undefined });
+});
 
 /** A value inside untrusted values: undefined as soon as a step is not a map. */
 export function valueAt(root: unknown, ...keys: string[]): unknown {
