@@ -24,11 +24,43 @@ export function definitionRefOf(definition: ClusterDefinition, keyPath: KeyPath,
   for (let length = keyPath.length; length > 0; length--) {
     const prefix = keyPath.slice(0, length);
     for (let index = layers.length - 1; index >= 0; index--) {
-      if (sets(layers[index], prefix, atomic)) return refInLayer(definition, index, keyPath);
+      if (sets(layers[index], prefix, atomic)) return sharedRefInLayer(layers[index]) ? sharedRef(definition, index, keyPath) : refInLayer(definition, index, keyPath);
     }
   }
   const call = definitionSite(definition);
   return call ? { call, keyPath: [] } : undefined;
+}
+
+/**
+ * A layer made by a define call and frozen (what a shared module exports: the fleet's defaults, the
+ * router table) names its values by its own calls, whichever cluster holds it: the ref of a key path
+ * in it is made once per process, and every cluster importing it (and every router fact in it) shares it.
+ */
+const sharedRefInLayer = (layer: unknown): layer is object => typeof layer === 'object' && layer !== null && Object.isFrozen(layer) && definitionSite(layer) !== undefined;
+
+/** A layer's refs by key path, one level per key (a number and its digits are different keys, as in the refs). */
+interface RefTree {
+  ref?: DefinitionRef;
+  below?: Map<string | number, RefTree>;
+}
+
+const sharedRefs = new WeakMap<object, RefTree>();
+
+function sharedRef(definition: ClusterDefinition, index: number, keyPath: KeyPath): DefinitionRef | undefined {
+  const layer = definition.layers[index] as object;
+  let node: RefTree | undefined = sharedRefs.get(layer);
+  if (!node) sharedRefs.set(layer, (node = {}));
+  for (const key of keyPath) {
+    let child: RefTree | undefined = node.below?.get(key);
+    if (!child) (node.below ??= new Map()).set(key, (child = {}));
+    node = child;
+  }
+  if (!node.ref) {
+    const ref = refInLayer(definition, index, keyPath);
+    // shared by every finding and fact that asks: nobody may change it
+    if (ref) node.ref = Object.freeze({ ...ref, keyPath: Object.freeze(ref.keyPath) as DefinitionRef['keyPath'] });
+  }
+  return node.ref;
 }
 
 /** Whether the layer decides the value at `path`: it sets it, or replaces something holding it. */

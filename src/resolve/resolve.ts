@@ -63,7 +63,7 @@ export function resolveCluster(loaded: LoadedCluster): ResolveResult {
 }
 
 /** Where the value at a key path of the merged definition was written. */
-export function refOf(definition: ClusterDefinition, keyPath: { layer?: number; path: (string | number)[] }): DefinitionRef | undefined {
+export function refOf(definition: ClusterDefinition, keyPath: { layer?: number; path: readonly (string | number)[] }): DefinitionRef | undefined {
   // an acknowledgement was written by its own layer: they add up, none replaces another
   return keyPath.layer === undefined ? definitionRefOf(definition, keyPath.path, ATOMIC_ENTRIES) : refInLayer(definition, keyPath.layer, keyPath.path);
 }

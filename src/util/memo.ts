@@ -15,6 +15,24 @@ export function memoiseByString<T>(compute: (text: string) => T, limit = 100_000
   };
 }
 
+/** memoiseByString for a pure function of two strings (an object's name and a path in it), bounded the same way. */
+export function memoiseByStrings<T>(compute: (first: string, second: string) => T, limit = 100_000): (first: string, second: string) => T {
+  const results = new Map<string, Map<string, T>>();
+  let size = 0;
+  return (first: string, second: string) => {
+    let inner = results.get(first);
+    const known = inner?.get(second);
+    if (known !== undefined || inner?.has(second)) return known as T;
+    const result = compute(first, second);
+    if (size < limit) {
+      if (!inner) results.set(first, (inner = new Map()));
+      inner.set(second, result);
+      size++;
+    }
+    return result;
+  };
+}
+
 /**
  * Remembers a pure function of an object by identity, for frozen objects only: those cannot
  * change, and the manifests stage hands every cluster the same frozen instance of an object the

@@ -5,14 +5,15 @@
  * an object the chart makes of them can be located where the definition wrote it.
  */
 import type { ClusterSpec } from '../model/definition';
+import { memoiseByString } from '../util/memo';
 
 export type KeyPath = (string | number)[];
 
-/** `/a/b~1c` → `['a', 'b/c']` (RFC 6901). */
-export function pointerSegments(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer.slice(1).split('/').map((s) => (s.includes('~') ? s.replace(/~1/g, '/').replace(/~0/g, '~') : s));
-}
+/** `/a/b~1c` → `['a', 'b/c']` (RFC 6901). Shared between callers: the same pointers come back in every cluster. */
+export const pointerSegments = memoiseByString((pointer: string): readonly string[] => {
+  if (pointer === '') return Object.freeze([]);
+  return Object.freeze(pointer.slice(1).split('/').map((s) => (s.includes('~') ? s.replace(/~1/g, '/').replace(/~0/g, '~') : s)));
+});
 
 /** values keys whose definition setting has another name or place */
 const RENAMED: Record<string, KeyPath> = {
@@ -51,7 +52,7 @@ export function definitionPathOf(valuesPointer: string, spec: ClusterSpec): KeyP
   }
 }
 
-function bgpConfigurationPath([key, ...rest]: string[]): KeyPath {
+function bgpConfigurationPath([key, ...rest]: readonly string[]): KeyPath {
   switch (key) {
     case 'asNumber':
     case 'logSeverityScreen':
@@ -86,7 +87,7 @@ function placeOf(peers: readonly ({ name?: string } | null | undefined)[], name:
 }
 
 /** A router is an entry of the `bgp.peers` list, found by its name. */
-function routerPath([name, field]: string[], spec: ClusterSpec): KeyPath {
+function routerPath([name, field]: readonly string[], spec: ClusterSpec): KeyPath {
   const index = name === undefined ? -1 : placeOf(spec.bgp?.peers ?? [], name);
   if (index < 0) return ['bgp', 'peers'];
   return field === undefined ? ['bgp', 'peers', index] : ['bgp', 'peers', index, field];

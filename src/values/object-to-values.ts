@@ -4,6 +4,7 @@
  * `/BGPPeers/cr1/ipv4` of some values file.
  */
 import { pointer } from '../core/findings';
+import { memoiseByStrings } from '../util/memo';
 
 /** One key as a JSON pointer segment. */
 const escapePointer = (key: string) => pointer(key).slice(1);
@@ -26,6 +27,13 @@ function underSpec(path: string): string | undefined {
 
 export function valuesPointerFor(object: string, path: string, values: unknown): string {
   if (object === 'values') return path;
+  // only BGPConfiguration's pointer depends on the values: the others are asked for in every cluster alike
+  return object.startsWith('BGPConfiguration/') ? objectPointer(object, path, values) : sameInEveryCluster(object, path);
+}
+
+const sameInEveryCluster = memoiseByStrings((object: string, path: string) => objectPointer(object, path, undefined));
+
+function objectPointer(object: string, path: string, values: unknown): string {
   const slash = object.indexOf('/');
   const kind = object.slice(0, slash);
   const name = object.slice(slash + 1);
