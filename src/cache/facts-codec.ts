@@ -35,9 +35,30 @@ export function encodeFacts(facts: FleetFacts, definitionFile: string, tables: R
   if (!derivable) return facts;
   const { routers, ...rest } = facts;
   const rows: RouterRow[] = routers.map((fact) => (fact.definedAt ? [fact.name, fact.family, fact.address, fact.definedAt] : [fact.name, fact.family, fact.address]));
-  const hash = createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 32);
+  const hash = createHash('sha256').update(rowsJson(rows)).digest('hex').slice(0, 32);
   tables.write(hash, rows);
   return { ...rest, routerTable: hash };
+}
+
+/**
+ * JSON.stringify(rows), with the text of each frozen DefinitionRef made once: most are shared by a
+ * fleet's clusters (src/resolve/provenance.ts), and their file paths make up most of the text.
+ */
+function rowsJson(rows: readonly RouterRow[]): string {
+  const parts = rows.map(([name, family, address, definedAt]) => {
+    const head = `[${JSON.stringify(name)},${JSON.stringify(family)},${JSON.stringify(address)}`;
+    return definedAt ? `${head},${refJson(definedAt)}]` : `${head}]`;
+  });
+  return `[${parts.join(',')}]`;
+}
+
+const refTexts = new WeakMap<DefinitionRef, string>();
+
+function refJson(ref: DefinitionRef): string {
+  if (!Object.isFrozen(ref)) return JSON.stringify(ref);
+  let text = refTexts.get(ref);
+  if (text === undefined) refTexts.set(ref, (text = JSON.stringify(ref)));
+  return text;
 }
 
 const decodedTables = new Map<string, RouterFact[]>();
