@@ -11,15 +11,16 @@ const MAX_ANNOTATION_BYTES = 256 * 1024;
 function checkLabels(labels: Record<string, unknown>): Hit[] {
   const hits: Hit[] = [];
   for (const [key, value] of Object.entries(labels)) {
-    const path = pointer('metadata', 'labels', key);
+    // made only for a hit: most keys have none
+    const path = () => pointer('metadata', 'labels', key);
     const keyProblem = qualifiedNameProblem(key);
-    if (keyProblem) hits.push(hit(path, `label key ${quoteText(key)} is invalid: ${keyProblem}.`));
+    if (keyProblem) hits.push(hit(path(), `label key ${quoteText(key)} is invalid: ${keyProblem}.`));
     if (typeof value !== 'string') {
-      hits.push(hit(path, `label ${quoteText(key)} must have a string value, got ${describeTyped(value)}; quote it.`));
+      hits.push(hit(path(), `label ${quoteText(key)} must have a string value, got ${describeTyped(value)}; quote it.`));
       continue;
     }
     const valueProblem = labelValueProblem(value);
-    if (valueProblem) hits.push(hit(path, `label ${quoteText(key)} has invalid value ${quoteText(value)}: ${valueProblem}.`));
+    if (valueProblem) hits.push(hit(path(), `label ${quoteText(key)} has invalid value ${quoteText(value)}: ${valueProblem}.`));
   }
   return hits;
 }
@@ -28,12 +29,13 @@ function checkAnnotations(annotations: Record<string, unknown>): Hit[] {
   const hits: Hit[] = [];
   let bytes = 0;
   for (const [key, value] of Object.entries(annotations)) {
-    const path = pointer('metadata', 'annotations', key);
+    // made only for a hit: most keys have none
+    const path = () => pointer('metadata', 'annotations', key);
     // Calico lower-cases annotation keys before checking them.
     const keyProblem = qualifiedNameProblem(key.toLowerCase());
-    if (keyProblem) hits.push(hit(path, `annotation key ${quoteText(key)} is invalid: ${keyProblem}.`));
+    if (keyProblem) hits.push(hit(path(), `annotation key ${quoteText(key)} is invalid: ${keyProblem}.`));
     if (typeof value !== 'string') {
-      hits.push(hit(path, `annotation ${quoteText(key)} must have a string value, got ${describeTyped(value)}; quote it.`));
+      hits.push(hit(path(), `annotation ${quoteText(key)} must have a string value, got ${describeTyped(value)}; quote it.`));
       continue;
     }
     bytes += Buffer.byteLength(key) + Buffer.byteLength(value);
