@@ -20,7 +20,7 @@ export async function capacity(inputs: ValidateInputs): Promise<CapacityResult> 
     ({ sources, findings } = loadHandWritten(inputs.handWritten, inputs.cwd, inputs));
   } else {
     const fleet = await runPipeline({ clustersDir: inputs.clustersDir, clusters: inputs.clusters ?? [], until: 'synth', keepObjects: true, limits: inputs.limits, note: inputs.note });
-    sources = fleet.clusters.flatMap((result) => synthesizedOf(result) ?? []).map(definitionSource);
+    sources = fleet.clusters.flatMap((result) => synthesizedOf(result) ?? []).map((synthesized) => definitionSource(synthesized));
     findings = fleet.findings;
   }
   const unreadable = summarise([...findings, ...sources.flatMap((source) => source.findings)].filter((f) => f.severity === 'error'));

@@ -55,7 +55,9 @@ export const chartDefaultValues = {
 /** Every key the chart's templates read: its defaults, plus the two it reads without a default. */
 export const CHART_KEYS: readonly string[] = [...Object.keys(chartDefaultValues), 'PeerAS', 'ASLoop'];
 
+export type EffectiveValues = CalicoValues & Record<string, unknown>;
+
 /** The values as the chart sees them: its defaults under the given values, `~` applied. */
-export function effectiveValues(values: unknown): CalicoValues & Record<string, unknown> {
-  return mergeLayers([chartDefaultValues, values]) as unknown as CalicoValues & Record<string, unknown>;
+export function effectiveValues(values: unknown): EffectiveValues {
+  return mergeLayers([chartDefaultValues, values]) as unknown as EffectiveValues;
 }

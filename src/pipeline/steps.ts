@@ -16,6 +16,7 @@ import * as path from 'node:path';
 import type { CachedResult } from '../cache/synthesis-cache';
 import type { KubeObject } from '../core/kube';
 import type { Evaluated, LoadedCluster } from '../load/clusters';
+import { effectiveValues } from '../model/chart-defaults';
 import type { CalicoValues } from '../model/chart-values';
 import { definitionSites, type DefinitionSite } from '../model/site';
 import { renderCluster, type RenderedFiles } from '../render/files';
@@ -70,10 +71,12 @@ function runLoaded(loaded: LoadedCluster, plan: StepPlan): ClusterResult {
   const values = emitValues(cluster.spec);
   const sites = plan.sites ? { sites: definitionSites(loaded.definition) } : {};
   if (plan.until === 'values') return plan.keep ? { ...result, kept: { cluster, values, ...sites } } : result;
-  const synthesized = { cluster, values, manifests: synthManifests(values, cluster.spec.release) };
+  // the chart and the checks both read the values under the chart's defaults: merged once
+  const effective = effectiveValues(values);
+  const synthesized = { cluster, values, manifests: synthManifests(values, cluster.spec.release, effective) };
   const kept = plan.keep ? { kept: { ...synthesized, ...sites } } : {};
   if (plan.until === 'synth') return { ...result, ...kept };
-  const { findings, facts } = validateClusterAlone(synthesized);
+  const { findings, facts } = validateClusterAlone(synthesized, effective);
   if (plan.until === 'validate') return { ...result, findings, facts, ...kept };
   const files = renderCluster(synthesized);
   const fileHashes = Object.fromEntries(Object.entries(files).map(([name, content]) => [name, contentHash(content)]));

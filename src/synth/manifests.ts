@@ -11,7 +11,7 @@ import { CalicoChart, chartParts, type ChartInput } from '../../charts-src/calic
 import { BgpPeersChart, bgpPeersInput, bgpPeersPart } from '../../charts-src/bgp-peers-chart';
 import type { ChartPart } from '../../charts-src/part';
 import type { KubeObject } from '../core/kube';
-import { CHART, effectiveValues } from '../model/chart-defaults';
+import { CHART, effectiveValues, type EffectiveValues } from '../model/chart-defaults';
 import { deepFreeze } from '../util/memo';
 
 export interface Release {
@@ -19,8 +19,8 @@ export interface Release {
   namespace: string;
 }
 
-function chartInput(values: unknown, release: Release): ChartInput {
-  return { values: effectiveValues(values), release, chart: CHART };
+function chartInput(values: unknown, release: Release, effective = effectiveValues(values)): ChartInput {
+  return { values: effective, release, chart: CHART };
 }
 
 /** The cluster's charts in an App of the caller's (the cdk8s app): the chart and its BGPPeers. */
@@ -30,9 +30,9 @@ export function addCharts(app: App, cluster: string, values: unknown, release: R
   new BgpPeersChart(app, `${cluster}-bgppeers`, bgpPeersInput(input));
 }
 
-/** The cluster's objects: the chart's parts in order, then its BGPPeers. */
-export function synthManifests(values: unknown, release: Release): KubeObject[] {
-  const input = chartInput(values, release);
+/** The cluster's objects: the chart's parts in order, then its BGPPeers. `effective`: effectiveValues(values), when the caller has it. */
+export function synthManifests(values: unknown, release: Release, effective?: EffectiveValues): KubeObject[] {
+  const input = chartInput(values, release, effective);
   return parts.flatMap(({ part, render }) => render(part.input(input)));
 }
 

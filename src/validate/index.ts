@@ -10,6 +10,7 @@ import { checkObjects } from './check-objects';
 import { clusterRules } from './rules/cluster';
 import { fleetFactsOf, type FleetFacts } from './rules/fleet/facts';
 import { definitionSource, type ClusterSource } from './source';
+import type { EffectiveValues } from '../model/chart-defaults';
 
 export interface ValidateOptions {
   /**
@@ -36,8 +37,8 @@ export function validateClusters(sources: readonly ClusterSource[], options: Val
  * Everything about one cluster that needs no other cluster: its findings (schemas, object rules,
  * cluster rules) and the facts the fleet rules will need. Plain data, so it can be cached.
  */
-export function validateClusterAlone(synthesized: SynthesizedCluster): { findings: Finding[]; facts: FleetFacts } {
-  return checkSource(definitionSource(synthesized));
+export function validateClusterAlone(synthesized: SynthesizedCluster, effective?: EffectiveValues): { findings: Finding[]; facts: FleetFacts } {
+  return checkSource(definitionSource(synthesized, effective));
 }
 
 function checkSource(source: ClusterSource): { findings: Finding[]; facts: FleetFacts } {

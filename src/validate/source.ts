@@ -5,7 +5,7 @@
  * hand-written side so that checking definitions never loads a YAML parser.
  */
 import type { SynthesizedCluster } from '../synth/synthesize';
-import { effectiveValues } from '../model/chart-defaults';
+import { effectiveValues, type EffectiveValues } from '../model/chart-defaults';
 import type { DefinitionRef, Finding, SourceLocation } from '../core/findings';
 import { refOf } from '../resolve/resolve';
 import { definitionPathOf, pointerSegments } from '../values/definition-paths';
@@ -24,13 +24,14 @@ export interface ClusterSource {
   findings: Finding[];
 }
 
-export function definitionSource(synthesized: SynthesizedCluster): ClusterSource {
+/** `effective`: effectiveValues(synthesized.values), when the caller has it (the synth step made it for the chart). */
+export function definitionSource(synthesized: SynthesizedCluster, effective: EffectiveValues = effectiveValues(synthesized.values)): ClusterSource {
   const spec = synthesized.cluster.spec;
   const source = { file: synthesized.cluster.definitionFile };
   return {
     input: {
       name: synthesized.cluster.name,
-      values: effectiveValues(synthesized.values),
+      values: effective,
       objects: synthesized.manifests,
       capacity: hints(spec.capacity?.expectedNodes, spec.capacity?.maxPodsPerNode),
       site: spec.site,
