@@ -34,10 +34,40 @@ export function encodeFacts(facts: FleetFacts, definitionFile: string, tables: R
   );
   if (!derivable) return facts;
   const { routers, ...rest } = facts;
+  const table = recentTableLike(routers) ?? hashedTable(routers);
+  tables.write(table.hash, table.rows);
+  return { ...rest, routerTable: table.hash };
+}
+
+interface HashedTable {
+  rows: RouterRow[];
+  hash: string;
+}
+
+function hashedTable(routers: readonly RouterFact[]): HashedTable {
   const rows: RouterRow[] = routers.map((fact) => (fact.definedAt ? [fact.name, fact.family, fact.address, fact.definedAt] : [fact.name, fact.family, fact.address]));
-  const hash = createHash('sha256').update(rowsJson(rows)).digest('hex').slice(0, 32);
-  tables.write(hash, rows);
-  return { ...rest, routerTable: hash };
+  const table = { rows, hash: createHash('sha256').update(rowsJson(rows)).digest('hex').slice(0, 32) };
+  recentTables.unshift(table);
+  recentTables.length = Math.min(recentTables.length, RECENT_TABLES);
+  return table;
+}
+
+/**
+ * The clusters a process encodes one after the other mostly have one router table: a cluster's
+ * routers are compared with the last few tables hashed, field by field, instead of hashing them
+ * again. Where a definition wrote them counts only when it is the same frozen DefinitionRef (shared
+ * by src/resolve/provenance.ts): one that can still change is never taken for an earlier one.
+ */
+const RECENT_TABLES = 4;
+const recentTables: HashedTable[] = [];
+
+function recentTableLike(routers: readonly RouterFact[]): HashedTable | undefined {
+  return recentTables.find(({ rows }) => rows.length === routers.length && rows.every((row, index) => sameRow(row, routers[index]!)));
+}
+
+function sameRow([name, family, address, definedAt]: RouterRow, fact: RouterFact): boolean {
+  if (fact.name !== name || fact.family !== family || fact.address !== address) return false;
+  return definedAt === undefined ? fact.definedAt === undefined : definedAt === fact.definedAt && Object.isFrozen(definedAt);
 }
 
 /**

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { INDEX_FORMAT } from '../../src/cache/synthesis-cache';
-import { clusterSource, fleetProject, projectRoot, runCli } from '../support/cli';
+import { clusterSource, defineModule, fleetProject, projectRoot, runCli } from '../support/cli';
 
 const CACHE = path.join('node_modules', '.cache', 'calico-gen');
 
@@ -181,4 +181,31 @@ test('temporary files left by a killed run are removed', () => {
   fs.writeFileSync(path.join(dir, 'clusters', 'a.ts'), clusterSource('a', "capacity: { expectedNodes: 3 },"));
   assertCachedEqualsFresh(dir);
   for (const file of leftovers) assert.ok(!fs.existsSync(file), `${file} removed`);
+});
+
+test('clusters whose routers have the same names and addresses, written in two router modules: each finding names its own module, cached or not', () => {
+  const peers = /peers: \[\{[^\]]*\}\],/;
+  const router = (address: string) =>
+    `import { defineRouter } from ${JSON.stringify(defineModule)};\n\n` +
+    `export const cr1 = defineRouter({ name: 'cr1-ams', ipv4: '${address}', ipv6: '2001:db8:a00:ffff::1', nodeSelector: "topology.kubernetes.io/region == 'ams'" });\n`;
+  const importing = (name: string, module: string, options: { asNumber: number; v4: string; v6: string }) =>
+    `import { cr1 } from './shared/${module}';\n` + clusterSource(name, '', options).replace(peers, 'peers: [cr1],');
+  const dir = fleetProject({
+    'shared/routers-a.ts': router('192.0.2.1'),
+    'shared/routers-b.ts': router('192.0.2.1'),
+    'a.ts': importing('a', 'routers-a', { asNumber: 64601, v4: '10.64.0.0/17', v6: '2001:db8:a00:c000::/64' }),
+    'b.ts': importing('b', 'routers-b', { asNumber: 64602, v4: '10.65.0.0/17', v6: '2001:db8:a00:c001::/64' }),
+    'c.ts': clusterSource('c', '', { asNumber: 64603, v4: '10.66.0.0/17', v6: '2001:db8:a00:c002::/64' }).replace("ipv4: '192.0.2.1'", "ipv4: '192.0.2.9'"),
+  });
+  const mismatches = (args: string[]) => {
+    const run = runCli(['validate', '--format', 'json', ...args], { cwd: dir });
+    const findings = (JSON.parse(run.stdout) as { findings: { rule: string; cluster?: string; source?: { file: string } }[] }).findings;
+    return findings.filter((finding) => finding.rule === 'router-address-mismatch').map((finding) => `${finding.cluster} ${finding.source?.file}`).sort();
+  };
+  const expected = ['a clusters/shared/routers-a.ts', 'b clusters/shared/routers-b.ts', 'c clusters/c.ts'];
+  assert.deepEqual(mismatches(['--no-cache']), expected);
+  assert.deepEqual(mismatches([]), expected);
+  // the second cached run reads every cluster's facts from the cache
+  assert.deepEqual(mismatches([]), expected);
+  assert.deepEqual(mismatches(['--cluster', 'b']), ['b clusters/shared/routers-b.ts']);
 });
