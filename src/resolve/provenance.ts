@@ -22,9 +22,8 @@ export type KeyPath = readonly (string | number)[];
 export function definitionRefOf(definition: ClusterDefinition, keyPath: KeyPath, atomic: AtomicEntries): DefinitionRef | undefined {
   const layers = definition.layers;
   for (let length = keyPath.length; length > 0; length--) {
-    const prefix = keyPath.slice(0, length);
     for (let index = layers.length - 1; index >= 0; index--) {
-      if (sets(layers[index], prefix, atomic)) return sharedRefInLayer(layers[index]) ? sharedRef(definition, index, keyPath) : refInLayer(definition, index, keyPath);
+      if (sets(layers[index], keyPath, length, atomic)) return sharedRefInLayer(layers[index]) ? sharedRef(definition, index, keyPath) : refInLayer(definition, index, keyPath);
     }
   }
   const call = definitionSite(definition);
@@ -63,10 +62,10 @@ function sharedRef(definition: ClusterDefinition, index: number, keyPath: KeyPat
   return node.ref;
 }
 
-/** Whether the layer decides the value at `path`: it sets it, or replaces something holding it. */
-function sets(layer: unknown, path: KeyPath, atomic: AtomicEntries): boolean {
+/** Whether the layer decides the value at the first `length` keys of `path`: it sets it, or replaces something holding it. */
+function sets(layer: unknown, path: KeyPath, length: number, atomic: AtomicEntries): boolean {
   let node = layer;
-  for (let depth = 0; depth < path.length; depth++) {
+  for (let depth = 0; depth < length; depth++) {
     if (!isPlainMap(node) && !Array.isArray(node)) return false;
     const child = (node as Record<string | number, unknown>)[path[depth]!];
     if (child === undefined) return false;

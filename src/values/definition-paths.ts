@@ -35,7 +35,24 @@ const SAME_SHAPE: Record<string, string> = {
 };
 
 /** The definition's key path behind a values pointer; `[]` (the cluster as a whole) when none is. */
-export function definitionPathOf(valuesPointer: string, spec: ClusterSpec): KeyPath {
+export function definitionPathOf(valuesPointer: string, spec: ClusterSpec): readonly (string | number)[] {
+  // the spec counts only by its router list: every cluster holding the same frozen list shares the answers
+  const peers = spec.bgp?.peers;
+  if (!peers || !Object.isFrozen(peers)) return pathOf(valuesPointer, spec);
+  let paths = pathsByRouterList.get(peers);
+  if (!paths) pathsByRouterList.set(peers, (paths = new Map()));
+  let path = paths.get(valuesPointer);
+  if (!path) {
+    path = Object.freeze(pathOf(valuesPointer, spec));
+    if (paths.size < PATHS_PER_ROUTER_LIST) paths.set(valuesPointer, path);
+  }
+  return path;
+}
+
+const PATHS_PER_ROUTER_LIST = 10_000;
+const pathsByRouterList = new WeakMap<object, Map<string, readonly (string | number)[]>>();
+
+function pathOf(valuesPointer: string, spec: ClusterSpec): KeyPath {
   const [top, ...rest] = pointerSegments(valuesPointer);
   if (top === undefined) return [];
   if (RENAMED[top]) return RENAMED[top];
