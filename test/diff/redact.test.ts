@@ -44,3 +44,17 @@ test('one shared (frozen) value on both sides is redacted as two equal ones, eve
   assert.deepEqual(redactValuesPair({ url: 'https://mirror.example.org/x' }, {})[0], { url: 'https://mirror.example.org/x' });
   assert.deepEqual(redactValuesPair({ url: 'https://robot:pw@mirror.example.org/x' }, {})[0], { url: `https://robot:${REDACTED}@mirror.example.org/x` });
 });
+
+test('values with nothing to hide read as they are: same content and key order as a redacted copy would have', () => {
+  const desired: Json = { a: 1, nested: { x: 'v', list: [1, 'Bearer-free text'] }, b: 'w' };
+  const live: Json = { a: 2, nested: { x: 'v', list: [1] } };
+  assert.deepEqual(redactValuesPair(desired, live), [desired, live]);
+  // keys the live side shares in another order, or has before the shared ones, take the desired side's order, as always
+  const [, reordered] = redactValuesPair({ a: 1, b: 2 }, { b: 3, a: 4 });
+  assert.deepEqual(Object.keys(reordered as object), ['a', 'b']);
+  const [, ownFirst] = redactValuesPair({ a: 1 }, { c: 3, a: 4 });
+  assert.deepEqual(Object.keys(ownFirst as object), ['a', 'c']);
+  // a secret anywhere still goes through redaction
+  const [shown] = redactValuesPair({ a: 1, deep: { token: 'abc' } }, { a: 1, deep: { token: 'abc' } });
+  assert.deepEqual(shown, { a: 1, deep: { token: REDACTED } });
+});
