@@ -30,10 +30,24 @@ export function needsQuotes(text: string): boolean {
   );
 }
 
+/** strings as written, by string: a fleet's values and objects repeat the same few thousand */
+const written = new Map<string, string>();
+const WRITTEN_KEPT = 50_000;
+
+function writtenString(text: string): string {
+  let shown = written.get(text);
+  if (shown === undefined) {
+    shown = needsQuotes(text) ? JSON.stringify(text) : text;
+    if (written.size >= WRITTEN_KEPT) written.clear();
+    written.set(text, shown);
+  }
+  return shown;
+}
+
 function scalar(value: unknown): string {
   switch (typeof value) {
     case 'string':
-      return needsQuotes(value) ? JSON.stringify(value) : value;
+      return writtenString(value);
     case 'number':
       if (Number.isFinite(value)) return String(value);
       return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
@@ -85,8 +99,13 @@ function inline(value: unknown): string {
 
 /** One YAML document (no `---`), ending in a newline. */
 export function toYaml(value: unknown): string {
-  if (!isCollection(value) || isEmpty(value)) return `${inline(value)}\n`;
+  return toYamlLines(value).join('\n') + '\n';
+}
+
+/** toYaml's lines, without their newlines. */
+export function toYamlLines(value: unknown): string[] {
+  if (!isCollection(value) || isEmpty(value)) return [inline(value)];
   const lines: string[] = [];
   emit(value, '', lines);
-  return lines.join('\n') + '\n';
+  return lines;
 }

@@ -8,13 +8,13 @@
  * AS changed), run with the base revision's objects standing for the deployed ones.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { unifiedDiff } from '../diff/unified';
+import { unifiedDiffOfLines } from '../diff/unified';
 import type { Json } from '../diff/field-path';
 import { redactSecretPair, redactValuesPair } from '../diff/redact';
 import type { ChangeAction } from '../diff/types';
 import type { ComparedPair } from '../diff/compare';
 import { changeRefusals, checkRefusals } from '../diff/refusals';
-import { toYaml } from '../render/yaml';
+import { toYamlLines } from '../render/yaml';
 import type { KubeObject } from '../core/kube';
 import type { Finding } from '../core/findings';
 import { sortFindings } from '../core/findings';
@@ -37,7 +37,7 @@ export interface ClusterReview {
 }
 
 // with the emitter that writes generated/, so that the diffs read like a diff of generated/
-const yaml = (value: unknown) => (value === undefined ? '' : toYaml(value));
+const yaml = (value: unknown): string[] => (value === undefined ? [] : toYamlLines(value));
 
 /** One side of a cluster, in the worker that synthesised it: what it makes, and its findings about itself alone. */
 export interface ClusterState {
@@ -185,6 +185,6 @@ export function compareFindings(base: readonly Finding[], head: readonly Finding
   };
 }
 
-function labelledDiff(label: string, before: string, after: string): string {
-  return unifiedDiff(`a/${label}`, `b/${label}`, before, after);
+function labelledDiff(label: string, before: readonly string[], after: readonly string[]): string {
+  return unifiedDiffOfLines(`a/${label}`, `b/${label}`, before, after);
 }
