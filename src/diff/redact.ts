@@ -4,7 +4,7 @@
  */
 import { isMap, type Json, type JsonMap } from './field-path';
 import { canonicalJson } from './normalise';
-import { isSensitiveKey, mayNameSecret, redactShapes } from './sensitive';
+import { isSensitiveKey, redactShapes } from './sensitive';
 
 export const REDACTED = '<redacted>';
 export const REDACTED_CHANGED = '<redacted: changed>';
@@ -51,8 +51,8 @@ function redactedPair(desired: Json | undefined, live: Json | undefined, sensiti
 }
 
 /**
- * Whether redactedPair would give both sides back as they are, keys in the same order: no key that
- * may name a secret, no string shaped like one, no key without a value (a copy drops it), and the
+ * Whether redactedPair would give both sides back as they are, keys in the same order: no key whose
+ * value is hidden, no string shaped like a secret, no key without a value (a copy drops it), and the
  * keys the sides share in the same order, the live side's own after them (the copy's order).
  */
 function shownAsIs(desired: Json | undefined, live: Json | undefined): boolean {
@@ -61,12 +61,12 @@ function shownAsIs(desired: Json | undefined, live: Json | undefined): boolean {
     const desiredKeys = Object.keys(desired);
     for (const key of desiredKeys) {
       // (a key one side lacks must not be found on its prototype either: the copy would take that)
-      if (mayNameSecret(key) || desired[key] === undefined || (!hasOwn(live, key) && live[key] !== undefined)) return false;
+      if (isSensitiveKey(key, desired) || desired[key] === undefined || (!hasOwn(live, key) && live[key] !== undefined)) return false;
     }
     let next = 0;
     let ownSeen = false;
     for (const key of Object.keys(live)) {
-      if (mayNameSecret(key) || live[key] === undefined) return false;
+      if (isSensitiveKey(key, live) || live[key] === undefined) return false;
       if (!hasOwn(desired, key)) {
         ownSeen = true;
         if (desired[key] !== undefined || !aloneAsIs(live[key])) return false;
@@ -94,7 +94,7 @@ function aloneAsIs(value: Json | undefined): boolean {
   if (typeof value === 'string') return redactShapes(value, REDACTED) === value;
   if (Array.isArray(value)) return value.every((item) => aloneAsIs(item));
   if (!isMap(value)) return true;
-  return Object.entries(value).every(([key, child]) => !mayNameSecret(key) && aloneAsIs(child));
+  return Object.entries(value).every(([key, child]) => !isSensitiveKey(key, value) && aloneAsIs(child));
 }
 
 /** redactAlone of a frozen value, once per instance */

@@ -49,11 +49,6 @@ function namesSecret(key: string): boolean {
   return known;
 }
 
-/** Whether a value under `key` may be hidden, whatever its container: when not, no value under it is. */
-export function mayNameSecret(key: string): boolean {
-  return namesSecret(key);
-}
-
 /** Whether the value under `key` of `container` is to be hidden. */
 export function isSensitiveKey(key: string, container: JsonMap): boolean {
   if (!namesSecret(key)) return false;

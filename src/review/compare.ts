@@ -107,14 +107,14 @@ function refusalsOf(cluster: string, base: ClusterState, head: ClusterState, pai
 
 /** A cluster whose definition did not resolve on one side has no values there: only its findings are compared. */
 function compareValues(cluster: string, base: ClusterState, head: ClusterState, options: CompareOptions): ClusterReview['values'] {
-  if (!comparable(base, head) || isDeepStrictEqual(base.values, head.values)) return { changed: [], diff: '' };
+  if (!comparable(base, head)) return { changed: [], diff: '' };
+  const changed = changedPaths(base.values ?? {}, head.values ?? {});
+  // (no key changed is not yet the same values: one side may have none, or a map another prototype)
+  if (changed.length === 0 && isDeepStrictEqual(base.values, head.values)) return { changed: [], diff: '' };
   const file = `generated/${cluster}/calico-values.yaml`;
   // a review goes into a merge request, read by more people than the repository's writers
   const [after, before] = options.showSecrets ? [head.values, base.values] : redactValuesPair(head.values as Json | undefined, base.values as Json | undefined);
-  return {
-    changed: changedPaths(base.values ?? {}, head.values ?? {}).map(formatValuePath),
-    diff: labelledDiff(file, yaml(before), yaml(after)),
-  };
+  return { changed: changed.map(formatValuePath), diff: labelledDiff(file, yaml(before), yaml(after)) };
 }
 
 type PairWithChange = ComparedPair & { change: ObjectChange | null };
