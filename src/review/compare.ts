@@ -14,7 +14,7 @@ import { redactSecretPair, redactValuesPair } from '../diff/redact';
 import type { ChangeAction } from '../diff/types';
 import type { ComparedPair } from '../diff/compare';
 import { changeRefusals, checkRefusals } from '../diff/refusals';
-import { toYamlLines } from '../render/yaml';
+import { toYamlLines, toYamlLinesPair } from '../render/yaml';
 import type { KubeObject } from '../core/kube';
 import type { Finding } from '../core/findings';
 import { sortFindings } from '../core/findings';
@@ -114,7 +114,8 @@ function compareValues(cluster: string, base: ClusterState, head: ClusterState, 
   const file = `generated/${cluster}/calico-values.yaml`;
   // a review goes into a merge request, read by more people than the repository's writers
   const [after, before] = options.showSecrets ? [head.values, base.values] : redactValuesPair(head.values as Json | undefined, base.values as Json | undefined);
-  return { changed: changed.map(formatValuePath), diff: labelledDiff(file, yaml(before), yaml(after)) };
+  const lines = before === undefined || after === undefined ? [yaml(before), yaml(after)] : toYamlLinesPair(before, after);
+  return { changed: changed.map(formatValuePath), diff: labelledDiff(file, lines[0]!, lines[1]!) };
 }
 
 type PairWithChange = ComparedPair & { change: ObjectChange | null };
