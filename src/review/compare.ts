@@ -125,7 +125,9 @@ function pairObjects(base: ClusterState, head: ClusterState): PairWithChange[] {
   if (!comparable(base, head)) return [];
   const before = byIdentity(base.manifests ?? []);
   const after = byIdentity(head.manifests ?? []);
-  return [...new Set([...before.keys(), ...after.keys()])].map((id) => {
+  const ids = [...before.keys()];
+  for (const id of after.keys()) if (!before.has(id)) ids.push(id);
+  return ids.map((id) => {
     const [live, desired] = [before.get(id), after.get(id)];
     const change = objectChange(live, desired);
     const action = change?.action ?? 'unchanged';
@@ -166,7 +168,21 @@ function comparable(base: ClusterState, head: ClusterState): boolean {
 }
 
 function byIdentity(objects: readonly KubeObject[]): Map<string, KubeObject> {
-  return new Map(objects.map((object) => [`${object.kind}\0${object.metadata.namespace ?? ''}\0${object.metadata.name}`, object]));
+  const byId = new Map<string, KubeObject>();
+  for (const object of objects) byId.set(identityOf(object), object);
+  return byId;
+}
+
+/** per frozen instance, shared by every cluster with the object: its identity, made (and hashed) once */
+const identities = new WeakMap<KubeObject, string>();
+
+function identityOf(object: KubeObject): string {
+  let id = identities.get(object);
+  if (id === undefined) {
+    id = `${object.kind}\0${object.metadata.namespace ?? ''}\0${object.metadata.name}`;
+    if (Object.isFrozen(object) && Object.isFrozen(object.metadata)) identities.set(object, id);
+  }
+  return id;
 }
 
 /**
