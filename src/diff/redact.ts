@@ -18,6 +18,12 @@ type Sensitive = (key: string, container: JsonMap) => boolean;
  * any string); a value that differs shows as changed on the desired side.
  */
 export function redactValuesPair(desired: Json | undefined, live: Json | undefined, sensitive: Sensitive = isSensitiveKey): [Json | undefined, Json | undefined] {
+  // most values hold nothing to hide: then both sides are shown as they are, without copying either
+  if (sensitive === isSensitiveKey && shownAsIs(desired, live)) return [desired, live];
+  return redactedPair(desired, live, sensitive);
+}
+
+function redactedPair(desired: Json | undefined, live: Json | undefined, sensitive: Sensitive): [Json | undefined, Json | undefined] {
   if (desired === live && typeof desired === 'object' && desired !== null) {
     // one value on both sides (shared, frozen, by clusters with the same routers): nothing differs in it
     const shown = sensitive === isSensitiveKey ? redactedShared(desired) : redactAlone(desired, sensitive);
@@ -29,7 +35,7 @@ export function redactValuesPair(desired: Json | undefined, live: Json | undefin
     for (const key of new Set([...Object.keys(desired), ...Object.keys(live)])) {
       // either side may hold the secret: a reference on one side does not make the other's readable
       const hidden = (key in desired && sensitive(key, desired)) || (key in live && sensitive(key, live));
-      const [dv, lv] = hidden ? hide(desired[key], live[key]) : redactValuesPair(desired[key], live[key], sensitive);
+      const [dv, lv] = hidden ? hide(desired[key], live[key]) : redactedPair(desired[key], live[key], sensitive);
       if (dv !== undefined) d[key] = dv;
       if (lv !== undefined) l[key] = lv;
     }
@@ -37,11 +43,58 @@ export function redactValuesPair(desired: Json | undefined, live: Json | undefin
   }
   if (Array.isArray(desired) && Array.isArray(live)) {
     const length = Math.max(desired.length, live.length);
-    const pairs = Array.from({ length }, (_, i) => redactValuesPair(desired[i], live[i], sensitive));
+    const pairs = Array.from({ length }, (_, i) => redactedPair(desired[i], live[i], sensitive));
     return [pairs.slice(0, desired.length).map(([d]) => d as Json), pairs.slice(0, live.length).map(([, l]) => l as Json)];
   }
   if (typeof desired === 'string' && typeof live === 'string') return redactStringPair(desired, live);
   return [redactAlone(desired, sensitive), redactAlone(live, sensitive)];
+}
+
+/**
+ * Whether redactedPair would give both sides back as they are, keys in the same order: no key whose
+ * value is hidden, no string shaped like a secret, no key without a value (a copy drops it), and the
+ * keys the sides share in the same order, the live side's own after them (the copy's order).
+ */
+function shownAsIs(desired: Json | undefined, live: Json | undefined): boolean {
+  if (desired === live && typeof desired === 'object' && desired !== null) return aloneAsIs(desired);
+  if (isMap(desired) && isMap(live)) {
+    const desiredKeys = Object.keys(desired);
+    for (const key of desiredKeys) {
+      // (a key one side lacks must not be found on its prototype either: the copy would take that)
+      if (isSensitiveKey(key, desired) || desired[key] === undefined || (!hasOwn(live, key) && live[key] !== undefined)) return false;
+    }
+    let next = 0;
+    let ownSeen = false;
+    for (const key of Object.keys(live)) {
+      if (isSensitiveKey(key, live) || live[key] === undefined) return false;
+      if (!hasOwn(desired, key)) {
+        ownSeen = true;
+        if (desired[key] !== undefined || !aloneAsIs(live[key])) return false;
+        continue;
+      }
+      while (next < desiredKeys.length && desiredKeys[next] !== key) next++;
+      if (ownSeen || next === desiredKeys.length) return false;
+      next++;
+    }
+    for (const key of desiredKeys) if (!shownAsIs(desired[key], live[key])) return false;
+    return true;
+  }
+  if (Array.isArray(desired) && Array.isArray(live)) {
+    const length = Math.max(desired.length, live.length);
+    for (let i = 0; i < length; i++) if (!shownAsIs(desired[i], live[i])) return false;
+    return true;
+  }
+  return aloneAsIs(desired) && (live === desired || aloneAsIs(live));
+}
+
+const hasOwn = (map: JsonMap, key: string) => Object.prototype.hasOwnProperty.call(map, key);
+
+/** Whether redactAlone would give the value back as it is. */
+function aloneAsIs(value: Json | undefined): boolean {
+  if (typeof value === 'string') return redactShapes(value, REDACTED) === value;
+  if (Array.isArray(value)) return value.every((item) => aloneAsIs(item));
+  if (!isMap(value)) return true;
+  return Object.entries(value).every(([key, child]) => !isSensitiveKey(key, value) && aloneAsIs(child));
 }
 
 /** redactAlone of a frozen value, once per instance */

@@ -30,10 +30,24 @@ export function needsQuotes(text: string): boolean {
   );
 }
 
+/** strings as written, by string: a fleet's values and objects repeat the same few thousand */
+const written = new Map<string, string>();
+const WRITTEN_KEPT = 50_000;
+
+function writtenString(text: string): string {
+  let shown = written.get(text);
+  if (shown === undefined) {
+    shown = needsQuotes(text) ? JSON.stringify(text) : text;
+    if (written.size >= WRITTEN_KEPT) written.clear();
+    written.set(text, shown);
+  }
+  return shown;
+}
+
 function scalar(value: unknown): string {
   switch (typeof value) {
     case 'string':
-      return needsQuotes(value) ? JSON.stringify(value) : value;
+      return writtenString(value);
     case 'number':
       if (Number.isFinite(value)) return String(value);
       return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
@@ -66,15 +80,18 @@ function emit(value: unknown, indent: string, out: string[]): void {
     }
     return;
   }
-  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-    if (item === undefined) continue;
-    const name = scalar(key);
-    if (isCollection(item) && !isEmpty(item)) {
-      out.push(`${indent}${name}:`);
-      emit(item, `${indent}  `, out);
-    } else {
-      out.push(`${indent}${name}: ${inline(item)}`);
-    }
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) emitEntry(key, item, indent, out);
+}
+
+/** The lines of one key of a map. */
+function emitEntry(key: string, item: unknown, indent: string, out: string[]): void {
+  if (item === undefined) return;
+  const name = scalar(key);
+  if (isCollection(item) && !isEmpty(item)) {
+    out.push(`${indent}${name}:`);
+    emit(item, `${indent}  `, out);
+  } else {
+    out.push(`${indent}${name}: ${inline(item)}`);
   }
 }
 
@@ -85,8 +102,65 @@ function inline(value: unknown): string {
 
 /** One YAML document (no `---`), ending in a newline. */
 export function toYaml(value: unknown): string {
-  if (!isCollection(value) || isEmpty(value)) return `${inline(value)}\n`;
+  return toYamlLines(value).join('\n') + '\n';
+}
+
+/**
+ * toYamlLines of two values, such as two revisions of a file: where a key holds the same on both
+ * sides its lines are made once, and are the same strings on both, which a line diff compares at once.
+ */
+export function toYamlLinesPair(before: unknown, after: unknown): [string[], string[]] {
+  if (!isFilledMap(before) || !isFilledMap(after)) return [toYamlLines(before), toYamlLines(after)];
+  const lines: [string[], string[]] = [[], []];
+  emitPair(before, after, '', lines);
+  return lines;
+}
+
+function isFilledMap(value: unknown): value is Record<string, unknown> {
+  return isCollection(value) && !Array.isArray(value) && !isEmpty(value);
+}
+
+function emitPair(before: Record<string, unknown>, after: Record<string, unknown>, indent: string, [outBefore, outAfter]: [string[], string[]]): void {
+  const keys = Object.keys(before);
+  if (!sameKeys(keys, Object.keys(after))) {
+    emit(before, indent, outBefore);
+    emit(after, indent, outAfter);
+    return;
+  }
+  for (const key of keys) {
+    const [was, is] = [before[key], after[key]];
+    if (isFilledMap(was) && isFilledMap(is) && was !== is) {
+      const line = `${indent}${scalar(key)}:`;
+      outBefore.push(line);
+      outAfter.push(line);
+      emitPair(was, is, `${indent}  `, [outBefore, outAfter]);
+      continue;
+    }
+    const start = outBefore.length;
+    emitEntry(key, was, indent, outBefore);
+    if (!sameShape(was, is)) emitEntry(key, is, indent, outAfter);
+    else for (let i = start; i < outBefore.length; i++) outAfter.push(outBefore[i]!);
+  }
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((key, i) => key === b[i]);
+}
+
+/** Whether two values are written the same: the same scalars, lists and maps, map keys in the same order. */
+function sameShape(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (!isCollection(a) || !isCollection(b) || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((item, i) => sameShape(item, (b as unknown[])[i]));
+  const keys = Object.keys(a);
+  const [x, y] = [a as Record<string, unknown>, b as Record<string, unknown>];
+  return sameKeys(keys, Object.keys(b)) && keys.every((key) => sameShape(x[key], y[key]));
+}
+
+/** toYaml's lines, without their newlines. */
+export function toYamlLines(value: unknown): string[] {
+  if (!isCollection(value) || isEmpty(value)) return [inline(value)];
   const lines: string[] = [];
   emit(value, '', lines);
-  return lines.join('\n') + '\n';
+  return lines;
 }

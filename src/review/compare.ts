@@ -8,13 +8,13 @@
  * AS changed), run with the base revision's objects standing for the deployed ones.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { unifiedDiff } from '../diff/unified';
+import { unifiedDiffOfLines } from '../diff/unified';
 import type { Json } from '../diff/field-path';
 import { redactSecretPair, redactValuesPair } from '../diff/redact';
 import type { ChangeAction } from '../diff/types';
 import type { ComparedPair } from '../diff/compare';
 import { changeRefusals, checkRefusals } from '../diff/refusals';
-import { toYaml } from '../render/yaml';
+import { toYamlLines, toYamlLinesPair } from '../render/yaml';
 import type { KubeObject } from '../core/kube';
 import type { Finding } from '../core/findings';
 import { sortFindings } from '../core/findings';
@@ -37,7 +37,7 @@ export interface ClusterReview {
 }
 
 // with the emitter that writes generated/, so that the diffs read like a diff of generated/
-const yaml = (value: unknown) => (value === undefined ? '' : toYaml(value));
+const yaml = (value: unknown): string[] => (value === undefined ? [] : toYamlLines(value));
 
 /** One side of a cluster, in the worker that synthesised it: what it makes, and its findings about itself alone. */
 export interface ClusterState {
@@ -107,14 +107,15 @@ function refusalsOf(cluster: string, base: ClusterState, head: ClusterState, pai
 
 /** A cluster whose definition did not resolve on one side has no values there: only its findings are compared. */
 function compareValues(cluster: string, base: ClusterState, head: ClusterState, options: CompareOptions): ClusterReview['values'] {
-  if (!comparable(base, head) || isDeepStrictEqual(base.values, head.values)) return { changed: [], diff: '' };
+  if (!comparable(base, head)) return { changed: [], diff: '' };
+  const changed = changedPaths(base.values ?? {}, head.values ?? {});
+  // (no key changed is not yet the same values: one side may have none, or a map another prototype)
+  if (changed.length === 0 && isDeepStrictEqual(base.values, head.values)) return { changed: [], diff: '' };
   const file = `generated/${cluster}/calico-values.yaml`;
   // a review goes into a merge request, read by more people than the repository's writers
   const [after, before] = options.showSecrets ? [head.values, base.values] : redactValuesPair(head.values as Json | undefined, base.values as Json | undefined);
-  return {
-    changed: changedPaths(base.values ?? {}, head.values ?? {}).map(formatValuePath),
-    diff: labelledDiff(file, yaml(before), yaml(after)),
-  };
+  const lines = before === undefined || after === undefined ? [yaml(before), yaml(after)] : toYamlLinesPair(before, after);
+  return { changed: changed.map(formatValuePath), diff: labelledDiff(file, lines[0]!, lines[1]!) };
 }
 
 type PairWithChange = ComparedPair & { change: ObjectChange | null };
@@ -124,7 +125,9 @@ function pairObjects(base: ClusterState, head: ClusterState): PairWithChange[] {
   if (!comparable(base, head)) return [];
   const before = byIdentity(base.manifests ?? []);
   const after = byIdentity(head.manifests ?? []);
-  return [...new Set([...before.keys(), ...after.keys()])].map((id) => {
+  const ids = [...before.keys()];
+  for (const id of after.keys()) if (!before.has(id)) ids.push(id);
+  return ids.map((id) => {
     const [live, desired] = [before.get(id), after.get(id)];
     const change = objectChange(live, desired);
     const action = change?.action ?? 'unchanged';
@@ -165,7 +168,21 @@ function comparable(base: ClusterState, head: ClusterState): boolean {
 }
 
 function byIdentity(objects: readonly KubeObject[]): Map<string, KubeObject> {
-  return new Map(objects.map((object) => [`${object.kind}\0${object.metadata.namespace ?? ''}\0${object.metadata.name}`, object]));
+  const byId = new Map<string, KubeObject>();
+  for (const object of objects) byId.set(identityOf(object), object);
+  return byId;
+}
+
+/** per frozen instance, shared by every cluster with the object: its identity, made (and hashed) once */
+const identities = new WeakMap<KubeObject, string>();
+
+function identityOf(object: KubeObject): string {
+  let id = identities.get(object);
+  if (id === undefined) {
+    id = `${object.kind}\0${object.metadata.namespace ?? ''}\0${object.metadata.name}`;
+    if (Object.isFrozen(object) && Object.isFrozen(object.metadata)) identities.set(object, id);
+  }
+  return id;
 }
 
 /**
@@ -185,6 +202,6 @@ export function compareFindings(base: readonly Finding[], head: readonly Finding
   };
 }
 
-function labelledDiff(label: string, before: string, after: string): string {
-  return unifiedDiff(`a/${label}`, `b/${label}`, before, after);
+function labelledDiff(label: string, before: readonly string[], after: readonly string[]): string {
+  return unifiedDiffOfLines(`a/${label}`, `b/${label}`, before, after);
 }

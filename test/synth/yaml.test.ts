@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { parse } from 'yaml';
 import { load } from 'js-yaml';
-import { needsQuotes, toYaml } from '../../src/render/yaml';
+import { needsQuotes, toYaml, toYamlLines, toYamlLinesPair } from '../../src/render/yaml';
+import { Random } from '../support/ipam/random';
 
 /** Helm reads YAML 1.1; other tools 1.2: both must read back exactly what was written. */
 function assertRoundTrip(value: unknown): void {
@@ -57,4 +58,28 @@ const jsonValue = fc.letrec((tie) => ({
 
 test('property: any JSON value reads back identically under YAML 1.1, YAML 1.2 and js-yaml', () => {
   fc.assert(fc.property(jsonValue, (value) => assertRoundTrip(value)), { numRuns: 2000 });
+});
+
+test('two values written together are each written as alone, on random values that share parts, differ in parts, or list keys in another order', () => {
+  const random = new Random(11);
+  const leaves = [0, 1, 'a', 'yes', 'two words', '', null, true, [], {}, ['x', { y: 1 }]];
+  // (a key without a value is left out; in a list, the emitter expects a map to keep a key)
+  const tree = (depth: number, inList = false): unknown => {
+    if (depth <= 0 || random.int(0, 3) === 0) return leaves[random.int(0, leaves.length - 1)];
+    if (random.int(0, 5) === 0) return Array.from({ length: random.int(1, 3) }, () => tree(depth - 1, true));
+    const keys = ['b', 'a', 'c', 'd'].filter(() => random.int(0, 3) > 0);
+    return Object.fromEntries(keys.map((key) => [key, !inList && random.int(0, 7) === 0 ? undefined : tree(depth - 1)]));
+  };
+  const changed = (value: unknown, depth: number): unknown => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return random.int(0, 3) ? value : tree(depth);
+    const entries = Object.entries(value).map(([key, item]) => [key, random.int(0, 2) ? changed(item, depth - 1) : item] as const);
+    if (random.int(0, 5) === 0) entries.reverse();
+    return Object.fromEntries(entries);
+  };
+  for (let round = 0; round < 3000; round++) {
+    const before = tree(4);
+    const after = random.int(0, 9) === 0 ? tree(4) : changed(before, 4);
+    assert.deepEqual(toYamlLinesPair(before, after), [toYamlLines(before), toYamlLines(after)], `round ${round}: ${JSON.stringify([before, after])}`);
+    assert.equal(toYamlLines(after).join('\n') + '\n', toYaml(after));
+  }
 });
