@@ -10,7 +10,8 @@
  *
  * The pool runs jobs of any kind (a pipeline cluster, a reviewed cluster): its caller says what a
  * job's result is, and what a job that stopped its worker becomes. The workers start while this
- * process prepares the inputs; each is handed up to two jobs at a time, so that it never waits for
+ * process prepares the inputs (the modules, and the jobs themselves when the caller gives a
+ * promise of them); each is handed up to two jobs at a time, so that it never waits for
  * the next. One worker per core pays from about MIN_ITEMS_FOR_HELPERS jobs on; below that a second
  * one costs more to start than it saves.
  */
@@ -60,7 +61,8 @@ export interface JobStop {
 export interface WorkerRun<J, R> {
   /** the worker's script (it calls serveJobs, ./worker-host.ts) */
   script: string;
-  jobs: readonly J[];
+  /** the jobs, or their promise: the workers start meanwhile, and wait for them */
+  jobs: readonly J[] | Promise<readonly J[]>;
   workers: number;
   limits: EvaluationLimits;
   /** the transpiled modules; the workers wait for them */
@@ -108,9 +110,9 @@ export function runInWorkers<J, R>(run: WorkerRun<J, R>): Promise<R[]> {
 }
 
 class WorkerPool<J, R> {
-  private readonly jobs: J[];
-  private readonly results: (R | undefined)[];
-  private readonly pending: number[];
+  private jobs: J[] = [];
+  private results: (R | undefined)[] = [];
+  private pending: number[] = [];
   private readonly workers = new Set<Worker>();
   private readonly poisoned = new Map<string, string>();
   private readonly routerTables = new Map<string, RouterRow[]>();
@@ -118,22 +120,22 @@ class WorkerPool<J, R> {
   private distinct: DistinctModules | undefined;
   private watchdog: NodeJS.Timeout | undefined;
   private done = false;
-  private remaining: number;
+  private remaining = 0;
 
   constructor(
     private readonly run: WorkerRun<J, R>,
     private readonly resolve: (results: R[]) => void,
     private readonly reject: (error: Error) => void,
-  ) {
-    this.jobs = [...run.jobs];
-    this.results = run.jobs.map(() => undefined);
-    this.pending = run.jobs.map((_, index) => index);
-    this.remaining = run.jobs.length;
-  }
+  ) {}
 
   start(): void {
-    if (this.remaining === 0) return this.finish();
+    const { jobs } = this.run;
+    if (Array.isArray(jobs) && jobs.length === 0) return this.finish();
     for (let i = 0; i < this.run.workers; i++) this.spawn();
+    Promise.resolve(jobs).then(
+      (known) => this.take(known),
+      (error: Error) => this.fail(error),
+    );
     this.run.modules.then(
       (payload) => {
         this.payload = payload;
@@ -143,6 +145,16 @@ class WorkerPool<J, R> {
     );
     const interval = Math.max(20, Math.min(250, this.run.limits.timeoutMs / 10));
     this.watchdog = setInterval(() => this.checkDeadlines(), interval);
+  }
+
+  private take(jobs: readonly J[]): void {
+    if (this.done) return;
+    this.jobs = [...jobs];
+    this.results = jobs.map(() => undefined);
+    this.pending = jobs.map((_, index) => index);
+    this.remaining = jobs.length;
+    if (this.remaining === 0) return this.finish();
+    for (const worker of this.workers) this.dispatch(worker);
   }
 
   private spawn(): void {
@@ -296,12 +308,15 @@ class WorkerPool<J, R> {
     this.resolve(this.results as R[]);
   }
 
-  /** Idle workers are let go (they end on their own, writing a CPU profile when asked for one); busy ones are killed. */
+  /**
+   * Idle workers are let go (they end on their own, writing a CPU profile when asked for one); busy
+   * ones, and those still starting (started ahead of jobs that turned out fewer), are killed.
+   */
   private stopAll(): void {
     this.done = true;
     if (this.watchdog) clearInterval(this.watchdog);
     for (const worker of this.workers) {
-      if (worker.queue.length === 0 && worker.child.connected) worker.child.disconnect();
+      if (worker.ready && worker.queue.length === 0 && worker.child.connected) worker.child.disconnect();
       else worker.child.kill('SIGKILL');
     }
   }

@@ -64,28 +64,17 @@ export async function reviewChange(options: ReviewOptions): Promise<Review> {
   const root = repositoryRoot(options.cwd);
   const clustersDir = path.relative(root, realPath(path.resolve(options.cwd, options.clustersDir)));
   if (clustersDir.startsWith('..')) throw new UserError(`review: the clusters folder ${options.clustersDir} is outside the repository ${root}`);
-  const baseCommit = commitOf(root, options.base);
-  const headCommit = options.head === undefined ? undefined : commitOf(root, options.head);
+  const commits = { base: commitOf(root, options.base), head: options.head === undefined ? undefined : commitOf(root, options.head) };
   // the revisions' trees live here, and go when review ends
   const session = fs.mkdtempSync(path.join(os.tmpdir(), 'calico-gen-review-'));
   try {
-    const treeOf = (side: Side, commit: string | undefined): Tree => {
-      let tree = root;
-      if (commit) {
-        tree = path.join(session, side);
-        exportRevision(root, commit, tree);
-      }
-      const dir = path.join(tree, clustersDir);
-      return { root: tree, clustersDir: dir, clusters: fs.existsSync(dir) ? listClusterFiles(dir) : new Map() };
-    };
-    const base = treeOf('base', baseCommit);
-    const head = treeOf('head', headCommit);
     const only = options.only ?? [];
-    const names = [...new Set([...base.clusters.keys(), ...head.clusters.keys()])].sort();
-    checkOnly(only, names);
-    const reviewed = await reviewClusters(names, { base, head }, cachedSides(names, { base, head }, root, path.join(root, clustersDir)), options);
+    // the worker processes start first: the revisions are exported and the cache read while they do
+    const prepared = afterWorkersStart(() => prepareRevisions(root, clustersDir, session, commits, only));
+    const reviewed = await reviewClusters(prepared, expectedWorkers(path.join(root, clustersDir)), options);
+    const { trees, names } = await prepared;
     const selected = only.length > 0 ? names.filter((name) => only.includes(name)) : names;
-    const findings = (side: Side) => sideFindings(names, reviewed, side, new Set(selected), (file) => rename(file, side === 'base' ? base.root : head.root, root, options.cwd));
+    const findings = (side: Side) => sideFindings(names, reviewed, side, new Set(selected), (file) => rename(file, trees[side].root, root, options.cwd));
     const [before, after] = [findings('base'), findings('head')];
     const clusters = selected
       .map((name) => {
@@ -94,14 +83,48 @@ export async function reviewChange(options: ReviewOptions): Promise<Review> {
       })
       .filter(changes);
     return {
-      base: { revision: options.base, commit: baseCommit },
-      head: { revision: options.head ?? 'working tree', commit: headCommit },
+      base: { revision: options.base, commit: commits.base },
+      head: { revision: options.head ?? 'working tree', commit: commits.head },
       clusters,
       clusterCount: selected.length,
     };
   } finally {
     fs.rmSync(session, { recursive: true, force: true });
   }
+}
+
+/** Both revisions' trees, every cluster either defines, and what the synthesis cache holds of each. */
+interface PreparedRevisions {
+  trees: Trees;
+  names: string[];
+  cached: CachedSides;
+}
+
+function prepareRevisions(root: string, clustersDir: string, session: string, commits: Record<Side, string | undefined>, only: readonly string[]): PreparedRevisions {
+  const treeOf = (side: Side): Tree => {
+    let tree = root;
+    const commit = commits[side];
+    if (commit) {
+      tree = path.join(session, side);
+      exportRevision(root, commit, tree);
+    }
+    const dir = path.join(tree, clustersDir);
+    return { root: tree, clustersDir: dir, clusters: fs.existsSync(dir) ? listClusterFiles(dir) : new Map() };
+  };
+  const trees = { base: treeOf('base'), head: treeOf('head') };
+  const names = [...new Set([...trees.base.clusters.keys(), ...trees.head.clusters.keys()])].sort();
+  checkOnly(only, names);
+  return { trees, names, cached: cachedSides(names, trees, root, path.join(root, clustersDir)) };
+}
+
+/** Runs `prepare` once the caller has gone on (and forked its workers): the export blocks this process, not theirs. */
+function afterWorkersStart<T>(prepare: () => T): Promise<T> {
+  return new Promise<void>((resolve) => setImmediate(resolve)).then(prepare);
+}
+
+/** As many workers as the working tree's clusters call for: the usual size of a change's review. */
+function expectedWorkers(workingClusters: string): number {
+  return workerCount(fs.existsSync(workingClusters) ? listClusterFiles(workingClusters).size : 0);
 }
 
 type Trees = Record<Side, Tree>;
@@ -129,29 +152,15 @@ function cachedSides(names: readonly string[], trees: Trees, root: string, worki
 }
 
 /** Every cluster of both revisions, in worker processes; one whose sides the cache holds with the same output needs none. */
-async function reviewClusters(names: readonly string[], trees: Trees, cached: CachedSides, options: ReviewOptions): Promise<Map<string, Reviewed>> {
-  const { base, head } = trees;
-  const reviewed = new Map<string, Reviewed>();
-  const jobs: ReviewJob[] = [];
-  for (const name of names) {
-    const known = cached.get(name)!;
-    const asSide = (result: CachedResult): SideResult<FleetFacts> => sideOfCached(result);
-    if (known.base && known.head && sameOutput(known.base, known.head)) {
-      reviewed.set(name, { same: true, head: asSide(known.head) });
-      continue;
-    }
-    const cachedSide = { ...(known.base ? { base: true as const } : {}), ...(known.head ? { head: true as const } : {}) };
-    const cachedSides = known.base || known.head ? { cached: cachedSide } : {};
-    jobs.push({ name, base: base.clusters.get(name), head: head.clusters.get(name), baseRoot: base.root, headRoot: head.root, ...cachedSides, showSecrets: options.showSecrets ?? false });
-  }
-  const modules = [base, head].flatMap((tree) => (tree.clusters.size > 0 ? [...listSharedModules(tree.clustersDir), ...tree.clusters.values()] : []));
+async function reviewClusters(prepared: Promise<PreparedRevisions>, workers: number, options: ReviewOptions): Promise<Map<string, Reviewed>> {
+  const planned = prepared.then((revisions) => planJobs(revisions, options));
   const results = await runInWorkers<ReviewJob, Reviewed>({
     script: path.join(__dirname, 'worker-process.js'),
-    jobs,
-    workers: workerCount(jobs.length),
+    jobs: planned.then((plan) => plan.jobs),
+    workers,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     // transpiled modules are found by content, wherever the file is
-    modules: transpiledModules(modules, true),
+    modules: prepared.then(({ trees }) => transpiledModules(moduleFiles(trees), true)),
     output: (text) => process.stderr.write(text),
     evaluations: (job) => Math.max(1, sidesToEvaluate(job).length),
     definitions: (job) => [job.head, job.base].filter((file): file is string => file !== undefined),
@@ -172,6 +181,8 @@ async function reviewClusters(names: readonly string[], trees: Trees, cached: Ca
       return { result: { ...only('base'), ...only('head'), compared: { values: { changed: [], diff: '' }, changes: [], refusals: [] } } };
     },
   });
+  const { jobs, reviewed } = await planned;
+  const { cached } = await prepared;
   jobs.forEach((job, index) => {
     const result = results[index]!;
     const known = cached.get(job.name)!;
@@ -183,6 +194,29 @@ async function reviewClusters(names: readonly string[], trees: Trees, cached: Ca
     reviewed.set(job.name, result);
   });
   return reviewed;
+}
+
+/** A job per cluster the workers must see; the clusters whose sides the cache holds with the same output, reviewed already. */
+function planJobs({ trees, names, cached }: PreparedRevisions, options: ReviewOptions): { jobs: ReviewJob[]; reviewed: Map<string, Reviewed> } {
+  const { base, head } = trees;
+  const reviewed = new Map<string, Reviewed>();
+  const jobs: ReviewJob[] = [];
+  for (const name of names) {
+    const known = cached.get(name)!;
+    if (known.base && known.head && sameOutput(known.base, known.head)) {
+      reviewed.set(name, { same: true, head: sideOfCached(known.head) });
+      continue;
+    }
+    const cachedSide = { ...(known.base ? { base: true as const } : {}), ...(known.head ? { head: true as const } : {}) };
+    const cachedSides = known.base || known.head ? { cached: cachedSide } : {};
+    jobs.push({ name, base: base.clusters.get(name), head: head.clusters.get(name), baseRoot: base.root, headRoot: head.root, ...cachedSides, showSecrets: options.showSecrets ?? false });
+  }
+  return { jobs, reviewed };
+}
+
+/** Every module of both trees the workers may evaluate. */
+function moduleFiles(trees: Trees): string[] {
+  return [trees.base, trees.head].flatMap((tree) => (tree.clusters.size > 0 ? [...listSharedModules(tree.clustersDir), ...tree.clusters.values()] : []));
 }
 
 function sideOfCached(result: CachedResult): SideResult<FleetFacts> {
