@@ -62,8 +62,11 @@ function isCollection(value: unknown): value is object {
   return typeof value === 'object' && value !== null;
 }
 
+/** A list without items, or a map without a key that holds something (a key holding undefined is not written). */
 function isEmpty(value: object): boolean {
-  return Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
+  if (Array.isArray(value)) return value.length === 0;
+  for (const key of Object.keys(value)) if ((value as Record<string, unknown>)[key] !== undefined) return false;
+  return true;
 }
 
 /** Lines of `value` at `indent`; a collection's first line may share the parent's `- ` prefix. */

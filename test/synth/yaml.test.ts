@@ -83,3 +83,10 @@ test('two values written together are each written as alone, on random values th
     assert.equal(toYamlLines(after).join('\n') + '\n', toYaml(after));
   }
 });
+
+test('keys holding undefined are not written, even when they are all a map has (a list item of them is `{}`), as JSON drops them', () => {
+  const values = { tolerations: [{ key: undefined }, { key: 'a', value: undefined }], nodeSelector: { zone: undefined }, list: [undefined] };
+  const text = toYaml(values);
+  assert.equal(text, 'tolerations:\n  - {}\n  - key: a\nnodeSelector: {}\nlist:\n  - null\n');
+  assert.deepEqual(parse(text), JSON.parse(JSON.stringify(values)));
+});
