@@ -33,6 +33,8 @@ export interface ReviewOptions {
   only?: readonly string[];
   /** show values that look sensitive (src/diff/sensitive.ts) instead of `<redacted>` */
   showSecrets?: boolean;
+  /** read the synthesis and transpile caches (default); review never writes the synthesis cache */
+  cache?: boolean;
 }
 
 export interface RevisionLabel {
@@ -70,7 +72,7 @@ export async function reviewChange(options: ReviewOptions): Promise<Review> {
   try {
     const only = options.only ?? [];
     // the worker processes start first: the revisions are exported and the cache read while they do
-    const prepared = afterWorkersStart(() => prepareRevisions(root, clustersDir, session, commits, only));
+    const prepared = afterWorkersStart(() => prepareRevisions(root, clustersDir, session, commits, only, options.cache !== false));
     const reviewed = await reviewClusters(prepared, expectedWorkers(path.join(root, clustersDir)), options);
     const { trees, names } = await prepared;
     const selected = only.length > 0 ? names.filter((name) => only.includes(name)) : names;
@@ -100,7 +102,7 @@ interface PreparedRevisions {
   cached: CachedSides;
 }
 
-function prepareRevisions(root: string, clustersDir: string, session: string, commits: Record<Side, string | undefined>, only: readonly string[]): PreparedRevisions {
+function prepareRevisions(root: string, clustersDir: string, session: string, commits: Record<Side, string | undefined>, only: readonly string[], cache: boolean): PreparedRevisions {
   const treeOf = (side: Side): Tree => {
     let tree = root;
     const commit = commits[side];
@@ -114,7 +116,7 @@ function prepareRevisions(root: string, clustersDir: string, session: string, co
   const trees = { base: treeOf('base'), head: treeOf('head') };
   const names = [...new Set([...trees.base.clusters.keys(), ...trees.head.clusters.keys()])].sort();
   checkOnly(only, names);
-  return { trees, names, cached: cachedSides(names, trees, root, path.join(root, clustersDir)) };
+  return { trees, names, cached: cache ? cachedSides(names, trees, root, path.join(root, clustersDir)) : new Map(names.map((name) => [name, {}])) };
 }
 
 /** Runs `prepare` once the caller has gone on (and forked its workers): the export blocks this process, not theirs. */
@@ -160,7 +162,7 @@ async function reviewClusters(prepared: Promise<PreparedRevisions>, workers: num
     workers,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     // transpiled modules are found by content, wherever the file is
-    modules: prepared.then(({ trees }) => transpiledModules(moduleFiles(trees), true)),
+    modules: prepared.then(({ trees }) => transpiledModules(moduleFiles(trees), options.cache !== false)),
     output: (text) => process.stderr.write(text),
     evaluations: (job) => Math.max(1, sidesToEvaluate(job).length),
     definitions: (job) => [job.head, job.base].filter((file): file is string => file !== undefined),

@@ -15,11 +15,12 @@ export const flags = {
   format: formatFlag(['text', 'json', 'markdown'], 'markdown: a merge-request comment'),
   'detailed-exitcode': { type: 'boolean', help: 'exit 2 when some cluster changes, 0 when none' },
   'show-secrets': { type: 'boolean', help: 'show values that look sensitive (passwords, tokens, keys, credentials in URLs) instead of <redacted>' },
+  'no-cache': { type: 'boolean', help: 'evaluate and check both revisions of every cluster again, ignoring results cached for unchanged inputs and transpiled definitions: no cache is read or written' },
   ...evaluationFlags,
 } as const satisfies Flags;
 
 const help = formatHelp({
-  usage: 'calico-gen review --base REV [--head REV] [--cluster NAME]... [-o text|json|markdown] [--detailed-exitcode]',
+  usage: 'calico-gen review --base REV [--head REV] [--cluster NAME]... [-o text|json|markdown] [--detailed-exitcode] [--no-cache]',
   about: `Synthesises the cluster definitions at two revisions of this git repository with the calico-gen
 you are running, and shows, per cluster, what the change does: values keys changed, objects
 created, updated or deleted (with unified diffs), and the findings it introduces or fixes: the
@@ -31,7 +32,8 @@ sensitive are <redacted> in the values diff unless --show-secrets.
 
 The definitions of both revisions are code, and are run (in worker processes, under the limits
 below): review a revision you would run. A cluster whose inputs are the same bytes in both
-revisions is synthesised once.`,
+revisions is synthesised once, and a side the synthesis cache holds (synth and validate keep it) is
+not checked again; review itself never writes a cache.`,
   flags,
   exit: [
     '0  the change introduces no error finding that counts (with --detailed-exitcode: and changes no cluster)',
@@ -49,7 +51,7 @@ export async function review(argv: string[], io: CliIo): Promise<number> {
   const format = oneOf('format', args.format, ['text', 'json', 'markdown'] as const, 'text');
   if (!args.base) throw new UserError('review: --base REV is required: the revision to compare against (for a merge request, its target branch)');
   const project = projectOf(io.cwd, io.projectRoot, args['clusters-dir']);
-  const result = await reviewChange({ cwd: project.root, clustersDir: project.clustersDir, base: args.base, head: args.head, only: args.cluster ?? [], showSecrets: args['show-secrets'] ?? false, limits: evaluationOf(args, io).limits });
+  const result = await reviewChange({ cwd: project.root, clustersDir: project.clustersDir, base: args.base, head: args.head, only: args.cluster ?? [], showSecrets: args['show-secrets'] ?? false, cache: args['no-cache'] !== true, limits: evaluationOf(args, io).limits });
   io.stdout.write(formatReview(result, format, { colour: wantsColour(io.stdout, io.env) }));
   const introducedErrors = result.clusters.flatMap((c) => c.findings.introduced).filter((f) => f.severity === 'error' && !f.acknowledged).length;
   if (introducedErrors > 0) {
