@@ -14,14 +14,10 @@ import type { SynthesizedCluster } from '../synth/synthesize';
 import { clusterCapacity } from '../validate/capacity';
 import { definitionSource } from '../validate/source';
 import type { LiveCapacity, LiveCapacityOutcome } from '../report/capacity-live';
-import { eachCluster } from './each-cluster';
-import type { EvaluationOptions } from './evaluation';
+import { eachCluster, type EachClusterRun, type LiveRunOptions } from './each-cluster';
 import { readIpamFile, readIpamFromApi } from './live-ipam';
 
-export interface LiveCapacityOptions extends EvaluationOptions {
-  clustersDir: string;
-  /** the clusters to read; every cluster when empty */
-  clusters?: readonly string[];
+export interface LiveCapacityOptions extends LiveRunOptions {
   /** a dump instead of the API (one cluster only) */
   liveFile?: string;
   kubeconfig?: string;
@@ -29,28 +25,14 @@ export interface LiveCapacityOptions extends EvaluationOptions {
   context?: string;
   /** deadline of each API request (default 10 s) */
   timeoutMs?: number;
-  /** clusters read at once (default 4) */
-  concurrency?: number;
   /** larger files (dump, kubeconfig) are refused before they are read (default 256 MiB) */
   maxInputBytes?: number;
-  env: Readonly<Record<string, string | undefined>>;
-  cwd: string;
-  /** hears how far the run is: clusters read, and the dump before it is read */
-  onProgress?: (step: LiveCapacityProgress) => void;
 }
-
-export type LiveCapacityProgress = { phase: 'synthesise' | 'read'; done: number; total: number } | { phase: 'dump'; file: string };
 
 export type { LiveCapacity, LiveCapacityOutcome } from '../report/capacity-live';
-export { DEFINITION_ERRORS } from './each-cluster';
+export { blockedOutcomes, type ClusterRunProgress } from './each-cluster';
 
-export interface LiveCapacityRun {
-  definitions: FindingsReport;
-  /** per cluster, in name order */
-  outcomes: LiveCapacityOutcome[];
-  /** definition errors left nothing to read: no cluster was read */
-  blocked: boolean;
-}
+export type LiveCapacityRun = EachClusterRun<LiveCapacity>;
 
 export async function liveCapacity(options: LiveCapacityOptions): Promise<LiveCapacityRun> {
   return eachCluster({ ...options, until: 'synth' }, (synthesized) => readOne(synthesized, options));

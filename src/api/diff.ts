@@ -5,7 +5,6 @@
  * is an outcome with its cause, so that the others complete.
  */
 import * as path from 'node:path';
-import type { FindingsReport } from '../core/findings';
 import { diffCluster } from '../diff/cluster';
 import type { ClusterDiff } from '../diff/types';
 import { readLiveFile } from '../live/dump';
@@ -14,28 +13,15 @@ import { readLiveValues } from '../live/values-file';
 import type { SynthesizedCluster } from '../synth/synthesize';
 import { IpamCollector, type IpamState } from '../ipam';
 import { ipamRefusalsOf } from './diff-ipam';
-import { eachCluster } from './each-cluster';
+import { eachCluster, type EachClusterOutcome, type EachClusterRun, type LiveRunOptions } from './each-cluster';
 import { readIpamFromApi } from './live-ipam';
-import type { EvaluationOptions } from './evaluation';
 
-export interface DiffOptions extends EvaluationOptions {
-  clustersDir: string;
-  /** the clusters to diff; every cluster when empty */
-  clusters?: readonly string[];
+export interface DiffOptions extends LiveRunOptions {
   /** where the live state comes from: the Kubernetes API (default), or files */
   live?: LiveSource;
   /** show release values under sensitive keys (Secret data never shows) */
   showSecrets?: boolean;
-  /** clusters read at once (default 4) */
-  concurrency?: number;
-  /** the process's environment and working directory, as kubectl reads them (KUBECONFIG, HOME) */
-  env: Readonly<Record<string, string | undefined>>;
-  cwd: string;
-  /** hears how far the run is: clusters synthesised, then clusters read, and each dump before it is read */
-  onProgress?: (step: DiffProgress) => void;
 }
-
-export type DiffProgress = { phase: 'synthesise' | 'read'; done: number; total: number } | { phase: 'dump'; file: string };
 
 export interface LiveSource {
   kubeconfig?: string;
@@ -52,20 +38,13 @@ export interface LiveSource {
 }
 
 /** A cluster's diff, or why it could not be diffed: the one-line cause and the error itself. */
-export type DiffOutcome = { cluster: string; diff: ClusterDiff; warnings: string[] } | { cluster: string; error: string; cause?: unknown };
+export type DiffOutcome = EachClusterOutcome<{ diff: ClusterDiff; warnings: string[] }>;
 
-export interface DiffRun {
-  /** the definitions' findings; a cluster whose definition has an error is not diffed */
-  definitions: FindingsReport;
-  /** per cluster, in name order */
-  outcomes: DiffOutcome[];
-  /** definition errors left nothing to diff (or concern no one cluster): no cluster was read */
-  blocked: boolean;
-}
+export type DiffRun = EachClusterRun<{ diff: ClusterDiff; warnings: string[] }>;
 
 export { hasChanges, type ClusterOutcome } from '../diff/types';
 
-export { DEFINITION_ERRORS } from './each-cluster';
+export { blockedOutcomes, type ClusterRunProgress } from './each-cluster';
 
 export async function diff(options: DiffOptions): Promise<DiffRun> {
   return eachCluster(options, (synthesized) => diffOne(synthesized, options));

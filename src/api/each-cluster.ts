@@ -24,8 +24,17 @@ export interface EachClusterOptions extends EvaluationOptions {
   cwd: string;
   /** how far the pipeline runs: 'synth' when the work needs the objects but not their findings */
   until?: 'synth';
-  onProgress?: (step: { phase: 'synthesise' | 'read'; done: number; total: number }) => void;
+  /** hears how far the run is: clusters synthesised, then clusters read, and each dump before it is read */
+  onProgress?: (step: ClusterRunProgress) => void;
 }
+
+/** The options of a command that reads each cluster's live state: the loop's, and the process's environment (KUBECONFIG, HOME). */
+export interface LiveRunOptions extends Omit<EachClusterOptions, 'until'> {
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** How far a run is; 'dump' comes from the work itself, before it reads a saved dump. */
+export type ClusterRunProgress = { phase: 'synthesise' | 'read'; done: number; total: number } | { phase: 'dump'; file: string };
 
 export type EachClusterOutcome<T> = ({ cluster: string } & T) | { cluster: string; error: string; cause?: unknown };
 
@@ -35,6 +44,12 @@ export interface EachClusterRun<T> {
   outcomes: EachClusterOutcome<T>[];
   /** definition errors left nothing to read: no cluster was read */
   blocked: boolean;
+}
+
+/** What JSON reports say when definition errors stopped the run: the one cluster asked for by name, or each cluster that has them. */
+export function blockedOutcomes(definitions: FindingsReport, names: readonly string[]): { cluster: string; error: string }[] {
+  const broken = [...new Set(definitions.findings.filter((f) => f.severity === 'error' && counts(f)).flatMap((f) => f.clusters ?? [f.cluster]))];
+  return (names.length === 1 ? names : broken).map((cluster) => ({ cluster, error: DEFINITION_ERRORS }));
 }
 
 export async function eachCluster<T extends object>(options: EachClusterOptions, work: (synthesized: SynthesizedCluster) => Promise<T>): Promise<EachClusterRun<T>> {

@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { ClusterRunProgress } from '../api/each-cluster';
 
 export interface ProgressStream {
   write(text: string): unknown;
@@ -41,6 +42,14 @@ export function progressOn(stream: ProgressStream, env: NodeJS.ProcessEnv, now: 
       if (drawnAt !== undefined) stream.write('\r\x1b[K');
       drawnAt = undefined;
     },
+  };
+}
+
+/** A run over clusters as progress lines: synthesising, then reading (`reading` says what), each large dump announced. */
+export function clusterRunProgress(progress: Progress, cwd: string, reading: string): (step: ClusterRunProgress) => void {
+  return (step) => {
+    if (step.phase === 'dump') announceLargeDump(progress, step.file, cwd);
+    else progress.update(`${step.phase === 'synthesise' ? 'synthesising' : reading}: ${step.done} of ${step.total} clusters`);
   };
 }
 

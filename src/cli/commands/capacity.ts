@@ -4,10 +4,8 @@ import { formatHelp } from '../help';
 import type { CliIo } from '../io';
 import { EXIT_FAILURE, EXIT_OK } from '../io';
 import { projectOf } from '../project';
-import { announceLargeDump, progressOn } from '../progress';
+import { clusterRunProgress, progressOn } from '../progress';
 import { capacity as capacityOf } from '../../api/capacity';
-import type { LiveCapacityProgress } from '../../api/capacity-live';
-import { counts, type FindingsReport } from '../../core/findings';
 import { formatFindings } from '../../report/findings';
 import { formatCapacity, overCapacity } from '../../report/capacity';
 import { wantsColour } from '../../report/colour';
@@ -127,7 +125,7 @@ async function liveCapacity(selection: InputSelection, io: CliIo): Promise<numbe
   const out = options.out as string | undefined;
   if (format === 'html' && out === undefined) throw new UserError('capacity: --format html writes a page: name its file with --out FILE');
   // the live path (and with it the API reader) loads only when asked for
-  const { liveCapacity: readLive, liveFindingsOf, DEFINITION_ERRORS } = require('../../api/capacity-live') as typeof import('../../api/capacity-live');
+  const { liveCapacity: readLive, liveFindingsOf, blockedOutcomes } = require('../../api/capacity-live') as typeof import('../../api/capacity-live');
   const { formatLiveCapacity } = require('../../report/capacity-live') as typeof import('../../report/capacity-live');
   const progress = progressOn(io.stderr, io.env);
   const run = await readLive({
@@ -142,15 +140,12 @@ async function liveCapacity(selection: InputSelection, io: CliIo): Promise<numbe
     ...evaluationOf(options, io),
     env: io.env,
     cwd: io.cwd,
-    onProgress: (step: LiveCapacityProgress) => {
-      if (step.phase === 'dump') announceLargeDump(progress, step.file, io.cwd);
-      else progress.update(`${step.phase === 'synthesise' ? 'synthesising' : 'reading the live IPAM state'}: ${step.done} of ${step.total} clusters`);
-    },
+    onProgress: clusterRunProgress(progress, io.cwd, 'reading the live IPAM state'),
   }).finally(() => progress.done());
   if (run.definitions.findings.length > 0) io.stderr.write(formatFindings(run.definitions, 'text'));
   if (run.blocked || (names.length === 1 && run.definitions.summary.errors > 0)) {
     // --format json is JSON on failure too: each cluster the definition errors stop
-    if (format === 'json' && out === undefined) io.stdout.write(formatLiveCapacity(blockedOutcomes(run.definitions, names, DEFINITION_ERRORS), run.definitions, 'json'));
+    if (format === 'json' && out === undefined) io.stdout.write(formatLiveCapacity(blockedOutcomes(run.definitions, names), run.definitions, 'json'));
     io.stderr.write('calico-gen: capacity: the cluster definitions have errors: fix them first\n');
     return EXIT_FAILURE;
   }
@@ -166,11 +161,6 @@ async function liveCapacity(selection: InputSelection, io: CliIo): Promise<numbe
   const declared = run.outcomes.flatMap((outcome) => ('capacity' in outcome ? [outcome.capacity] : []));
   const overStatus = overCapacityStatus(overCapacity(declared), io);
   return failed.length > 0 || findings.summary.errors > 0 ? EXIT_FAILURE : overStatus;
-}
-
-function blockedOutcomes(definitions: FindingsReport, names: readonly string[], error: string): { cluster: string; error: string }[] {
-  const broken = [...new Set(definitions.findings.filter((f) => f.severity === 'error' && counts(f)).flatMap((f) => f.clusters ?? [f.cluster]))];
-  return (names.length === 1 ? names : broken).map((cluster) => ({ cluster, error }));
 }
 
 function output(text: string, out: string | undefined, io: CliIo): void {

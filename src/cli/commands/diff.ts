@@ -3,9 +3,8 @@ import { formatHelp } from '../help';
 import type { CliIo } from '../io';
 import { EXIT_CHANGES, EXIT_FAILURE, EXIT_OK } from '../io';
 import { projectOf } from '../project';
-import { announceLargeDump, progressOn, type Progress } from '../progress';
-import { DEFINITION_ERRORS, diff as diffFleet, hasChanges, type ClusterOutcome, type DiffOutcome, type DiffProgress, type DiffRun } from '../../api/diff';
-import { counts } from '../../core/findings';
+import { clusterRunProgress, progressOn } from '../progress';
+import { blockedOutcomes, diff as diffFleet, hasChanges, type ClusterOutcome, type DiffOutcome } from '../../api/diff';
 import { formatFindings } from '../../report/findings';
 import { formatDiffs } from '../../report/diff';
 import { wantsColour } from '../../report/colour';
@@ -44,11 +43,11 @@ export async function diff(argv: string[], io: CliIo): Promise<number> {
   }
   const { names, single, format, detailedExitcode, debug } = parsed;
   const progress = progressOn(io.stderr, io.env);
-  const run = await diffFleet({ ...parsed.options, clusters: names, env: io.env, cwd: io.cwd, onProgress: (step) => showProgress(step, progress, io.cwd) }).finally(() => progress.done());
+  const run = await diffFleet({ ...parsed.options, clusters: names, env: io.env, cwd: io.cwd, onProgress: clusterRunProgress(progress, io.cwd, 'reading the live state') }).finally(() => progress.done());
   if (run.definitions.findings.length > 0) io.stderr.write(formatFindings(run.definitions, 'text'));
   // a cluster whose definition has errors is not diffed; with several clusters the others still are
   if (run.blocked || (single && run.definitions.summary.errors > 0)) {
-    if (format !== 'text') io.stdout.write(formatDiffs(blockedOutcomes(run, names), { format, colour: false, single }));
+    if (format !== 'text') io.stdout.write(formatDiffs(blockedOutcomes(run.definitions, names), { format, colour: false, single }));
     io.stderr.write('calico-gen: diff: the cluster definitions have errors: fix them first\n');
     return EXIT_FAILURE;
   }
@@ -58,18 +57,6 @@ export async function diff(argv: string[], io: CliIo): Promise<number> {
   io.stdout.write(formatDiffs(reported, { format, colour: wantsColour(io.stdout, io.env), single }));
   for (const outcome of outcomes) if ('error' in outcome) io.stderr.write(`calico-gen: diff ${outcome.cluster}: ${outcome.error}\n`);
   return exitStatus(outcomes, detailedExitcode);
-}
-
-function showProgress(step: DiffProgress, progress: Progress, cwd: string): void {
-  if (step.phase === 'dump') return announceLargeDump(progress, step.file, cwd);
-  progress.update(`${step.phase === 'synthesise' ? 'synthesising' : 'reading the live state'}: ${step.done} of ${step.total} clusters`);
-}
-
-/** What JSON and markdown say when definition errors stopped the run: each cluster that has them. */
-function blockedOutcomes(run: DiffRun, names: readonly string[]): ClusterOutcome[] {
-  const broken = [...new Set(run.definitions.findings.filter((f) => f.severity === 'error' && counts(f)).flatMap((f) => f.clusters ?? [f.cluster]))];
-  const clusters = names.length === 1 ? names : broken;
-  return clusters.map((cluster) => ({ cluster, error: DEFINITION_ERRORS }));
 }
 
 /** What is printed of an outcome; one cluster's failure is the command's (one line, exit 1). */
