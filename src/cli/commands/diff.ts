@@ -4,9 +4,8 @@ import type { CliIo } from '../io';
 import { EXIT_CHANGES, EXIT_FAILURE, EXIT_OK } from '../io';
 import { projectOf } from '../project';
 import { clusterRunProgress, progressOn } from '../progress';
-import { blockedOutcomes, diff as diffFleet, hasChanges, type ClusterOutcome, type DiffOutcome } from '../../api/diff';
+import type { ClusterOutcome, DiffOutcome } from '../../api/diff';
 import { formatFindings } from '../../report/findings';
-import { formatDiffs } from '../../report/diff';
 import { wantsColour } from '../../report/colour';
 import { UserError, oneLineError } from '../../util/errors';
 
@@ -42,6 +41,9 @@ export async function diff(argv: string[], io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   const { names, single, format, detailedExitcode, debug } = parsed;
+  // the live readers, the comparison and their YAML and diff libraries load only for a diff, not for --help or a refused flag
+  const { blockedOutcomes, diff: diffFleet, hasChanges } = require('../../api/diff') as typeof import('../../api/diff');
+  const { formatDiffs } = require('../../report/diff') as typeof import('../../report/diff');
   const progress = progressOn(io.stderr, io.env);
   const run = await diffFleet({ ...parsed.options, clusters: names, env: io.env, cwd: io.cwd, onProgress: clusterRunProgress(progress, io.cwd, 'reading the live state') }).finally(() => progress.done());
   if (run.definitions.findings.length > 0) io.stderr.write(formatFindings(run.definitions, 'text'));
@@ -56,7 +58,7 @@ export async function diff(argv: string[], io: CliIo): Promise<number> {
   const reported = format === 'text' ? outcomes.filter((outcome) => 'diff' in outcome) : outcomes;
   io.stdout.write(formatDiffs(reported, { format, colour: wantsColour(io.stdout, io.env), single }));
   for (const outcome of outcomes) if ('error' in outcome) io.stderr.write(`calico-gen: diff ${outcome.cluster}: ${outcome.error}\n`);
-  return exitStatus(outcomes, detailedExitcode);
+  return exitStatus(outcomes, detailedExitcode && outcomes.some((outcome) => 'diff' in outcome && hasChanges(outcome.diff)));
 }
 
 /** What is printed of an outcome; one cluster's failure is the command's (one line, exit 1). */
@@ -99,9 +101,9 @@ function parseDiffArgs(argv: string[], io: CliIo) {
   };
 }
 
-/** 1 when a cluster failed or a change will be refused; 2 for changes with --detailed-exitcode; else 0. */
-function exitStatus(outcomes: readonly ClusterOutcome[], detailedExitcode: boolean): number {
+/** 1 when a cluster failed or a change will be refused; 2 for changes to tell (--detailed-exitcode); else 0. */
+function exitStatus(outcomes: readonly ClusterOutcome[], changesToTell: boolean): number {
   const diffs = outcomes.flatMap((o) => ('diff' in o ? [o.diff] : []));
   if (diffs.length < outcomes.length || diffs.some((d) => d.findings.some((f) => f.severity === 'error'))) return EXIT_FAILURE;
-  return detailedExitcode && diffs.some(hasChanges) ? EXIT_CHANGES : EXIT_OK;
+  return changesToTell ? EXIT_CHANGES : EXIT_OK;
 }

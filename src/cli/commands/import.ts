@@ -4,7 +4,6 @@ import { formatHelp } from '../help';
 import type { CliIo } from '../io';
 import { EXIT_FAILURE, EXIT_OK } from '../io';
 import { UserError } from '../../util/errors';
-import { formatProblem, importFleet, parseGroupFlags } from '../../api/import';
 import { formatImportErrors, formatImportSummary } from '../../report/import';
 import { formatFindings } from '../../report/findings';
 
@@ -42,6 +41,8 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
     return EXIT_OK;
   }
   if (!args['values-dir']) throw new UserError('import: --values-dir DIR is required (the helmfile values tree to import)');
+  // the values reader and its YAML library load only for an import, not for --help or a refused flag
+  const { formatProblem, importFleet, parseGroupFlags } = require('../../api/import') as typeof import('../../api/import');
   const out = args.out ?? (path.relative(io.cwd, path.join(io.projectRoot ?? io.cwd, 'clusters')) || 'clusters');
   const result = await importFleet({
     valuesDir: args['values-dir'],

@@ -4,8 +4,6 @@ import type { CliIo } from '../io';
 import { EXIT_CHANGES, EXIT_FAILURE, EXIT_OK } from '../io';
 import { projectOf } from '../project';
 import { UserError } from '../../util/errors';
-import { review as reviewChange } from '../../api/review';
-import { formatReview } from '../../report/review';
 import { wantsColour } from '../../report/colour';
 
 export const flags = {
@@ -51,6 +49,9 @@ export async function review(argv: string[], io: CliIo): Promise<number> {
   const format = oneOf('format', args.format, ['text', 'json', 'markdown'] as const, 'text');
   if (!args.base) throw new UserError('review: --base REV is required: the revision to compare against (for a merge request, its target branch)');
   const project = projectOf(io.cwd, io.projectRoot, args['clusters-dir']);
+  // the comparison and its YAML and diff libraries load only for a review, not for --help or a refused flag
+  const { review: reviewChange } = require('../../api/review') as typeof import('../../api/review');
+  const { formatReview } = require('../../report/review') as typeof import('../../report/review');
   const result = await reviewChange({ cwd: project.root, clustersDir: project.clustersDir, base: args.base, head: args.head, only: args.cluster ?? [], showSecrets: args['show-secrets'] ?? false, cache: args['no-cache'] !== true, limits: evaluationOf(args, io).limits });
   io.stdout.write(formatReview(result, format, { colour: wantsColour(io.stdout, io.env) }));
   const introducedErrors = result.clusters.flatMap((c) => c.findings.introduced).filter((f) => f.severity === 'error' && !f.acknowledged).length;
