@@ -4,6 +4,7 @@
  */
 import { isMap, type Json, type JsonMap } from './field-path';
 import { canonicalJson } from './normalise';
+import { memoiseFrozen } from '../util/memo';
 import { isSensitiveKey, redactShapes } from './sensitive';
 
 export const REDACTED = '<redacted>';
@@ -98,13 +99,7 @@ function aloneAsIs(value: Json | undefined): boolean {
 }
 
 /** redactAlone of a frozen value, once per instance */
-const redactedFrozen = new WeakMap<object, Json | undefined>();
-
-function redactedShared(value: JsonMap | Json[]): Json | undefined {
-  if (!Object.isFrozen(value)) return redactAlone(value);
-  if (!redactedFrozen.has(value)) redactedFrozen.set(value, redactAlone(value));
-  return redactedFrozen.get(value);
-}
+const redactedShared = memoiseFrozen((value: JsonMap | Json[]): Json | undefined => redactAlone(value));
 
 /** Two strings whose secrets alone differ still show that they differ. */
 function redactStringPair(desired: string, live: string): [string, string] {

@@ -6,6 +6,7 @@
  * Strings stay plain only when both YAML 1.1 (Helm's parser) and YAML 1.2 read them back as the
  * same string; anything else is double-quoted with JSON escapes, which YAML shares.
  */
+import { memoiseByString } from '../util/memo';
 
 /** Words YAML 1.1 reads as booleans or null (case-insensitively covers every spelling). */
 const specialWords = new Set(['y', 'n', 'yes', 'no', 'true', 'false', 'on', 'off', 'null', '~', '']);
@@ -31,18 +32,7 @@ export function needsQuotes(text: string): boolean {
 }
 
 /** strings as written, by string: a fleet's values and objects repeat the same few thousand */
-const written = new Map<string, string>();
-const WRITTEN_KEPT = 50_000;
-
-function writtenString(text: string): string {
-  let shown = written.get(text);
-  if (shown === undefined) {
-    shown = needsQuotes(text) ? JSON.stringify(text) : text;
-    if (written.size >= WRITTEN_KEPT) written.clear();
-    written.set(text, shown);
-  }
-  return shown;
-}
+const writtenString = memoiseByString((text: string) => (needsQuotes(text) ? JSON.stringify(text) : text), 50_000);
 
 function scalar(value: unknown): string {
   switch (typeof value) {

@@ -19,6 +19,7 @@ import type { KubeObject } from '../core/kube';
 import type { Finding } from '../core/findings';
 import { sortFindings } from '../core/findings';
 import { compareStrings } from '../util/compare';
+import { memoiseFrozen } from '../util/memo';
 import { changedPaths, formatValuePath } from '../util/value-paths';
 
 export interface ObjectChange {
@@ -173,17 +174,8 @@ function byIdentity(objects: readonly KubeObject[]): Map<string, KubeObject> {
   return byId;
 }
 
-/** per frozen instance, shared by every cluster with the object: its identity, made (and hashed) once */
-const identities = new WeakMap<KubeObject, string>();
-
-function identityOf(object: KubeObject): string {
-  let id = identities.get(object);
-  if (id === undefined) {
-    id = `${object.kind}\0${object.metadata.namespace ?? ''}\0${object.metadata.name}`;
-    if (Object.isFrozen(object) && Object.isFrozen(object.metadata)) identities.set(object, id);
-  }
-  return id;
-}
+/** once per frozen instance, which every cluster with the object shares (the manifests stage deep-freezes them) */
+const identityOf = memoiseFrozen((object: KubeObject): string => `${object.kind}\0${object.metadata.namespace ?? ''}\0${object.metadata.name}`);
 
 /**
  * Findings are the same finding when all but their line numbers and acknowledgement agree: an edit
