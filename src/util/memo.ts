@@ -34,6 +34,20 @@ export function memoiseByStrings<T>(compute: (first: string, second: string) => 
 }
 
 /**
+ * Remembers a pure function of an object by identity, for objects nobody changes while they are in
+ * use (a cluster's input to the rules, which several rules read): gone with the object.
+ */
+export function memoiseByIdentity<O extends object, T>(compute: (object: O) => T): (object: O) => T {
+  const results = new WeakMap<O, T>();
+  return (object: O) => {
+    if (results.has(object)) return results.get(object) as T;
+    const result = compute(object);
+    results.set(object, result);
+    return result;
+  };
+}
+
+/**
  * Remembers a pure function of an object by identity, for frozen objects only: those cannot
  * change, and the manifests stage hands every cluster the same frozen instance of an object the
  * fleet repeats (src/synth/manifests.ts). Other objects are computed each time.

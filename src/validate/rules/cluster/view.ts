@@ -7,7 +7,7 @@ import { type KubeObject, kindOf, nameOf, refOf, specOf } from '../../../core/ku
 import { parseCidr, type Cidr, type IpAddress } from '../../../core/net';
 import { own, stringAt } from '../../../util/json';
 import { compareStrings } from '../../../util/compare';
-import { memoiseFrozen } from '../../../util/memo';
+import { memoiseByIdentity, memoiseFrozen } from '../../../util/memo';
 
 export { refOf, specOf };
 import { effectiveBlockSize, isDisabled } from '../objects/support/pool';
@@ -36,63 +36,47 @@ export interface PeerView {
   node?: string;
 }
 
-const byKindCache = new WeakMap<ClusterInput, Map<string, readonly KubeObject[]>>();
-
 /** The cluster's Calico objects of one kind, in their order; the rules ask for a few kinds many times. */
 export function calicoObjects(input: ClusterInput, kind: string): readonly KubeObject[] {
-  let byKind = byKindCache.get(input);
-  if (!byKind) {
-    const grouped = new Map<string, KubeObject[]>();
-    for (const object of input.objects) {
-      const objectKind = kindOf(object);
-      if (objectKind === undefined || !isCalicoObject(object)) continue;
-      const same = grouped.get(objectKind);
-      if (same) same.push(object);
-      else grouped.set(objectKind, [object]);
-    }
-    byKind = grouped;
-    byKindCache.set(input, byKind);
-  }
-  return byKind.get(kind) ?? [];
+  return calicoObjectsByKind(input).get(kind) ?? [];
 }
+
+const calicoObjectsByKind = memoiseByIdentity((input: ClusterInput): ReadonlyMap<string, readonly KubeObject[]> => {
+  const grouped = new Map<string, KubeObject[]>();
+  for (const object of input.objects) {
+    const objectKind = kindOf(object);
+    if (objectKind === undefined || !isCalicoObject(object)) continue;
+    const same = grouped.get(objectKind);
+    if (same) same.push(object);
+    else grouped.set(objectKind, [object]);
+  }
+  return grouped;
+});
 
 /** The cluster-wide singleton (`BGPConfiguration/default`, `IPAMConfig/default`). */
 export function defaultObject(input: ClusterInput, kind: string): KubeObject | undefined {
   return calicoObjects(input, kind).find((object) => nameOf(object) === 'default');
 }
 
-const poolCache = new WeakMap<ClusterInput, PoolView[]>();
-
 /** IP pools whose CIDR and block size Calico accepts, in name order. */
-export function poolsOf(input: ClusterInput): PoolView[] {
-  let pools = poolCache.get(input);
-  if (!pools) {
-    pools = [];
-    for (const object of calicoObjects(input, 'IPPool')) {
-      const spec = specOf(object);
-      const cidrText = stringAt(spec, 'cidr');
-      const parsed = cidrText === undefined ? undefined : parseCidr(cidrText);
-      if (!parsed?.ok) continue;
-      const blockSize = effectiveBlockSize(spec, parsed.value);
-      const [smallest, largest] = BLOCK_SIZE_RANGE[parsed.value.family];
-      if (!blockSize || blockSize.size < smallest || blockSize.size > largest) continue;
-      const name = nameOf(object) ?? '<unnamed>';
-      pools.push({ ref: `IPPool/${name}`, name, cidr: parsed.value, cidrText: cidrText!, blockSize: blockSize.size, disabled: isDisabled(spec) });
-    }
-    pools.sort((a, b) => compareStrings(a.name, b.name));
-    poolCache.set(input, pools);
+export const poolsOf = memoiseByIdentity((input: ClusterInput): PoolView[] => {
+  const pools: PoolView[] = [];
+  for (const object of calicoObjects(input, 'IPPool')) {
+    const spec = specOf(object);
+    const cidrText = stringAt(spec, 'cidr');
+    const parsed = cidrText === undefined ? undefined : parseCidr(cidrText);
+    if (!parsed?.ok) continue;
+    const blockSize = effectiveBlockSize(spec, parsed.value);
+    const [smallest, largest] = BLOCK_SIZE_RANGE[parsed.value.family];
+    if (!blockSize || blockSize.size < smallest || blockSize.size > largest) continue;
+    const name = nameOf(object) ?? '<unnamed>';
+    pools.push({ ref: `IPPool/${name}`, name, cidr: parsed.value, cidrText: cidrText!, blockSize: blockSize.size, disabled: isDisabled(spec) });
   }
-  return pools;
-}
-
-const peerCache = new WeakMap<ClusterInput, PeerView[]>();
+  return pools.sort((a, b) => compareStrings(a.name, b.name));
+});
 
 /** BGP peers with a readable peerIP (peerSelector peers have none); three rules read them. */
-export function peersOf(input: ClusterInput): PeerView[] {
-  let peers = peerCache.get(input);
-  if (!peers) peerCache.set(input, (peers = readPeers(input)));
-  return peers;
-}
+export const peersOf = memoiseByIdentity((input: ClusterInput): PeerView[] => readPeers(input));
 
 function readPeers(input: ClusterInput): PeerView[] {
   const peers: PeerView[] = [];
