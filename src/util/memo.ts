@@ -53,14 +53,8 @@ export function memoiseByIdentity<O extends object, T>(compute: (object: O) => T
  * fleet repeats (src/synth/manifests.ts). Other objects are computed each time.
  */
 export function memoiseFrozen<O extends object, T>(compute: (object: O) => T): (object: O) => T {
-  const results = new WeakMap<O, T>();
-  return (object: O) => {
-    if (typeof object !== 'object' || object === null || !Object.isFrozen(object)) return compute(object);
-    if (results.has(object)) return results.get(object) as T;
-    const result = compute(object);
-    results.set(object, result);
-    return result;
-  };
+  const remembered = memoiseByIdentity(compute);
+  return (object: O) => (typeof object === 'object' && object !== null && Object.isFrozen(object) ? remembered(object) : compute(object));
 }
 
 /** Freezes a JSON value and everything in it, so that it can be shared and remembered by identity. */
